@@ -1,0 +1,231 @@
+//! The JSON contract of API v1 (`docs/api.md`): one definition of every wire type, used by the console and the mock.
+
+use serde::{Deserialize, Serialize};
+
+/// Paths relative to the configurable base URL (default `/api`).
+pub mod paths {
+    pub const SESSION: &str = "/v1/session";
+    pub const MOBILE_SECURITY: &str = "/v1/security/mobile";
+    pub const MDM_SYNC: &str = "/v1/security/mobile/mdm-sync";
+    pub const MDM_SYNC_AUDIT: &str = "/v1/security/mobile/mdm-sync/audit";
+}
+
+/// The Managed App Configuration key that the MDM console must use.
+pub const CONFIG_KEY: &str = "LineworksAuthCode";
+/// The Managed App Configuration value type.
+pub const VALUE_TYPE: &str = "String";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Admin {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Plan {
+    Free,
+    Standard,
+    Advanced,
+}
+
+impl Plan {
+    /// 3rd-party MDM sync is for the Standard and Advanced plans only.
+    pub fn allows_mdm_sync(self) -> bool {
+        !matches!(self, Plan::Free)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Domain {
+    pub id: String,
+    pub name: String,
+    pub plan: Plan,
+    pub group: Option<Group>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Session {
+    pub admin: Admin,
+    pub domain: Domain,
+    pub csrf_token: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LineworksMdm {
+    pub enabled: bool,
+    pub exception_count: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MdmSyncSummary {
+    pub enabled: bool,
+    pub restrict_other_domains: bool,
+    pub logout_deadline: Option<String>,
+}
+
+/// `GET /v1/security/mobile`: the Mobile Security overview.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MobileSecurity {
+    pub member_count: u32,
+    pub lineworks_mdm: LineworksMdm,
+    pub mdm_sync: MdmSyncSummary,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KeyMode {
+    #[default]
+    Auto,
+    Custom,
+}
+
+/// `GET /v1/security/mobile/mdm-sync`: the saved settings.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MdmSyncSettings {
+    pub enabled: bool,
+    pub restrict_other_domains: bool,
+    pub key_mode: KeyMode,
+    /// `None` only while no key was ever issued.
+    pub key_value: Option<String>,
+    pub config_key: String,
+    pub value_type: String,
+    pub updated_at: Option<String>,
+    pub updated_by: Option<Person>,
+    pub logout_deadline: Option<String>,
+}
+
+/// The key is a secret: a stray `{:?}` must never print it.
+impl std::fmt::Debug for MdmSyncSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MdmSyncSettings")
+            .field("enabled", &self.enabled)
+            .field("restrict_other_domains", &self.restrict_other_domains)
+            .field("key_mode", &self.key_mode)
+            .field("key_value", &self.key_value.as_ref().map(|_| "<redacted>"))
+            .field("updated_at", &self.updated_at)
+            .field("logout_deadline", &self.logout_deadline)
+            .finish_non_exhaustive()
+    }
+}
+
+/// `PUT /v1/security/mobile/mdm-sync`: the body.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MdmSyncUpdate {
+    pub enabled: bool,
+    pub restrict_other_domains: bool,
+    pub key_mode: KeyMode,
+    pub key_value: Option<String>,
+}
+
+impl std::fmt::Debug for MdmSyncUpdate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MdmSyncUpdate")
+            .field("enabled", &self.enabled)
+            .field("restrict_other_domains", &self.restrict_other_domains)
+            .field("key_mode", &self.key_mode)
+            .field("key_value", &self.key_value.as_ref().map(|_| "<redacted>"))
+            .finish()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuditAction {
+    Enabled,
+    Disabled,
+    KeyReissued,
+    KeyChanged,
+    RestrictOn,
+    RestrictOff,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditEvent {
+    pub id: String,
+    pub at: String,
+    pub actor: Person,
+    pub action: AuditAction,
+    pub key_fingerprint: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditLog {
+    pub events: Vec<AuditEvent>,
+}
+
+/// The body of every non-2xx answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorDetail {
+    pub code: String,
+    pub message: String,
+    pub field: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_use_the_contract_field_names() {
+        let json = r#"{"enabled":true,"restrictOtherDomains":false,"keyMode":"custom","keyValue":"k",
+            "configKey":"LineworksAuthCode","valueType":"String","updatedAt":null,"updatedBy":null,"logoutDeadline":null}"#;
+        let settings: MdmSyncSettings = serde_json::from_str(json).unwrap();
+        assert!(settings.enabled);
+        assert_eq!(settings.key_mode, KeyMode::Custom);
+        let back = serde_json::to_value(&settings).unwrap();
+        assert_eq!(back["restrictOtherDomains"], false);
+        assert_eq!(back["configKey"], CONFIG_KEY);
+    }
+
+    #[test]
+    fn debug_output_never_shows_the_key() {
+        let update = MdmSyncUpdate {
+            enabled: true,
+            restrict_other_domains: false,
+            key_mode: KeyMode::Custom,
+            key_value: Some("Sup3rSecretValue!!".into()),
+        };
+        assert!(!format!("{update:?}").contains("Sup3rSecret"));
+    }
+
+    #[test]
+    fn error_body_decodes_with_a_null_field() {
+        let body: ErrorBody =
+            serde_json::from_str(r#"{"error":{"code":"csrf_failed","message":"Bad token","field":null}}"#).unwrap();
+        assert_eq!(body.error.code, "csrf_failed");
+        assert_eq!(body.error.field, None);
+    }
+
+    #[test]
+    fn only_paid_plans_allow_sync() {
+        assert!(!Plan::Free.allows_mdm_sync());
+        assert!(Plan::Standard.allows_mdm_sync());
+        assert!(Plan::Advanced.allows_mdm_sync());
+    }
+}

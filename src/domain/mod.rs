@@ -1,0 +1,6 @@
+//! Pure logic shared by the console (wasm) and the mock backend (native): no browser, no I/O.
+
+pub mod api;
+pub mod key;
+pub mod time;
+pub mod change;

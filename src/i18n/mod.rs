@@ -1,0 +1,190 @@
+//! Every user-facing string, in one catalog per language.
+//!
+//! A language is one `Strings` value: the compiler refuses a catalog that misses a string, and adding a language
+//! means adding a file here and a line in [`for_locale`], never touching a component.
+//! Shared with the mock backend, so that its error messages are the console's own.
+
+mod en;
+
+use crate::domain::key::KeyError;
+pub use en::EN;
+
+/// A message that needs values filled in.
+pub type Format1 = fn(&str) -> String;
+pub type Count = fn(u64) -> String;
+
+pub struct Strings {
+    pub locale: &'static str,
+    pub product: &'static str,
+    pub skip_to_content: &'static str,
+    pub nav_label: &'static str,
+    pub nav_security: &'static str,
+    pub nav_mobile_security: &'static str,
+    pub menu: &'static str,
+    pub signed_in_as: Format1,
+
+    pub loading: &'static str,
+    pub retry: &'static str,
+    pub load_failed: &'static str,
+
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub not_found_link: &'static str,
+
+    pub mobile_security_title: &'static str,
+    pub mobile_security_intro: &'static str,
+    pub lineworks_mdm_title: &'static str,
+    pub lineworks_mdm_on: &'static str,
+    pub lineworks_mdm_off: &'static str,
+    pub exception_settings: Count,
+    pub members: Count,
+    pub advanced: &'static str,
+    pub mdm_sync_title: &'static str,
+    pub mdm_sync_summary: &'static str,
+    pub in_use: &'static str,
+    pub not_in_use: &'static str,
+    pub manage: &'static str,
+    pub restricted_to_domain: &'static str,
+
+    pub settings_back: &'static str,
+    pub save: &'static str,
+    pub saving: &'static str,
+    pub switch_description: &'static str,
+    pub restrict_label: &'static str,
+    pub restrict_help: [&'static str; 3],
+    pub key_value: &'static str,
+    pub key_auto: &'static str,
+    pub key_custom: &'static str,
+    pub key_not_issued: &'static str,
+    pub reissue: &'static str,
+    pub show_key: &'static str,
+    pub copy_key: &'static str,
+    pub copied: &'static str,
+    pub copy_refused: &'static str,
+    pub app_config_title: &'static str,
+    pub app_config_intro: &'static str,
+    pub config_key: &'static str,
+    pub value_type: &'static str,
+    pub key_value_column: &'static str,
+    pub copy_named: Format1,
+    pub how_sync_works: &'static str,
+    pub sync_steps: [&'static str; 4],
+    pub last_updated: fn(&str, &str) -> String,
+    pub plan_not_eligible_notice: &'static str,
+    pub random_failed: &'static str,
+
+    pub key_errors: KeyMessages,
+    pub api_errors: ApiMessages,
+}
+
+pub struct KeyMessages {
+    pub empty: &'static str,
+    pub too_short: fn(usize) -> String,
+    pub too_long: fn(usize) -> String,
+    pub leading_whitespace: &'static str,
+    pub trailing_whitespace: &'static str,
+    pub inner_whitespace: fn(usize) -> String,
+    pub control: fn(usize, u32) -> String,
+    pub non_ascii: fn(usize, char) -> String,
+    pub too_few_distinct: fn(usize) -> String,
+}
+
+/// What the admin reads for each error `code` of the contract, and for failures that never reached the server.
+pub struct ApiMessages {
+    pub network: &'static str,
+    pub timeout: &'static str,
+    pub malformed_response: &'static str,
+    pub unauthorized: &'static str,
+    pub csrf_failed: &'static str,
+    pub plan_not_eligible: &'static str,
+    pub precondition_required: &'static str,
+    pub precondition_failed: &'static str,
+    pub idempotency_key_reused: &'static str,
+    pub malformed_json: &'static str,
+    pub key_required: &'static str,
+    pub key_in_use: &'static str,
+    pub rate_limited: &'static str,
+    pub unavailable: &'static str,
+    pub not_found: &'static str,
+    pub server: &'static str,
+}
+
+impl Strings {
+    pub fn key_error(&self, error: &KeyError) -> String {
+        let m = &self.key_errors;
+        match *error {
+            KeyError::Empty => m.empty.to_owned(),
+            KeyError::TooShort { len } => (m.too_short)(len),
+            KeyError::TooLong { len } => (m.too_long)(len),
+            KeyError::LeadingWhitespace => m.leading_whitespace.to_owned(),
+            KeyError::TrailingWhitespace => m.trailing_whitespace.to_owned(),
+            KeyError::InnerWhitespace { position } => (m.inner_whitespace)(position),
+            KeyError::ControlCharacter { position, code_point } => (m.control)(position, code_point),
+            KeyError::NonAscii { position, character } => (m.non_ascii)(position, character),
+            KeyError::TooFewDistinct { distinct } => (m.too_few_distinct)(distinct),
+        }
+    }
+
+    /// The sentence for an error code of the contract; `None` for a code this catalog does not know.
+    pub fn api_error(&self, code: &str) -> Option<&'static str> {
+        let m = &self.api_errors;
+        Some(match code {
+            "network" => m.network,
+            "timeout" => m.timeout,
+            "malformed_response" => m.malformed_response,
+            "unauthorized" => m.unauthorized,
+            "csrf_failed" => m.csrf_failed,
+            "plan_not_eligible" => m.plan_not_eligible,
+            "precondition_required" => m.precondition_required,
+            "precondition_failed" => m.precondition_failed,
+            "idempotency_key_reused" => m.idempotency_key_reused,
+            "malformed_json" => m.malformed_json,
+            "key_required" => m.key_required,
+            "key_in_use" => m.key_in_use,
+            "rate_limited" => m.rate_limited,
+            "unavailable" => m.unavailable,
+            "not_found" => m.not_found,
+            "server_error" => m.server,
+            _ => return None,
+        })
+    }
+}
+
+/// The catalog for a BCP 47 tag such as `en-US`; English when none matches.
+pub fn for_locale(tag: &str) -> &'static Strings {
+    let language = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+    match language.as_str() {
+        _ => &EN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::key::validate_key;
+
+    #[test]
+    fn key_messages_name_the_problem() {
+        let message = |v: &str| EN.key_error(&validate_key(v).unwrap_err());
+        assert!(message("abcdefghijklmno").contains("15"));
+        assert!(message(&"a1".repeat(65)).contains("130"));
+        assert!(message("abcdefghＡijklmnop").contains("Ａ") && message("abcdefghＡijklmnop").contains("9"));
+        assert!(message("abcdefghijklmnop ").to_lowercase().contains("ends with"));
+        assert!(message("aaaaaaaaaaaaaaaa").contains('6'));
+    }
+
+    #[test]
+    fn every_contract_code_has_a_sentence() {
+        for code in ["csrf_failed", "plan_not_eligible", "precondition_required", "precondition_failed",
+            "idempotency_key_reused", "malformed_json", "key_required", "key_in_use", "unauthorized"] {
+            assert!(EN.api_error(code).is_some_and(|s| s.ends_with('.')), "{code}");
+        }
+        assert_eq!(EN.api_error("nonsense"), None);
+    }
+
+    #[test]
+    fn unknown_locales_fall_back_to_english() {
+        assert_eq!(for_locale("xx-YY").locale, "en");
+        assert_eq!(for_locale("en-GB").locale, "en");
+    }
+}
