@@ -1,2 +1,27 @@
+//! The admin console for LINE WORKS 3rd-party MDM sync.
+//!
+//! Layers, with imports flowing one way: `domain`, `i18n` (pure, shared with the mock backend) and `api`,
+//! `components` → `pages` → `app`.
+
 pub mod domain;
 pub mod i18n;
+
+#[cfg(feature = "ui")]
+pub mod api;
+#[cfg(feature = "ui")]
+pub mod app;
+#[cfg(feature = "ui")]
+pub mod components;
+#[cfg(feature = "ui")]
+pub mod context;
+#[cfg(feature = "ui")]
+pub mod pages;
+#[cfg(feature = "ui")]
+pub mod routes;
+
+/// Mounts the standalone console into the page's `<body>`.
+#[cfg(feature = "ui")]
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(|| leptos::view! { <app::App config=app::Config::from_document()/> });
+}

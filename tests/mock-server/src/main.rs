@@ -1,1 +1,40 @@
-fn main(){}
+use std::process::ExitCode;
+
+use mock_server::cli;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let options = match cli::parse(std::env::args().skip(1)) {
+        Ok(Some(options)) => options,
+        Ok(None) => {
+            println!("{}", cli::USAGE);
+            return ExitCode::SUCCESS;
+        }
+        Err(error) => {
+            eprintln!("mock-server: {error}\n\n{}", cli::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    let app = match mock_server::try_app(options.config) {
+        Ok(app) => app,
+        Err(error) => {
+            eprintln!("mock-server: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let listener = match tokio::net::TcpListener::bind(options.addr).await {
+        Ok(listener) => listener,
+        Err(error) => {
+            eprintln!("mock-server: cannot listen on {}: {error}", options.addr);
+            return ExitCode::FAILURE;
+        }
+    };
+    let addr = listener.local_addr().unwrap_or(options.addr);
+    // The only line the mock ever prints: requests, and above all their bodies (the key value), are never logged.
+    println!("mock-server listening on http://{addr}");
+    tokio::select! {
+        () = mock_server::serve(listener, app) => {}
+        _ = tokio::signal::ctrl_c() => {}
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,117 @@
+use std::sync::Arc;
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::de::DeserializeOwned;
+use wasm_bindgen::{prelude::Closure, JsCast};
+
+use super::ApiError;
+use crate::domain::api::{paths, AuditLog, MdmSyncSettings, MobileSecurity, Session};
+
+/// How long a request may take before the admin is told and may retry.
+const TIMEOUT_MS: i32 = 8_000;
+
+/// A value with the ETag it was served with, for a later `If-Match`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Versioned<T> {
+    pub value: T,
+    pub etag: Option<String>,
+}
+
+/// The one place that knows the base URL and the common headers.
+#[derive(Clone, Debug)]
+pub struct ApiClient {
+    base: Arc<str>,
+}
+
+impl ApiClient {
+    pub fn new(base: &str) -> Self {
+        Self { base: base.trim_end_matches('/').into() }
+    }
+
+    pub async fn session(&self) -> Result<Session, ApiError> {
+        Ok(self.get(paths::SESSION).await?.value)
+    }
+
+    pub async fn mobile_security(&self) -> Result<MobileSecurity, ApiError> {
+        Ok(self.get(paths::MOBILE_SECURITY).await?.value)
+    }
+
+    pub async fn mdm_sync(&self) -> Result<Versioned<MdmSyncSettings>, ApiError> {
+        self.get(paths::MDM_SYNC).await
+    }
+
+    pub async fn audit(&self, limit: u32) -> Result<AuditLog, ApiError> {
+        Ok(self.get(&format!("{}?limit={limit}", paths::MDM_SYNC_AUDIT)).await?.value)
+    }
+
+    async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<Versioned<T>, ApiError> {
+        let request = self.builder(Request::get(&self.url(path)));
+        send(request, |builder| builder.build()).await
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    fn builder(&self, builder: RequestBuilder) -> RequestBuilder {
+        builder.header("Accept", "application/json")
+    }
+}
+
+/// Sends with a timeout, then decodes a 2xx body as `T` or anything else as an [`ApiError`].
+async fn send<T: DeserializeOwned>(
+    builder: RequestBuilder,
+    build: impl FnOnce(RequestBuilder) -> Result<Request, gloo_net::Error>,
+) -> Result<Versioned<T>, ApiError> {
+    let controller = web_sys::AbortController::new().map_err(|_| ApiError::network())?;
+    let request = build(builder.abort_signal(Some(&controller.signal()))).map_err(|_| ApiError::network())?;
+    let timer = Timeout::start(&controller);
+    let response = request.send().await;
+    let timed_out = timer.finish();
+    let response = match response {
+        Ok(response) => response,
+        Err(_) if timed_out => return Err(ApiError::timeout()),
+        Err(_) => return Err(ApiError::network()),
+    };
+    decode(response).await
+}
+
+async fn decode<T: DeserializeOwned>(response: Response) -> Result<Versioned<T>, ApiError> {
+    let body = response.text().await.map_err(|_| ApiError::network())?;
+    if !response.ok() {
+        return Err(ApiError::from_response(response.status(), response.headers().get("Retry-After").as_deref(), &body));
+    }
+    let value = serde_json::from_str(&body).map_err(|_| ApiError::malformed_response())?;
+    Ok(Versioned { value, etag: response.headers().get("ETag") })
+}
+
+/// Aborts the request when the timeout fires; cleared when the answer comes first.
+struct Timeout {
+    handle: Option<i32>,
+    fired: std::rc::Rc<std::cell::Cell<bool>>,
+    // Owned here, so that a timer cleared before it fires does not leak its closure.
+    _abort: Closure<dyn FnMut()>,
+}
+
+impl Timeout {
+    fn start(controller: &web_sys::AbortController) -> Self {
+        let fired = std::rc::Rc::new(std::cell::Cell::new(false));
+        let (controller, flag) = (controller.clone(), fired.clone());
+        let abort = Closure::once(move || {
+            flag.set(true);
+            controller.abort();
+        });
+        let handle = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(abort.as_ref().unchecked_ref(), TIMEOUT_MS).ok()
+        });
+        Self { handle, fired, _abort: abort }
+    }
+
+    /// Stops the timer; whether it had already fired.
+    fn finish(self) -> bool {
+        if let (Some(handle), Some(window)) = (self.handle, web_sys::window()) {
+            window.clear_timeout_with_handle(handle);
+        }
+        self.fired.get()
+    }
+}

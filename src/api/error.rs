@@ -1,0 +1,169 @@
+//! One typed error for everything that can go wrong with a request, decoded in one place.
+
+use crate::domain::api::{ErrorBody, MdmSyncSettings};
+use crate::i18n::Strings;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The request never got an answer: offline, refused, or the connection dropped.
+    Network,
+    /// No answer within the client's timeout.
+    Timeout,
+    /// A 2xx answer whose body is not the JSON the contract promises (an HTML error page, say).
+    MalformedResponse,
+    /// A non-2xx answer.
+    Http { status: u16 },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApiError {
+    pub kind: ErrorKind,
+    /// The contract's snake_case code, or the client's own (`network`, `timeout`, `malformed_response`).
+    pub code: String,
+    /// The server's sentence, shown only when the catalog has no translation of `code`.
+    pub server_message: Option<String>,
+    /// The field the error belongs to (`keyValue`), if any.
+    pub field: Option<String>,
+    /// Seconds from `Retry-After`, for 429 and 503.
+    pub retry_after_secs: Option<u32>,
+    /// On 412, the settings as they are now, with their ETag.
+    pub current: Option<(MdmSyncSettings, Option<String>)>,
+}
+
+impl ApiError {
+    fn client(kind: ErrorKind, code: &str) -> Self {
+        Self { kind, code: code.to_owned(), server_message: None, field: None, retry_after_secs: None, current: None }
+    }
+
+    pub fn network() -> Self {
+        Self::client(ErrorKind::Network, "network")
+    }
+
+    pub fn timeout() -> Self {
+        Self::client(ErrorKind::Timeout, "timeout")
+    }
+
+    pub fn malformed_response() -> Self {
+        Self::client(ErrorKind::MalformedResponse, "malformed_response")
+    }
+
+    /// Builds the error of a non-2xx answer from its status, `Retry-After` header and body.
+    pub fn from_response(status: u16, retry_after: Option<&str>, body: &str) -> Self {
+        #[derive(serde::Deserialize)]
+        struct WithCurrent {
+            current: Option<MdmSyncSettings>,
+        }
+        let decoded = serde_json::from_str::<ErrorBody>(body).ok().map(|b| b.error);
+        let code = match &decoded {
+            Some(detail) => detail.code.clone(),
+            None => fallback_code(status).to_owned(),
+        };
+        let current = if status == 412 {
+            serde_json::from_str::<WithCurrent>(body).ok().and_then(|w| w.current).map(|c| (c, None))
+        } else {
+            None
+        };
+        Self {
+            kind: ErrorKind::Http { status },
+            code,
+            server_message: decoded.as_ref().map(|d| d.message.clone()).filter(|m| !m.is_empty()),
+            field: decoded.and_then(|d| d.field),
+            retry_after_secs: retry_after.and_then(|v| v.trim().parse().ok()),
+            current,
+        }
+    }
+
+    pub fn status(&self) -> Option<u16> {
+        match self.kind {
+            ErrorKind::Http { status } => Some(status),
+            _ => None,
+        }
+    }
+
+    /// Whether trying the same request again may succeed without the admin changing anything.
+    pub fn is_transient(&self) -> bool {
+        match self.kind {
+            ErrorKind::Network | ErrorKind::Timeout | ErrorKind::MalformedResponse => true,
+            ErrorKind::Http { status } => status == 408 || status == 429 || status >= 500,
+        }
+    }
+
+    /// What the admin reads: the catalog's sentence for the code, else the server's own, else a generic one.
+    pub fn message(&self, t: &Strings) -> String {
+        if let Some(sentence) = t.api_error(&self.code) {
+            return sentence.to_owned();
+        }
+        if let Some(message) = &self.server_message {
+            return message.clone();
+        }
+        t.api_error(fallback_code(self.status().unwrap_or(500))).unwrap_or(t.api_errors.server).to_owned()
+    }
+}
+
+/// The code for an answer whose body is not the contract's error JSON (a proxy's HTML page, say).
+fn fallback_code(status: u16) -> &'static str {
+    match status {
+        401 => "unauthorized",
+        404 => "not_found",
+        429 => "rate_limited",
+        502..=504 => "unavailable",
+        _ => "server_error",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::EN;
+
+    #[test]
+    fn a_contract_error_body_is_decoded() {
+        let e = ApiError::from_response(
+            422,
+            None,
+            r#"{"error":{"code":"key_required","message":"Key needed","field":"keyValue"}}"#,
+        );
+        assert_eq!(e.code, "key_required");
+        assert_eq!(e.field.as_deref(), Some("keyValue"));
+        assert_eq!(e.message(&EN), EN.api_errors.key_required);
+        assert!(!e.is_transient());
+    }
+
+    #[test]
+    fn an_html_error_page_gets_a_plain_sentence() {
+        let e = ApiError::from_response(502, None, "<html><body>Bad gateway</body></html>");
+        assert_eq!(e.code, "unavailable");
+        assert!(e.is_transient());
+        assert!(!e.message(&EN).contains('<'));
+    }
+
+    #[test]
+    fn an_unknown_code_shows_the_server_sentence() {
+        let e = ApiError::from_response(400, None, r#"{"error":{"code":"new_thing","message":"Try later.","field":null}}"#);
+        assert_eq!(e.message(&EN), "Try later.");
+    }
+
+    #[test]
+    fn retry_after_is_read_in_seconds() {
+        let e = ApiError::from_response(429, Some("3"), "");
+        assert_eq!((e.retry_after_secs, e.code.as_str()), (Some(3), "rate_limited"));
+        assert_eq!(e.message(&EN), EN.api_errors.rate_limited);
+    }
+
+    #[test]
+    fn a_412_carries_the_current_state() {
+        let body = r#"{"error":{"code":"precondition_failed","message":"stale","field":null},
+            "current":{"enabled":true,"restrictOtherDomains":false,"keyMode":"auto","keyValue":"k",
+            "configKey":"LineworksAuthCode","valueType":"String","updatedAt":null,"updatedBy":null,"logoutDeadline":null}}"#;
+        let e = ApiError::from_response(412, None, body);
+        assert!(e.current.is_some_and(|(c, _)| c.enabled));
+    }
+
+    #[test]
+    fn client_side_failures_are_transient_and_explained() {
+        for e in [ApiError::network(), ApiError::timeout(), ApiError::malformed_response()] {
+            assert!(e.is_transient());
+            assert!(e.message(&EN).ends_with('.'));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+use leptos::prelude::*;
+
+use crate::context::use_strings;
+use crate::domain::api::KeyMode;
+
+/// The "Key value" radio group and its text box, masked until "Show key value" is pressed.
+#[component]
+pub fn KeyField(
+    #[prop(into)] mode: Signal<KeyMode>,
+    #[prop(into)] value: Signal<Option<String>>,
+    #[prop(into)] shown: Signal<bool>,
+    #[prop(into)] disabled: Signal<bool>,
+    on_mode: Callback<KeyMode>,
+    on_show: Callback<bool>,
+) -> impl IntoView {
+    let t = use_strings();
+    let radio = move |option: KeyMode, label: &'static str| {
+        view! {
+            <label class="mdm-key__option">
+                <input
+                    type="radio"
+                    name="mdm-key-mode"
+                    class="mdm-key__radio"
+                    prop:checked=move || mode.get() == option
+                    disabled=move || disabled.get()
+                    on:change=move |_| on_mode.run(option)
+                />
+                {label}
+            </label>
+        }
+    };
+    view! {
+        <div class="mdm-key">
+            <div role="radiogroup" class="mdm-key__modes" aria-labelledby="mdm-key-legend">
+                <p class="mdm-field__label" id="mdm-key-legend">{t.key_value}</p>
+                {radio(KeyMode::Auto, t.key_auto)}
+                {radio(KeyMode::Custom, t.key_custom)}
+            </div>
+            <div class="mdm-key__row">
+                <label class="mdm-visually-hidden" for="mdm-key-input">{t.key_value}</label>
+                <input
+                    id="mdm-key-input"
+                    class="mdm-input mdm-key__input"
+                    type=move || if shown.get() { "text" } else { "password" }
+                    readonly=move || mode.get() == KeyMode::Auto
+                    disabled=move || disabled.get()
+                    autocomplete="off"
+                    spellcheck="false"
+                    autocapitalize="off"
+                    placeholder=move || value.with(|v| v.is_none()).then_some(t.key_not_issued)
+                    prop:value=move || value.get().unwrap_or_default()
+                />
+                <button
+                    type="button"
+                    class="mdm-button mdm-button--secondary"
+                    aria-pressed=move || shown.get().to_string()
+                    on:click=move |_| on_show.run(!shown.get_untracked())
+                >
+                    {t.show_key}
+                </button>
+            </div>
+        </div>
+    }
+}

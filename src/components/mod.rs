@@ -1,0 +1,25 @@
+//! Small, reusable pieces of the console. Each knows nothing of the pages around it.
+
+mod load_error;
+mod nav;
+mod page_header;
+mod shell;
+mod skeleton;
+mod switch;
+
+pub use load_error::LoadError;
+pub use nav::Nav;
+pub use page_header::PageHeader;
+pub use shell::Shell;
+pub use skeleton::Skeleton;
+pub use switch::Switch;
+
+mod app_config;
+mod key_field;
+mod restrict_option;
+mod sync_steps;
+
+pub use app_config::AppConfig;
+pub use key_field::KeyField;
+pub use restrict_option::RestrictOption;
+pub use sync_steps::SyncSteps;

@@ -1,0 +1,3 @@
+fn main() {
+    mdm_console::mount();
+}

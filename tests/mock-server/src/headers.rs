@@ -1,0 +1,197 @@
+//! Security headers on every answer, with a strict Content-Security-Policy that still lets the console start:
+//! Trunk injects an inline module script into `index.html`, which is allowed by its hash, never by 'unsafe-inline'.
+
+use std::sync::RwLock;
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use crate::crypto::{base64, sha256};
+use crate::Shared;
+
+pub struct SecurityHeaders {
+    frame_ancestors: String,
+    /// `'sha256-…'` sources of the inline scripts of the `index.html` read last.
+    script_hashes: RwLock<Vec<String>>,
+}
+
+impl SecurityHeaders {
+    /// `frame_ancestors`: the origins allowed to embed the console, space-separated; `None` forbids embedding.
+    pub fn new(frame_ancestors: Option<&str>) -> Result<Self, String> {
+        let frame_ancestors = match frame_ancestors.map(str::trim) {
+            None | Some("") => "'none'".to_owned(),
+            // A ';' or ',' would end the directive and smuggle in another one.
+            Some(list) if list.contains([';', ',']) || list.chars().any(char::is_control) => {
+                return Err(format!("--frame-ancestors must be space-separated sources, got {list:?}"));
+            }
+            Some(list) => list.split_whitespace().collect::<Vec<_>>().join(" "),
+        };
+        Ok(Self { frame_ancestors, script_hashes: RwLock::new(Vec::new()) })
+    }
+
+    /// Called whenever `index.html` is read, so that a rebuild by Trunk never leaves a stale hash behind.
+    pub fn update_from_index(&self, html: &str) {
+        *self.script_hashes.write().expect("hash lock") = inline_script_hashes(html);
+    }
+
+    pub fn csp(&self) -> String {
+        let hashes = self.script_hashes.read().expect("hash lock");
+        let script_src = std::iter::once("'self' 'wasm-unsafe-eval'")
+            .chain(hashes.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" ");
+        format!(
+            "default-src 'self'; script-src {script_src}; style-src 'self'; img-src 'self' data:; connect-src 'self'; \
+             base-uri 'none'; object-src 'none'; form-action 'none'; frame-ancestors {}",
+            self.frame_ancestors
+        )
+    }
+}
+
+pub async fn middleware(State(app): State<Shared>, request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    // Read after the handler ran: serving index.html may just have refreshed the hashes.
+    let csp = HeaderValue::from_str(&app.security.csp()).expect("the CSP is built from checked parts");
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    response
+}
+
+/// The CSP hash source of every inline `<script>` element (one without `src`), in document order, without repeats.
+/// The hash covers the element's text exactly as written, which is what browsers hash.
+pub fn inline_script_hashes(html: &str) -> Vec<String> {
+    // ASCII lowercasing keeps every byte offset, so offsets found in `lower` are valid in `html`.
+    let lower = html.to_ascii_lowercase();
+    let mut hashes = Vec::new();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find("<script") {
+        let name_end = from + found + "<script".len();
+        let Some(&next) = lower.as_bytes().get(name_end) else { break };
+        if !(next.is_ascii_whitespace() || next == b'>' || next == b'/') {
+            from = name_end;
+            continue;
+        }
+        let Some(tag_end) = start_tag_end(html, name_end) else { break };
+        let content_start = tag_end + 1;
+        let content_end = lower[content_start..].find("</script").map_or(html.len(), |i| content_start + i);
+        if !attribute_names(&html[name_end..tag_end]).iter().any(|name| name == "src") {
+            let hash = format!("'sha256-{}'", base64(&sha256(html[content_start..content_end].as_bytes())));
+            if !hashes.contains(&hash) {
+                hashes.push(hash);
+            }
+        }
+        from = content_end;
+    }
+    hashes
+}
+
+/// The offset of the `>` that closes a start tag, skipping any `>` inside quoted attribute values.
+fn start_tag_end(html: &str, from: usize) -> Option<usize> {
+    let mut quote = None;
+    for (i, b) in html.bytes().enumerate().skip(from) {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if q == b => quote = None,
+            (None, b'>') => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The lowercased attribute names of a start tag's attribute text, values skipped.
+fn attribute_names(attrs: &str) -> Vec<String> {
+    let bytes = attrs.as_bytes();
+    let mut names = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_whitespace() || bytes[i] == b'/' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !matches!(bytes[i], b'=' | b'/') {
+            i += 1;
+        }
+        names.push(attrs[start..i].to_ascii_lowercase());
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i < bytes.len() && bytes[i] == b'=' {
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            match bytes.get(i) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != q {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                _ => {
+                    while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                        i += 1;
+                    }
+                }
+            }
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hash(content: &str) -> String {
+        format!("'sha256-{}'", base64(&sha256(content.as_bytes())))
+    }
+
+    #[test]
+    fn inline_scripts_are_hashed_and_external_ones_are_not() {
+        let init = "\nimport init, * as bindings from '/mdm-console-1f2e.js';\nwindow.wasmBindings = bindings;\n";
+        let html = format!(
+            r#"<!DOCTYPE html><html><head>
+<link rel="modulepreload" href="/mdm-console-1f2e.js" crossorigin="anonymous">
+<script src="/vendor.js" defer></script>
+<SCRIPT type="module" data-src="x>y">{init}</SCRIPT>
+<scripts-not-a-tag></scripts-not-a-tag>
+<script>{init}</script>
+</head><body></body></html>"#
+        );
+        assert_eq!(inline_script_hashes(&html), vec![hash(init)]);
+    }
+
+    #[test]
+    fn the_hash_matches_a_known_value() {
+        // From the CSP specification's example: `alert('Hello, world.');`.
+        assert_eq!(
+            inline_script_hashes("<script>alert('Hello, world.');</script>"),
+            vec!["'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='".to_owned()]
+        );
+    }
+
+    #[test]
+    fn the_policy_is_strict_and_names_the_hashes() {
+        let headers = SecurityHeaders::new(None).unwrap();
+        headers.update_from_index("<script>go()</script>");
+        let csp = headers.csp();
+        assert!(csp.contains(&format!("script-src 'self' 'wasm-unsafe-eval' {};", hash("go()"))), "{csp}");
+        assert!(csp.ends_with("frame-ancestors 'none'"));
+        assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"));
+    }
+
+    #[test]
+    fn frame_ancestors_are_checked() {
+        let csp = SecurityHeaders::new(Some(" https://portal.example  https://*.example.org ")).unwrap().csp();
+        assert!(csp.ends_with("frame-ancestors https://portal.example https://*.example.org"));
+        assert!(SecurityHeaders::new(Some("https://a.example; script-src *")).is_err());
+    }
+}

@@ -1,0 +1,140 @@
+//! The mock backend of the MDM sync console: API v1 (`api-v1.md`) under `/api`, the test controls under `/__mock`,
+//! and, when asked, the built console's files, all from one origin and under one strict set of security headers.
+//!
+//! It never logs a request or a body: the key value is a secret.
+
+mod api;
+pub mod cli;
+mod controls;
+mod crypto;
+mod errors;
+mod headers;
+mod server;
+mod state;
+mod static_files;
+mod traffic;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use axum::extract::State;
+use axum::http::{header, Method, StatusCode, Uri};
+use axum::middleware::{from_fn_with_state, map_response};
+use axum::response::Response;
+use axum::Router;
+use tokio::task::JoinHandle;
+
+use crate::crypto::{hex, random_bytes, Secret};
+use crate::errors::status_response;
+use crate::headers::SecurityHeaders;
+use crate::state::World;
+use crate::traffic::{Traffic, CONTROL_PREFIX};
+
+pub use server::serve;
+
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// The built console (Trunk's `dist`), served from `/` when set.
+    pub static_dir: Option<PathBuf>,
+    /// Origins allowed to embed the console, space-separated; `None` forbids framing.
+    pub frame_ancestors: Option<String>,
+}
+
+struct AppState {
+    world: Mutex<World>,
+    traffic: Mutex<Traffic>,
+    secret: Secret,
+    csrf_token: String,
+    static_dir: Option<PathBuf>,
+    security: SecurityHeaders,
+}
+
+type Shared = Arc<AppState>;
+
+fn now() -> i64 {
+    let since_epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    i64::try_from(since_epoch.as_secs()).unwrap_or(i64::MAX)
+}
+
+/// The whole mock as a router. A `drop` fault only closes the connection when the router runs under [`serve`].
+pub fn try_app(config: Config) -> Result<Router, String> {
+    let security = SecurityHeaders::new(config.frame_ancestors.as_deref())?;
+    if let Some(index) = config.static_dir.as_ref().map(|dir| dir.join("index.html")) {
+        // Hash the inline scripts now, so that even the first API answer carries the policy the console needs.
+        if let Ok(html) = std::fs::read_to_string(index) {
+            security.update_from_index(&html);
+        }
+    }
+    let shared: Shared = Arc::new(AppState {
+        world: Mutex::new(World::default()),
+        traffic: Mutex::new(Traffic::default()),
+        secret: Secret::random(),
+        csrf_token: hex(&random_bytes::<16>()),
+        static_dir: config.static_dir,
+        security,
+    });
+    Ok(Router::new()
+        .merge(api::routes())
+        .merge(controls::routes())
+        .fallback(fallback)
+        .layer(map_response(normalize_errors))
+        .layer(from_fn_with_state(shared.clone(), traffic::middleware))
+        .layer(from_fn_with_state(shared.clone(), headers::middleware))
+        .with_state(shared))
+}
+
+/// [`try_app`] for a configuration known to be valid.
+pub fn app(config: Config) -> Router {
+    try_app(config).expect("invalid mock-server configuration")
+}
+
+async fn fallback(State(app): State<Shared>, method: Method, uri: Uri) -> Response {
+    let path = uri.path();
+    let reserved = path == api::BASE || path.starts_with(&format!("{}/", api::BASE)) || path.starts_with(CONTROL_PREFIX);
+    match &app.static_dir {
+        Some(dir) if !reserved => static_files::serve(dir, &app.security, &method, path).await,
+        _ => status_response(StatusCode::NOT_FOUND),
+    }
+}
+
+/// Answers that axum makes itself (405 with an empty body, a rejected extractor's plain text) get the contract's
+/// error body, so that a client never has to handle a second error shape.
+async fn normalize_errors(response: Response) -> Response {
+    let is_json = response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if is_json || !(response.status().is_client_error() || response.status().is_server_error()) {
+        return response;
+    }
+    let (mut parts, _) = response.into_parts();
+    let (fresh, body) = status_response(parts.status).into_parts();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.extend(fresh.headers);
+    Response::from_parts(parts, body)
+}
+
+/// A mock serving in the background, for tests. It stops when dropped.
+pub struct Running {
+    pub addr: SocketAddr,
+    task: JoinHandle<()>,
+}
+
+impl Running {
+    /// `http://127.0.0.1:PORT`, without a trailing slash.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// Binds `addr` (port 0 picks a free port) and serves the mock on the current runtime.
+pub async fn start(config: Config, addr: SocketAddr) -> std::io::Result<Running> {
+    let app = try_app(config).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    let addr = listener.local_addr()?;
+    Ok(Running { addr, task: tokio::spawn(serve(listener, app)) })
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs the console locally against the mock backend, with live reload: http://127.0.0.1:8080/
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ROOT"
+
+MOCK_ADDR="127.0.0.1:8081"
+cargo build --release -p mock-server
+"$ROOT/target/release/mock-server" --addr "$MOCK_ADDR" &
+MOCK_PID=$!
+trap 'kill $MOCK_PID 2>/dev/null' EXIT
+
+say "mock backend on http://$MOCK_ADDR (seed data: Nimbus Logistics, Advanced plan, 1,024 members)"
+say "console on http://127.0.0.1:8080/ (rebuilds and reloads on every change; Ctrl+C stops both)"
+trunk serve --offline
