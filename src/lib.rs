@@ -17,6 +17,8 @@ pub mod context;
 #[cfg(feature = "ui")]
 pub mod pages;
 #[cfg(feature = "ui")]
+pub mod platform;
+#[cfg(feature = "ui")]
 pub mod routes;
 
 /// Mounts the standalone console into the page's `<body>`.

@@ -1,17 +1,24 @@
 use leptos::prelude::*;
 
+use super::CopyButton;
 use crate::context::use_strings;
 use crate::domain::api::KeyMode;
 
-/// The "Key value" radio group and its text box, masked until "Show key value" is pressed.
+/// The "Key value" radio group and its text box: read-only with "Re-issue" when auto-generated, editable with
+/// inline validation when custom. The key is masked until "Show key value" is pressed.
 #[component]
 pub fn KeyField(
     #[prop(into)] mode: Signal<KeyMode>,
     #[prop(into)] value: Signal<Option<String>>,
     #[prop(into)] shown: Signal<bool>,
     #[prop(into)] disabled: Signal<bool>,
+    /// What is wrong with the value, in the admin's words; shown at the field.
+    #[prop(into)]
+    error: Signal<Option<String>>,
     on_mode: Callback<KeyMode>,
     on_show: Callback<bool>,
+    on_input: Callback<String>,
+    on_reissue: Callback<()>,
 ) -> impl IntoView {
     let t = use_strings();
     let radio = move |option: KeyMode, label: &'static str| {
@@ -29,6 +36,7 @@ pub fn KeyField(
             </label>
         }
     };
+    let auto = move || mode.get() == KeyMode::Auto;
     view! {
         <div class="mdm-key">
             <div role="radiogroup" class="mdm-key__modes" aria-labelledby="mdm-key-legend">
@@ -42,14 +50,26 @@ pub fn KeyField(
                     id="mdm-key-input"
                     class="mdm-input mdm-key__input"
                     type=move || if shown.get() { "text" } else { "password" }
-                    readonly=move || mode.get() == KeyMode::Auto
+                    readonly=auto
                     disabled=move || disabled.get()
                     autocomplete="off"
                     spellcheck="false"
                     autocapitalize="off"
-                    placeholder=move || value.with(|v| v.is_none()).then_some(t.key_not_issued)
+                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    aria-describedby=move || error.with(Option::is_some).then_some("mdm-key-error")
+                    placeholder=move || value.with(Option::is_none).then_some(t.key_not_issued)
                     prop:value=move || value.get().unwrap_or_default()
+                    on:input=move |ev| on_input.run(event_target_value(&ev))
                 />
+                <button
+                    type="button"
+                    class="mdm-button mdm-button--secondary"
+                    hidden=move || !auto()
+                    disabled=move || disabled.get()
+                    on:click=move |_| on_reissue.run(())
+                >
+                    {t.reissue}
+                </button>
                 <button
                     type="button"
                     class="mdm-button mdm-button--secondary"
@@ -58,7 +78,16 @@ pub fn KeyField(
                 >
                     {t.show_key}
                 </button>
+                <CopyButton
+                    label=t.copy_key.to_owned()
+                    value
+                    fallback_select="mdm-key-input"
+                    on_refused=Callback::new(move |_| on_show.run(true))
+                />
             </div>
+            <p class="mdm-field__error" id="mdm-key-error" hidden=move || error.with(Option::is_none)>
+                {move || error.get()}
+            </p>
         </div>
     }
 }

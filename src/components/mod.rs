@@ -15,11 +15,13 @@ pub use skeleton::Skeleton;
 pub use switch::Switch;
 
 mod app_config;
+mod copy_button;
 mod key_field;
 mod restrict_option;
 mod sync_steps;
 
 pub use app_config::AppConfig;
+pub use copy_button::CopyButton;
 pub use key_field::KeyField;
 pub use restrict_option::RestrictOption;
 pub use sync_steps::SyncSteps;

@@ -4,3 +4,6 @@ pub mod api;
 pub mod key;
 pub mod time;
 pub mod change;
+
+#[cfg(test)]
+mod key_uniformity_tests;

@@ -63,6 +63,8 @@ pub static EN: Strings = Strings {
     value_type: "Value Type",
     key_value_column: "Key Value",
     copy_named: |name| format!("Copy {name}"),
+    // Not "Copy key value": that name belongs to the button beside the field, and names must not overlap.
+    copy_app_config_key: "Copy App Configuration Key Value",
     how_sync_works: "How sync works",
     sync_steps: [
         "In LINE WORKS Admin, turn on 3rd-party MDM sync and issue the key value.",

@@ -67,6 +67,7 @@ pub struct Strings {
     pub value_type: &'static str,
     pub key_value_column: &'static str,
     pub copy_named: Format1,
+    pub copy_app_config_key: &'static str,
     pub how_sync_works: &'static str,
     pub sync_steps: [&'static str; 4],
     pub last_updated: fn(&str, &str) -> String,

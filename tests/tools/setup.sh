@@ -23,7 +23,9 @@ fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 6 minutes, once)"
-  cargo install --locked wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  # Its own lock file names a webpki-roots release that the registry here does not serve; resolve afresh then.
+  cargo install --locked wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" \
+    || cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then

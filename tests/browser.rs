@@ -1,0 +1,91 @@
+//! In-browser tests: real components mounted into Chromium's DOM (`wasm-bindgen-test`, headless).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use mdm_console::api::{ApiClient, ApiError};
+use mdm_console::components::{AppConfig, KeyField, LoadError, Switch};
+use mdm_console::context::{provide_env, Env};
+use mdm_console::domain::api::KeyMode;
+use mdm_console::i18n::EN;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts `view` into a fresh container, with the app's environment, and returns the container.
+fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        provide_env(Env { client: ApiClient::new("/api"), t: &EN });
+        view()
+    });
+    handle.forget();
+    container
+}
+
+fn find(container: &HtmlElement, selector: &str) -> HtmlElement {
+    container.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into()
+}
+
+async fn tick() {
+    leptos::task::tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_switch_is_named_by_its_label_and_reports_its_state() {
+    let on = RwSignal::new(false);
+    let container = mount(move || {
+        view! {
+            <Switch id="t-switch" label="3rd-party MDM sync" checked=on disabled=Signal::stored(false)
+                on_toggle=Callback::new(move |v| on.set(v))/>
+        }
+    });
+    let switch = find(&container, "[role=switch]");
+    let label = find(&container, "label[for=t-switch]");
+    assert_eq!(label.text_content().unwrap(), "3rd-party MDM sync");
+    assert_eq!(switch.get_attribute("aria-checked").as_deref(), Some("false"));
+    switch.click();
+    tick().await;
+    assert!(on.get_untracked());
+    assert_eq!(switch.get_attribute("aria-checked").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+async fn a_load_error_is_an_alert_whose_retry_works() {
+    let retries = RwSignal::new(0);
+    let container = mount(move || {
+        view! { <LoadError error=ApiError::timeout() on_retry=Callback::new(move |_| retries.update(|n| *n += 1))/> }
+    });
+    let alert = find(&container, "[role=alert]");
+    assert!(alert.text_content().unwrap().contains(EN.api_errors.timeout));
+    find(&container, "[role=alert] button").click();
+    assert_eq!(retries.get_untracked(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_key_is_masked_until_shown() {
+    let shown = RwSignal::new(false);
+    let key = "Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA2eU7iO4k".to_owned();
+    let value = Signal::stored(Some(key.clone()));
+    let container = mount(move || {
+        view! {
+            <KeyField mode=Signal::stored(KeyMode::Auto) value shown disabled=Signal::stored(false)
+                on_mode=Callback::new(|_| ()) on_show=Callback::new(move |v| shown.set(v))/>
+            <AppConfig key_value=value shown/>
+        }
+    });
+    let input: HtmlInputElement = find(&container, "#mdm-key-input").unchecked_into();
+    assert_eq!(input.type_(), "password");
+    assert!(input.read_only(), "an auto-generated key is read-only");
+    assert!(!container.text_content().unwrap().contains(&key), "the key must not be in the page's text");
+    let show = find(&container, "button[aria-pressed]");
+    assert_eq!(show.text_content().unwrap(), EN.show_key);
+    show.click();
+    tick().await;
+    assert_eq!(show.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(input.type_(), "text");
+    assert!(container.text_content().unwrap().contains(&key), "App Configuration shows the key once shown");
+}

@@ -1,0 +1,37 @@
+// End-to-end tests: the built console (dist/) served by the mock backend, in Debian's Chromium,
+// on a desktop and a phone viewport.
+import { defineConfig, devices } from '@playwright/test';
+
+const port = Number(process.env.MOCK_PORT ?? 4173);
+export const baseURL = `http://127.0.0.1:${port}`;
+
+const chromium = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+
+export default defineConfig({
+  testDir: './specs',
+  // One mock backend holds the state, so tests run one at a time.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: [['list']],
+  use: { baseURL, launchOptions: chromium, trace: 'off' },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
+    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: chromium } },
+  ],
+  webServer: {
+    command: `../../target/release/mock-server --addr 127.0.0.1:${port} --static ../../dist`,
+    url: `${baseURL}/api/v1/session`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test layer of the console, in order, and stops at the first that fails:
+#   1. native cargo tests (shared logic, and the mock backend's API over real HTTP)
+#   2. wasm-bindgen-test: real components in headless Chromium
+#   3. the release build, and the first-load size budget
+#   4. Playwright end-to-end tests (desktop and phone) against the built console served by the mock
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ROOT"
+
+passed=0
+layer() { say "── $1"; }
+done_layer() { passed=$((passed + 1)); }
+trap 'echo "layers: $passed passed, 1 failed"' ERR
+
+layer "native tests: cargo test --workspace"
+cargo test --workspace
+done_layer
+
+layer "in-browser tests: wasm-bindgen-test in headless Chromium"
+cargo test --target wasm32-unknown-unknown --test browser
+done_layer
+
+layer "release build: trunk build --release --offline"
+trunk build --release --offline
+cargo build --release -p mock-server
+done_layer
+
+layer "budget: first-load files, brotli-compressed"
+node tests/tools/budget.mjs dist
+done_layer
+
+layer "end-to-end tests: Playwright, desktop and phone"
+(cd tests/e2e && npx playwright test)
+done_layer
+
+trap - ERR
+echo "layers: $passed passed, 0 failed"
