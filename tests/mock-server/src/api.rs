@@ -80,7 +80,8 @@ fn body_hash(body: &[u8]) -> [u8; 32] {
 }
 
 fn valid_idempotency_key(key: &str) -> bool {
-    (MIN_IDEMPOTENCY_KEY_LEN..=MAX_IDEMPOTENCY_KEY_LEN).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic())
+    (MIN_IDEMPOTENCY_KEY_LEN..=MAX_IDEMPOTENCY_KEY_LEN).contains(&key.len())
+        && key.bytes().all(|b| b.is_ascii_graphic())
 }
 
 /// The checks run in the contract's order: CSRF, plan, `If-Match` present, `Idempotency-Key`, replay,

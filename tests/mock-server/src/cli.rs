@@ -62,9 +62,8 @@ mod tests {
 
     #[test]
     fn flags_take_separate_or_inline_values() {
-        let options = parse(args(&["--addr", "127.0.0.1:9000", "--frame-ancestors=https://portal.example"]))
-            .unwrap()
-            .unwrap();
+        let options =
+            parse(args(&["--addr", "127.0.0.1:9000", "--frame-ancestors=https://portal.example"])).unwrap().unwrap();
         assert_eq!(options.addr, "127.0.0.1:9000".parse().unwrap());
         assert_eq!(options.config.frame_ancestors.as_deref(), Some("https://portal.example"));
         assert_eq!(parse(args(&[])).unwrap().unwrap().addr, DEFAULT_ADDR.parse().unwrap());

@@ -26,17 +26,17 @@ fn bad_request(detail: String) -> Response {
 }
 
 /// An empty body, or `null`, means "no options".
-fn parse_optional<T: DeserializeOwned>(body: &[u8]) -> Result<Option<T>, Response> {
+fn parse_optional<T: DeserializeOwned>(body: &[u8]) -> Result<Option<T>, serde_json::Error> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(None);
     }
-    serde_json::from_slice(body).map_err(|e| bad_request(e.to_string()))
+    serde_json::from_slice(body)
 }
 
 async fn reset(State(app): State<Shared>, body: Bytes) -> Response {
     let seed = match parse_optional::<Seed>(&body) {
         Ok(seed) => seed.unwrap_or_default(),
-        Err(response) => return response,
+        Err(e) => return bad_request(e.to_string()),
     };
     app.world.lock().expect("world lock").reset(seed);
     app.traffic.lock().expect("traffic lock").clear();

@@ -80,7 +80,7 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
         let content_start = tag_end + 1;
         let content_end = lower[content_start..].find("</script").map_or(html.len(), |i| content_start + i);
         if !attribute_names(&html[name_end..tag_end]).iter().any(|name| name == "src") {
-            let hash = format!("'sha256-{}'", base64(&sha256(html[content_start..content_end].as_bytes())));
+            let hash = format!("'sha256-{}'", base64(&sha256(&html.as_bytes()[content_start..content_end])));
             if !hashes.contains(&hash) {
                 hashes.push(hash);
             }

@@ -91,7 +91,8 @@ pub fn app(config: Config) -> Router {
 
 async fn fallback(State(app): State<Shared>, method: Method, uri: Uri) -> Response {
     let path = uri.path();
-    let reserved = path == api::BASE || path.starts_with(&format!("{}/", api::BASE)) || path.starts_with(CONTROL_PREFIX);
+    let reserved =
+        path == api::BASE || path.starts_with(&format!("{}/", api::BASE)) || path.starts_with(CONTROL_PREFIX);
     match &app.static_dir {
         Some(dir) if !reserved => static_files::serve(dir, &app.security, &method, path).await,
         _ => status_response(StatusCode::NOT_FOUND),
@@ -101,7 +102,8 @@ async fn fallback(State(app): State<Shared>, method: Method, uri: Uri) -> Respon
 /// Answers that axum makes itself (405 with an empty body, a rejected extractor's plain text) get the contract's
 /// error body, so that a client never has to handle a second error shape.
 async fn normalize_errors(response: Response) -> Response {
-    let is_json = response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    let is_json =
+        response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
     if is_json || !(response.status().is_client_error() || response.status().is_server_error()) {
         return response;
     }

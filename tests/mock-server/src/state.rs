@@ -139,7 +139,12 @@ impl Default for World {
             member_count: 0,
             lineworks_mdm: LineworksMdm { enabled: false, exception_count: 0 },
             sync: Sync {
-                editable: Editable { enabled: false, restrict_other_domains: false, key_mode: KeyMode::Auto, key_value: None },
+                editable: Editable {
+                    enabled: false,
+                    restrict_other_domains: false,
+                    key_mode: KeyMode::Auto,
+                    key_value: None,
+                },
                 updated_at: None,
                 updated_by: None,
                 logout_deadline: None,
@@ -254,14 +259,25 @@ impl World {
         };
         if let Some(key) = &update.key_value {
             if let Err(error) = validate_key(key) {
-                return Answer::error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_key", EN.key_error(&error), Some("keyValue"));
+                return Answer::error(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "invalid_key",
+                    EN.key_error(&error),
+                    Some("keyValue"),
+                );
             }
         }
         let saved = self.sync.editable.clone();
         // `keyValue: null` leaves the saved key alone: once issued, a key is never taken away, only replaced.
-        let next = Editable { key_value: update.key_value.clone().or_else(|| saved.key_value.clone()), ..(&update).into() };
+        let next =
+            Editable { key_value: update.key_value.clone().or_else(|| saved.key_value.clone()), ..(&update).into() };
         if next.enabled && next.key_value.is_none() {
-            return Answer::error(StatusCode::UNPROCESSABLE_ENTITY, "key_required", message_for("key_required"), Some("keyValue"));
+            return Answer::error(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "key_required",
+                message_for("key_required"),
+                Some("keyValue"),
+            );
         }
         if let (true, Some(key)) = (next.restrict_other_domains, &next.key_value) {
             // Every stored key is compared, with no early exit, so the timing says nothing about which one matched.
@@ -329,7 +345,11 @@ mod tests {
     #[test]
     fn the_logout_deadline_disappears_once_it_has_passed() {
         let mut world = World::default();
-        let answer = put(&mut world, serde_json::json!({"enabled": true, "restrictOtherDomains": false, "keyMode": "auto", "keyValue": KEY}), NOW);
+        let answer = put(
+            &mut world,
+            serde_json::json!({"enabled": true, "restrictOtherDomains": false, "keyMode": "auto", "keyValue": KEY}),
+            NOW,
+        );
         assert_eq!(answer.status, StatusCode::OK);
         let deadline = format_rfc3339(NOW + LOGOUT_WINDOW_SECS);
         assert_eq!(world.settings(NOW + 1).logout_deadline.as_deref(), Some(deadline.as_str()));
@@ -341,7 +361,8 @@ mod tests {
     #[test]
     fn a_save_that_changes_nothing_keeps_the_version_and_the_trail() {
         let mut world = World::default();
-        let body = serde_json::json!({"enabled": false, "restrictOtherDomains": false, "keyMode": "auto", "keyValue": null});
+        let body =
+            serde_json::json!({"enabled": false, "restrictOtherDomains": false, "keyMode": "auto", "keyValue": null});
         let before = world.etag();
         assert_eq!(put(&mut world, body, NOW).etag, Some(before));
         assert!(world.audit(100).events.is_empty());
@@ -351,8 +372,16 @@ mod tests {
     #[test]
     fn a_null_key_keeps_the_saved_one() {
         let mut world = World::default();
-        put(&mut world, serde_json::json!({"enabled": true, "restrictOtherDomains": false, "keyMode": "auto", "keyValue": KEY}), NOW);
-        let answer = put(&mut world, serde_json::json!({"enabled": false, "restrictOtherDomains": false, "keyMode": "auto", "keyValue": null}), NOW);
+        put(
+            &mut world,
+            serde_json::json!({"enabled": true, "restrictOtherDomains": false, "keyMode": "auto", "keyValue": KEY}),
+            NOW,
+        );
+        let answer = put(
+            &mut world,
+            serde_json::json!({"enabled": false, "restrictOtherDomains": false, "keyMode": "auto", "keyValue": null}),
+            NOW,
+        );
         assert_eq!(answer.status, StatusCode::OK);
         assert_eq!(world.settings(NOW).key_value.as_deref(), Some(KEY));
     }

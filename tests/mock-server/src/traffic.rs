@@ -265,7 +265,9 @@ mod tests {
     #[test]
     fn only_a_delay_lets_the_real_answer_through() {
         assert!(fault(serde_json::json!({"method": "GET", "path": "/x", "delayMs": 5})).passes_through());
-        assert!(!fault(serde_json::json!({"method": "GET", "path": "/x", "delayMs": 5, "status": 503})).passes_through());
+        assert!(
+            !fault(serde_json::json!({"method": "GET", "path": "/x", "delayMs": 5, "status": 503})).passes_through()
+        );
         assert!(!fault(serde_json::json!({"method": "GET", "path": "/x"})).passes_through());
     }
 }
