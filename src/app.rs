@@ -1,45 +1,56 @@
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes};
 
 use crate::api::ApiClient;
 use crate::components::Shell;
 use crate::context::{provide_env, Env};
 use crate::i18n;
 use crate::pages::{MdmSyncPage, MobileSecurityPage, NotFoundPage};
-use crate::routes::{self, segments};
+use crate::router::Router;
+use crate::routes::{self, Route};
 
-/// Where the console finds its backend, and in which language it speaks.
+/// Where the console finds its backend, where it is served, and in which language it speaks.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     pub api_base: String,
+    /// The path the console is served under: `""` at the root, or a sub-path such as `/admin/mdm`.
+    pub base_path: String,
     pub locale: String,
 }
 
 impl Config {
-    /// Read from the host page: `<meta name="mdm-api-base">` (default `/api`) and the document's `lang`.
+    /// Read from the host page: `<meta name="mdm-api-base">` (default `/api`), `<base href>` for the sub-path
+    /// (which Trunk's `--public-url` writes), and the document's `lang`.
     pub fn from_document() -> Self {
         let document = web_sys::window().and_then(|w| w.document());
-        let meta = document
-            .as_ref()
-            .and_then(|d| d.query_selector("meta[name=mdm-api-base]").ok().flatten())
-            .and_then(|m| m.get_attribute("content"));
-        let lang = document.and_then(|d| d.document_element()).map(|e| e.get_attribute("lang").unwrap_or_default());
-        Self { api_base: meta.unwrap_or_else(|| "/api".into()), locale: lang.unwrap_or_default() }
+        let attribute = |selector: &str, name: &str| {
+            document.as_ref().and_then(|d| d.query_selector(selector).ok().flatten()).and_then(|e| e.get_attribute(name))
+        };
+        let base_path = attribute("base[href]", "href").unwrap_or_default().trim_end_matches('/').to_owned();
+        Self {
+            api_base: attribute("meta[name=mdm-api-base]", "content").unwrap_or_else(|| "/api".into()),
+            base_path,
+            locale: attribute("html", "lang").unwrap_or_default(),
+        }
     }
 }
 
 #[component]
 pub fn App(config: Config) -> impl IntoView {
     provide_env(Env { client: ApiClient::new(&config.api_base), t: i18n::for_locale(&config.locale) });
+    let router = Router::provide(&config.base_path);
+    let route = Memo::new(move |_| Route::from_path(&router.path().get()));
     view! {
-        <Router>
-            <Shell>
-                <Routes fallback=NotFoundPage>
-                    <Route path=segments::ROOT() view=|| view! { <Redirect path=routes::MOBILE_SECURITY/> }/>
-                    <Route path=segments::MOBILE_SECURITY() view=MobileSecurityPage/>
-                    <Route path=segments::MDM_SYNC() view=MdmSyncPage/>
-                </Routes>
-            </Shell>
-        </Router>
+        <Shell>
+            {move || match route.get() {
+                Route::Root => {
+                    // After this render, not during it: the redirect writes the path this closure reads.
+                    queue_microtask(move || router.replace(routes::MOBILE_SECURITY));
+                    ().into_any()
+                }
+                Route::MobileSecurity => view! { <MobileSecurityPage/> }.into_any(),
+                Route::MdmSync => view! { <MdmSyncPage/> }.into_any(),
+                Route::NotFound => view! { <NotFoundPage/> }.into_any(),
+            }}
+        </Shell>
     }
 }

@@ -19,6 +19,7 @@ pub mod pages;
 #[cfg(feature = "ui")]
 pub mod platform;
 #[cfg(feature = "ui")]
+pub mod router;
 pub mod routes;
 
 /// Mounts the standalone console into the page's `<body>`.

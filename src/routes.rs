@@ -1,26 +1,43 @@
-//! Every route of the console, in one place: the hrefs that links use and the segments that the router matches are
-//! generated from the same literals, so they cannot drift apart.
+//! Every route of the console, in one place. Pure, so that matching is tested natively.
 
-macro_rules! routes {
-    (@path $($segment:literal),+) => { concat!($("/", $segment),+) };
-    (@segment_type $segment:literal) => { leptos_router::StaticSegment<&'static str> };
-    ($($(#[$doc:meta])* $name:ident => [$($segment:literal),*];)*) => {
-        $($(#[$doc])* pub const $name: &str = routes!(@path $($segment),*);)*
+/// The Mobile Security overview.
+pub const MOBILE_SECURITY: &str = "/security/mobile";
+/// The 3rd-party MDM sync settings screen.
+pub const MDM_SYNC: &str = "/security/mobile/mdm-sync";
 
-        /// The same routes as segment tuples, for `<Route path=…>`.
-        #[allow(non_snake_case)]
-        pub mod segments {
-            $(pub fn $name() -> ($(routes!(@segment_type $segment),)*) { ($(leptos_router::StaticSegment($segment),)*) })*
-        }
-    };
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// `/`: redirects to Mobile Security.
+    Root,
+    MobileSecurity,
+    MdmSync,
+    NotFound,
 }
 
-routes! {
-    ROOT => [""];
-    /// The Mobile Security overview.
-    MOBILE_SECURITY => ["security", "mobile"];
-    /// The 3rd-party MDM sync settings screen.
-    MDM_SYNC => ["security", "mobile", "mdm-sync"];
+impl Route {
+    /// The route for a path below the console's base, ignoring one trailing slash.
+    pub fn from_path(path: &str) -> Self {
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let path = if path.len() > 1 { path.strip_suffix('/').unwrap_or(path) } else { path };
+        match path {
+            "" | "/" => Route::Root,
+            MOBILE_SECURITY => Route::MobileSecurity,
+            MDM_SYNC => Route::MdmSync,
+            _ => Route::NotFound,
+        }
+    }
+}
+
+/// Splits a browser pathname into the console's own path, given the base it is served under (`""` or `/admin/mdm`).
+/// `None` when the pathname is outside the base.
+pub fn strip_base<'a>(pathname: &'a str, base: &str) -> Option<&'a str> {
+    let base = base.trim_end_matches('/');
+    let rest = pathname.strip_prefix(base)?;
+    match rest {
+        "" => Some("/"),
+        _ if rest.starts_with('/') => Some(rest),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -28,9 +45,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paths_are_the_ones_in_the_spec() {
-        assert_eq!(ROOT, "/");
-        assert_eq!(MOBILE_SECURITY, "/security/mobile");
-        assert_eq!(MDM_SYNC, "/security/mobile/mdm-sync");
+    fn paths_map_to_routes() {
+        assert_eq!(Route::from_path("/"), Route::Root);
+        assert_eq!(Route::from_path(""), Route::Root);
+        assert_eq!(Route::from_path("/security/mobile"), Route::MobileSecurity);
+        assert_eq!(Route::from_path("/security/mobile/"), Route::MobileSecurity);
+        assert_eq!(Route::from_path("/security/mobile/mdm-sync?x=1"), Route::MdmSync);
+        assert_eq!(Route::from_path("/security/mobile/mdm-sync#top"), Route::MdmSync);
+        assert_eq!(Route::from_path("/security/mobile/mdm-sync/extra"), Route::NotFound);
+        assert_eq!(Route::from_path("/security"), Route::NotFound);
+        assert_eq!(Route::from_path("//security/mobile"), Route::NotFound);
+    }
+
+    #[test]
+    fn the_base_is_stripped_only_at_a_segment_boundary() {
+        assert_eq!(strip_base("/security/mobile", ""), Some("/security/mobile"));
+        assert_eq!(strip_base("/admin/mdm/security/mobile", "/admin/mdm/"), Some("/security/mobile"));
+        assert_eq!(strip_base("/admin/mdm", "/admin/mdm"), Some("/"));
+        assert_eq!(strip_base("/admin/mdmx/security", "/admin/mdm"), None);
+        assert_eq!(strip_base("/elsewhere", "/admin/mdm"), None);
     }
 }

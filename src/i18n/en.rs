@@ -108,6 +108,10 @@ pub static EN: Strings = Strings {
         precondition_required: "The change was sent without its version. Reload the page, then try again.",
         precondition_failed: "Someone else changed these settings after you opened them.",
         idempotency_key_reused: "This save was already sent with other values. Save again.",
+        idempotency_key_required: "The change was sent without its retry protection. Reload the page, then try again.",
+        method_not_allowed: "The server does not accept this kind of request here.",
+        payload_too_large: "The request was too large for the server.",
+        bad_request: "The server could not accept the request. Reload the page, then try again.",
         malformed_json: "The server could not read the request. Reload the page, then try again.",
         key_required: "Issue or enter a key value before you turn on 3rd-party MDM sync.",
         key_in_use: "Another domain already uses this key value. Login with other domain accounts can only be \

@@ -101,6 +101,10 @@ pub struct ApiMessages {
     pub precondition_required: &'static str,
     pub precondition_failed: &'static str,
     pub idempotency_key_reused: &'static str,
+    pub idempotency_key_required: &'static str,
+    pub method_not_allowed: &'static str,
+    pub payload_too_large: &'static str,
+    pub bad_request: &'static str,
     pub malformed_json: &'static str,
     pub key_required: &'static str,
     pub key_in_use: &'static str,
@@ -139,6 +143,10 @@ impl Strings {
             "precondition_required" => m.precondition_required,
             "precondition_failed" => m.precondition_failed,
             "idempotency_key_reused" => m.idempotency_key_reused,
+            "idempotency_key_required" => m.idempotency_key_required,
+            "method_not_allowed" => m.method_not_allowed,
+            "payload_too_large" => m.payload_too_large,
+            "bad_request" => m.bad_request,
             "malformed_json" => m.malformed_json,
             "key_required" => m.key_required,
             "key_in_use" => m.key_in_use,
@@ -153,10 +161,9 @@ impl Strings {
 
 /// The catalog for a BCP 47 tag such as `en-US`; English when none matches.
 pub fn for_locale(tag: &str) -> &'static Strings {
-    let language = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
-    match language.as_str() {
-        _ => &EN,
-    }
+    // One arm per language; English is the only one so far.
+    let _language = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+    &EN
 }
 
 #[cfg(test)]

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::api::Versioned;
 use crate::components::{AppConfig, KeyField, LoadError, PageHeader, RestrictOption, Skeleton, Switch, SyncSteps};
@@ -8,6 +7,7 @@ use crate::domain::api::{KeyMode, MdmSyncSettings, Session};
 use crate::domain::change::{Change, Editable};
 use crate::domain::key::{generate_key, validate_key};
 use crate::platform::WebCrypto;
+use crate::router::Link;
 use crate::routes;
 
 /// The 3rd-party MDM sync settings screen: it edits a draft, kept apart from the saved state.
@@ -36,7 +36,7 @@ pub fn MdmSyncPage() -> impl IntoView {
     view! {
         <PageHeader title=t.mdm_sync_title/>
         <p class="mdm-page-intro">
-            <A href=routes::MOBILE_SECURITY attr:class="mdm-link">{t.settings_back}</A>
+            <Link to=routes::MOBILE_SECURITY class="mdm-link">{t.settings_back}</Link>
         </p>
         {move || match (session.get(), settings.get()) {
             (Some(Err(error)), _) | (_, Some(Err(error))) => view! { <LoadError error on_retry=retry/> }.into_any(),

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::components::{LoadError, PageHeader, Skeleton};
 use crate::context::use_env;
 use crate::domain::api::MobileSecurity;
+use crate::router::use_router;
 use crate::routes;
 
 /// The Mobile Security overview: LINE WORKS MDM, and under "Advanced", 3rd-party MDM sync.
@@ -34,7 +34,7 @@ pub fn MobileSecurityPage() -> impl IntoView {
 fn Overview(overview: MobileSecurity) -> impl IntoView {
     let t = use_env().t;
     let advanced_open = RwSignal::new(overview.mdm_sync.enabled);
-    let navigate = use_navigate();
+    let router = use_router();
     let mdm = overview.lineworks_mdm;
     let sync = overview.mdm_sync;
     view! {
@@ -70,7 +70,7 @@ fn Overview(overview: MobileSecurity) -> impl IntoView {
                         {(sync.enabled && sync.restrict_other_domains).then_some(t.restricted_to_domain)}
                     </p>
                 </div>
-                <button type="button" class="mdm-button" on:click=move |_| navigate(routes::MDM_SYNC, Default::default())>
+                <button type="button" class="mdm-button" on:click=move |_| router.navigate(routes::MDM_SYNC)>
                     {t.manage}
                 </button>
             </section>

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::PageHeader;
 use crate::context::use_strings;
+use crate::router::Link;
 use crate::routes;
 
 #[component]
@@ -12,7 +12,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <PageHeader title=t.not_found_title/>
         <div class="mdm-card">
             <p>{t.not_found_body}</p>
-            <p><A href=routes::MOBILE_SECURITY attr:class="mdm-link">{t.not_found_link}</A></p>
+            <p><Link to=routes::MOBILE_SECURITY class="mdm-link">{t.not_found_link}</Link></p>
         </div>
     }
 }

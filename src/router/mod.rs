@@ -1,0 +1,89 @@
+//! A small history router: the console has three routes, and a general-purpose router cost a third of the wasm.
+//! Paths come from [`crate::routes`]; this module only tracks the address and moves between them.
+
+mod link;
+
+pub use link::Link;
+
+use leptos::{ev, prelude::*};
+
+use crate::routes::strip_base;
+
+/// The current path below the base, and the way to change it.
+#[derive(Clone, Copy)]
+pub struct Router {
+    path: RwSignal<String>,
+    base: StoredValue<String>,
+    /// Bumped on every in-app navigation, so that the page can move focus to its heading.
+    navigations: RwSignal<u32>,
+}
+
+impl Router {
+    /// Starts tracking the address bar, under `base` (`""`, or a sub-path such as `/admin/mdm`).
+    pub fn provide(base: &str) -> Self {
+        let base = base.trim_end_matches('/').to_owned();
+        let router = Self {
+            path: RwSignal::new(current_path(&base)),
+            base: StoredValue::new(base),
+            navigations: RwSignal::new(0),
+        };
+        let handle = window_event_listener(ev::popstate, move |_| {
+            router.path.set(current_path(&router.base.get_value()));
+            router.navigations.update(|n| *n += 1);
+        });
+        on_cleanup(move || handle.remove());
+        provide_context(router);
+        router
+    }
+
+    pub fn path(&self) -> Signal<String> {
+        self.path.into()
+    }
+
+    pub fn navigations(&self) -> Signal<u32> {
+        self.navigations.into()
+    }
+
+    /// The address for a console path, with the base in front.
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{path}", self.base.get_value())
+    }
+
+    /// Goes to `path`, adding a history entry.
+    pub fn navigate(&self, path: &str) {
+        self.go(path, false);
+    }
+
+    /// Goes to `path` in place of the current entry (redirects).
+    pub fn replace(&self, path: &str) {
+        self.go(path, true);
+    }
+
+    fn go(&self, path: &str, replace: bool) {
+        let href = self.href(path);
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let state = wasm_bindgen::JsValue::NULL;
+            let _ = if replace {
+                history.replace_state_with_url(&state, "", Some(&href))
+            } else {
+                history.push_state_with_url(&state, "", Some(&href))
+            };
+        }
+        if !replace {
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+            self.navigations.update(|n| *n += 1);
+        }
+        self.path.set(path.to_owned());
+    }
+}
+
+pub fn use_router() -> Router {
+    expect_context::<Router>()
+}
+
+fn current_path(base: &str) -> String {
+    let pathname = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    strip_base(&pathname, base).unwrap_or("/").to_owned()
+}
