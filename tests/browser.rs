@@ -73,19 +73,35 @@ async fn the_key_is_masked_until_shown() {
     let container = mount(move || {
         view! {
             <KeyField mode=Signal::stored(KeyMode::Auto) value shown disabled=Signal::stored(false)
-                on_mode=Callback::new(|_| ()) on_show=Callback::new(move |v| shown.set(v))/>
-            <AppConfig key_value=value shown/>
+                error=Signal::stored(None::<String>) on_mode=Callback::new(|_| ()) on_show=Callback::new(move |v| shown.set(v))
+                on_input=Callback::new(|_| ()) on_reissue=Callback::new(|_| ())/>
+            <AppConfig key_value=value shown on_show=Callback::new(move |v| shown.set(v))/>
         }
     });
+    tick().await;
     let input: HtmlInputElement = find(&container, "#mdm-key-input").unchecked_into();
-    assert_eq!(input.type_(), "password");
     assert!(input.read_only(), "an auto-generated key is read-only");
+    assert_eq!(input.value(), "•".repeat(40), "a hidden key is not in the field");
     assert!(!container.text_content().unwrap().contains(&key), "the key must not be in the page's text");
     let show = find(&container, "button[aria-pressed]");
     assert_eq!(show.text_content().unwrap(), EN.show_key);
     show.click();
     tick().await;
     assert_eq!(show.get_attribute("aria-pressed").as_deref(), Some("true"));
-    assert_eq!(input.type_(), "text");
+    assert_eq!(input.value(), key);
     assert!(container.text_content().unwrap().contains(&key), "App Configuration shows the key once shown");
+}
+
+#[wasm_bindgen_test]
+fn webcrypto_keys_are_valid_and_distinct() {
+    use mdm_console::domain::key::{generate_key, validate_key, ALPHABET, GENERATED_LEN};
+    use mdm_console::platform::WebCrypto;
+    let first = generate_key(&mut WebCrypto).expect("WebCrypto is available");
+    let second = generate_key(&mut WebCrypto).expect("WebCrypto is available");
+    for key in [&first, &second] {
+        assert_eq!(key.len(), GENERATED_LEN);
+        assert!(key.bytes().all(|b| ALPHABET.contains(&b)));
+        assert_eq!(validate_key(key), Ok(()));
+    }
+    assert_ne!(first, second);
 }

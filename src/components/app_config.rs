@@ -26,21 +26,27 @@ pub fn AppConfig(
             <dl class="mdm-appconfig">
                 <div class="mdm-appconfig__row">
                     <dt>{t.config_key}</dt>
-                    <dd><code class="mdm-code" id="mdm-appconfig-key">{api::CONFIG_KEY}</code></dd>
-                    <CopyButton label=(t.copy_named)(t.config_key) value=constant(api::CONFIG_KEY)
-                        fallback_select="mdm-appconfig-key"/>
+                    <dd class="mdm-appconfig__value">
+                        <code class="mdm-code" id="mdm-appconfig-key">{api::CONFIG_KEY}</code>
+                        <CopyButton label=(t.copy_named)(t.config_key) value=constant(api::CONFIG_KEY)
+                            fallback_select="mdm-appconfig-key"/>
+                    </dd>
                 </div>
                 <div class="mdm-appconfig__row">
                     <dt>{t.value_type}</dt>
-                    <dd><code class="mdm-code" id="mdm-appconfig-type">{api::VALUE_TYPE}</code></dd>
-                    <CopyButton label=(t.copy_named)(t.value_type) value=constant(api::VALUE_TYPE)
-                        fallback_select="mdm-appconfig-type"/>
+                    <dd class="mdm-appconfig__value">
+                        <code class="mdm-code" id="mdm-appconfig-type">{api::VALUE_TYPE}</code>
+                        <CopyButton label=(t.copy_named)(t.value_type) value=constant(api::VALUE_TYPE)
+                            fallback_select="mdm-appconfig-type"/>
+                    </dd>
                 </div>
                 <div class="mdm-appconfig__row">
                     <dt>{t.key_value_column}</dt>
-                    <dd><code class="mdm-code" id="mdm-appconfig-value">{key_text}</code></dd>
-                    <CopyButton label=t.copy_app_config_key.to_owned() value=key_value
-                        fallback_select="mdm-appconfig-value" on_refused=Callback::new(move |_| on_show.run(true))/>
+                    <dd class="mdm-appconfig__value">
+                        <code class="mdm-code" id="mdm-appconfig-value">{key_text}</code>
+                        <CopyButton label=t.copy_app_config_key.to_owned() value=key_value
+                            fallback_select="mdm-appconfig-value" on_refused=Callback::new(move |_| on_show.run(true))/>
+                    </dd>
                 </div>
             </dl>
         </section>

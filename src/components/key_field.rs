@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::CopyButton;
 use crate::context::use_strings;
-use crate::domain::api::KeyMode;
+use crate::domain::{api::KeyMode, key};
 
 /// The "Key value" radio group and its text box: read-only with "Re-issue" when auto-generated, editable with
 /// inline validation when custom. The key is masked until "Show key value" is pressed.
@@ -49,7 +49,8 @@ pub fn KeyField(
                 <input
                     id="mdm-key-input"
                     class="mdm-input mdm-key__input"
-                    type=move || if shown.get() { "text" } else { "password" }
+                    class:mdm-key__input--masked=move || !shown.get()
+                    type="text"
                     readonly=auto
                     disabled=move || disabled.get()
                     autocomplete="off"
@@ -58,7 +59,11 @@ pub fn KeyField(
                     aria-invalid=move || error.with(Option::is_some).then_some("true")
                     aria-describedby=move || error.with(Option::is_some).then_some("mdm-key-error")
                     placeholder=move || value.with(Option::is_none).then_some(t.key_not_issued)
-                    prop:value=move || value.get().unwrap_or_default()
+                    prop:value=move || {
+                        let text = value.get().unwrap_or_default();
+                        // A read-only key that is not shown is not in the page at all; an editable one is masked by CSS.
+                        if auto() && !shown.get() { key::mask(&text) } else { text }
+                    }
                     on:input=move |ev| on_input.run(event_target_value(&ev))
                 />
                 <button

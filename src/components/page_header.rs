@@ -2,15 +2,17 @@ use leptos::{html, prelude::*};
 
 use crate::router::use_router;
 
-/// A page's title, with room at the right for its actions. After an in-app navigation the title takes the focus,
-/// so that screen readers announce the new page and keyboard users start from its top.
+/// A page's title, with room at the right for its actions. After an in-app navigation that left the focus nowhere
+/// (the control that had it went away with the old page), the title takes it, so that screen readers announce the
+/// new page and keyboard users start from its top. Focus that a control placed on purpose (the phone menu's button)
+/// stays where it is.
 #[component]
 pub fn PageHeader(title: &'static str, #[prop(optional)] children: Option<Children>) -> impl IntoView {
     let heading = NodeRef::<html::H1>::new();
     let moved_here = use_router().navigations().get_untracked() > 0;
     Effect::new(move |_| {
         if let Some(heading) = heading.get() {
-            if moved_here {
+            if moved_here && focus_is_lost() {
                 let _ = heading.focus();
             }
         }
@@ -20,5 +22,15 @@ pub fn PageHeader(title: &'static str, #[prop(optional)] children: Option<Childr
             <h1 class="mdm-page-header__title" tabindex="-1" node_ref=heading>{title}</h1>
             <div class="mdm-page-header__actions">{children.map(|c| c())}</div>
         </header>
+    }
+}
+
+fn focus_is_lost() -> bool {
+    let document = web_sys::window().and_then(|w| w.document());
+    let active = document.as_ref().and_then(|d| d.active_element());
+    match (active, document.and_then(|d| d.body())) {
+        (None, _) => true,
+        (Some(active), Some(body)) => active == *body || !active.is_connected(),
+        (Some(_), None) => false,
     }
 }
