@@ -25,6 +25,5 @@ pub mod routes;
 /// Mounts the standalone console into the page's `<body>`.
 #[cfg(feature = "ui")]
 pub fn mount() {
-    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(|| leptos::view! { <app::App config=app::Config::from_document()/> });
 }

@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use gloo_net::http::{Request, RequestBuilder, Response};
+use gloo_net::http::{Request, RequestBuilder};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{prelude::Closure, JsCast};
 
@@ -45,8 +45,8 @@ impl ApiClient {
     }
 
     async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<Versioned<T>, ApiError> {
-        let request = self.builder(Request::get(&self.url(path)));
-        send(request, |builder| builder.build()).await
+        let (body, etag) = send(self.builder(Request::get(&self.url(path))), RequestBuilder::build).await?;
+        parse(&body, etag)
     }
 
     fn url(&self, path: &str) -> String {
@@ -58,11 +58,17 @@ impl ApiClient {
     }
 }
 
-/// Sends with a timeout, then decodes a 2xx body as `T` or anything else as an [`ApiError`].
-async fn send<T: DeserializeOwned>(
+/// Decodes a 2xx body. Kept apart from the (non-generic) sending, so that the async code exists once in the wasm.
+fn parse<T: DeserializeOwned>(body: &str, etag: Option<String>) -> Result<Versioned<T>, ApiError> {
+    let value = serde_json::from_str(body).map_err(|_| ApiError::malformed_response())?;
+    Ok(Versioned { value, etag })
+}
+
+/// Sends with a timeout. A 2xx answer gives its body and ETag; anything else, an [`ApiError`].
+async fn send(
     builder: RequestBuilder,
     build: impl FnOnce(RequestBuilder) -> Result<Request, gloo_net::Error>,
-) -> Result<Versioned<T>, ApiError> {
+) -> Result<(String, Option<String>), ApiError> {
     let controller = web_sys::AbortController::new().map_err(|_| ApiError::network())?;
     let request = build(builder.abort_signal(Some(&controller.signal()))).map_err(|_| ApiError::network())?;
     let timer = Timeout::start(&controller);
@@ -73,16 +79,12 @@ async fn send<T: DeserializeOwned>(
         Err(_) if timed_out => return Err(ApiError::timeout()),
         Err(_) => return Err(ApiError::network()),
     };
-    decode(response).await
-}
-
-async fn decode<T: DeserializeOwned>(response: Response) -> Result<Versioned<T>, ApiError> {
     let body = response.text().await.map_err(|_| ApiError::network())?;
+    let header = |name: &str| response.headers().get(name);
     if !response.ok() {
-        return Err(ApiError::from_response(response.status(), response.headers().get("Retry-After").as_deref(), &body));
+        return Err(ApiError::from_response(response.status(), header("Retry-After").as_deref(), &body));
     }
-    let value = serde_json::from_str(&body).map_err(|_| ApiError::malformed_response())?;
-    Ok(Versioned { value, etag: response.headers().get("ETag") })
+    Ok((body, header("ETag")))
 }
 
 /// Aborts the request when the timeout fires; cleared when the answer comes first.

@@ -2,6 +2,8 @@
 
 mod client;
 mod error;
+mod load;
 
 pub use client::{ApiClient, Versioned};
 pub use error::{ApiError, ErrorKind};
+pub use load::{load, Loaded};

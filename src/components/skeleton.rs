@@ -5,9 +5,9 @@ use crate::context::use_strings;
 /// Grey blocks with the height of the content they stand for, so that nothing moves when it arrives.
 #[component]
 pub fn Skeleton(
-    /// Heights of the blocks, in rem.
+    /// Heights of the blocks, in rem. Whole numbers: float formatting alone costs kilobytes of wasm.
     #[prop(into)]
-    blocks: Vec<f32>,
+    blocks: Vec<u8>,
 ) -> impl IntoView {
     let t = use_strings();
     view! {

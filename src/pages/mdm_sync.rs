@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::api::Versioned;
+use crate::api::{load, Versioned};
 use crate::components::{AppConfig, KeyField, LoadError, PageHeader, RestrictOption, Skeleton, Switch, SyncSteps};
 use crate::context::use_env;
 use crate::domain::api::{KeyMode, MdmSyncSettings, Session};
@@ -16,20 +16,21 @@ pub fn MdmSyncPage() -> impl IntoView {
     let env = use_env();
     let t = env.t;
     let (client_a, client_b) = (env.client.clone(), env.client.clone());
-    let session = LocalResource::new(move || {
+    let (session, reload_session) = load(move || {
         let client = client_a.clone();
         async move { client.session().await }
     });
-    let settings = LocalResource::new(move || {
+    let (settings, reload_settings) = load(move || {
         let client = client_b.clone();
         async move { client.mdm_sync().await }
     });
+    // Retry loads again only what failed.
     let retry = Callback::new(move |_| {
         if matches!(session.get_untracked(), Some(Err(_))) {
-            session.refetch();
+            reload_session.run(());
         }
         if matches!(settings.get_untracked(), Some(Err(_))) {
-            settings.refetch();
+            reload_settings.run(());
         }
     });
 
@@ -41,7 +42,7 @@ pub fn MdmSyncPage() -> impl IntoView {
         {move || match (session.get(), settings.get()) {
             (Some(Err(error)), _) | (_, Some(Err(error))) => view! { <LoadError error on_retry=retry/> }.into_any(),
             (Some(Ok(session)), Some(Ok(settings))) => view! { <SettingsForm session settings/> }.into_any(),
-            _ => view! { <Skeleton blocks=vec![4.0, 6.5, 8.0, 10.0]/> }.into_any(),
+            _ => view! { <Skeleton blocks=vec![16, 12, 10]/> }.into_any(),
         }}
     }
 }

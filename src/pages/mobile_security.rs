@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::api::load;
 use crate::components::{LoadError, PageHeader, Skeleton};
 use crate::context::use_env;
 use crate::domain::api::MobileSecurity;
@@ -12,7 +13,7 @@ pub fn MobileSecurityPage() -> impl IntoView {
     let env = use_env();
     let t = env.t;
     let client = env.client.clone();
-    let overview = LocalResource::new(move || {
+    let (overview, retry) = load(move || {
         let client = client.clone();
         async move { client.mobile_security().await }
     });
@@ -21,10 +22,8 @@ pub fn MobileSecurityPage() -> impl IntoView {
         <PageHeader title=t.mobile_security_title/>
         <p class="mdm-page-intro">{t.mobile_security_intro}</p>
         {move || match overview.get() {
-            None => view! { <Skeleton blocks=vec![5.5, 3.0]/> }.into_any(),
-            Some(Err(error)) => {
-                view! { <LoadError error on_retry=Callback::new(move |_| overview.refetch())/> }.into_any()
-            }
+            None => view! { <Skeleton blocks=vec![6, 3]/> }.into_any(),
+            Some(Err(error)) => view! { <LoadError error on_retry=retry/> }.into_any(),
             Some(Ok(overview)) => view! { <Overview overview/> }.into_any(),
         }}
     }
