@@ -5,7 +5,7 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::{prelude::Closure, JsCast};
 
 use super::ApiError;
-use crate::domain::api::{paths, AuditLog, MdmSyncSettings, MobileSecurity, Session};
+use crate::domain::api::{paths, AuditLog, MdmSyncSettings, MdmSyncUpdate, MobileSecurity, Session};
 
 /// How long a request may take before the admin is told and may retry.
 const TIMEOUT_MS: i32 = 8_000;
@@ -42,6 +42,26 @@ impl ApiClient {
 
     pub async fn audit(&self, limit: u32) -> Result<AuditLog, ApiError> {
         Ok(self.get(&format!("{}?limit={limit}", paths::MDM_SYNC_AUDIT)).await?.value)
+    }
+
+    /// Saves the settings. `etag` is the version the change was based on, and `idempotency_key` names this intended
+    /// change: a retry sends the same key, so the server applies it at most once.
+    pub async fn put_mdm_sync(
+        &self,
+        update: &MdmSyncUpdate,
+        etag: Option<&str>,
+        csrf_token: &str,
+        idempotency_key: &str,
+    ) -> Result<Versioned<MdmSyncSettings>, ApiError> {
+        let mut builder = self
+            .builder(Request::put(&self.url(paths::MDM_SYNC)))
+            .header("X-CSRF-Token", csrf_token)
+            .header("Idempotency-Key", idempotency_key);
+        if let Some(etag) = etag {
+            builder = builder.header("If-Match", etag);
+        }
+        let (body, etag) = send(builder, |b| b.json(update)).await?;
+        parse(&body, etag)
     }
 
     async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<Versioned<T>, ApiError> {
@@ -82,7 +102,7 @@ async fn send(
     let body = response.text().await.map_err(|_| ApiError::network())?;
     let header = |name: &str| response.headers().get(name);
     if !response.ok() {
-        return Err(ApiError::from_response(response.status(), header("Retry-After").as_deref(), &body));
+        return Err(ApiError::from_response(response.status(), header("Retry-After").as_deref(), header("ETag"), &body));
     }
     Ok((body, header("ETag")))
 }

@@ -1,9 +1,8 @@
 //! The HTTP client of API v1 (`docs/api.md`).
 
 mod client;
-mod error;
 mod load;
 
 pub use client::{ApiClient, Versioned};
-pub use error::{ApiError, ErrorKind};
+pub use crate::domain::error::{ApiError, ErrorKind};
 pub use load::{load, Loaded};

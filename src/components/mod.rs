@@ -2,6 +2,7 @@
 
 mod load_error;
 mod nav;
+mod precautions;
 mod page_header;
 mod shell;
 mod skeleton;
@@ -9,19 +10,26 @@ mod switch;
 
 pub use load_error::LoadError;
 pub use nav::Nav;
+pub use precautions::Precautions;
 pub use page_header::PageHeader;
 pub use shell::Shell;
 pub use skeleton::Skeleton;
 pub use switch::Switch;
 
+mod activity_log;
 mod app_config;
+mod consequences;
 mod copy_button;
+mod dialog;
 mod key_field;
 mod restrict_option;
 mod sync_steps;
 
+pub use activity_log::ActivityLog;
 pub use app_config::AppConfig;
+pub use consequences::Consequences;
 pub use copy_button::CopyButton;
+pub use dialog::Dialog;
 pub use key_field::KeyField;
 pub use restrict_option::RestrictOption;
 pub use sync_steps::SyncSteps;

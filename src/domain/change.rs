@@ -106,6 +106,68 @@ impl Change {
     }
 }
 
+/// What the Mobile Security overview says about the domain, which a change's consequences are counted from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Impact {
+    pub member_count: u32,
+    pub exception_count: u32,
+    pub lineworks_mdm_enabled: bool,
+}
+
+/// One line of the "Apply these changes?" confirmation, in numbers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Consequence {
+    /// Every member is signed out of the mobile app by `by_unix` (now + 10 minutes).
+    MembersSignedOut { members: u32, by_unix: i64 },
+    /// LINE WORKS MDM exception-management settings are deleted.
+    ExceptionsDeleted { count: u32 },
+    /// LINE WORKS MDM is turned off: the two cannot be used together.
+    LineworksMdmTurnedOff,
+    /// Accounts of other domains on devices with this key are signed out.
+    OtherDomainsSignedOut,
+    /// The MDM console's App Configuration must carry the new key value.
+    UpdateAppConfiguration,
+    /// Turning sync off removes nothing from the devices: the MDM console must remove the App Configuration.
+    AppConfigurationStaysOnDevices,
+}
+
+impl Change {
+    /// Everything the admin must know before this change is saved, in the order the dialog lists it.
+    pub fn consequences(&self, next: &Editable, impact: Impact, now_unix: i64) -> Vec<Consequence> {
+        let mut list = Vec::new();
+        if self.signs_members_out(next.enabled) {
+            list.push(Consequence::MembersSignedOut {
+                members: impact.member_count,
+                by_unix: now_unix + super::time::LOGOUT_WINDOW_SECS,
+            });
+        }
+        if self.turned_on {
+            if impact.exception_count > 0 {
+                list.push(Consequence::ExceptionsDeleted { count: impact.exception_count });
+            }
+            if impact.lineworks_mdm_enabled {
+                list.push(Consequence::LineworksMdmTurnedOff);
+            }
+        }
+        if next.enabled && next.restrict_other_domains && (self.turned_on || self.restrict_changed) {
+            list.push(Consequence::OtherDomainsSignedOut);
+        }
+        if next.enabled && (self.turned_on || self.key_changed) {
+            list.push(Consequence::UpdateAppConfiguration);
+        }
+        if self.turned_off {
+            list.push(Consequence::AppConfigurationStaysOnDevices);
+        }
+        list
+    }
+}
+
+/// Whether "Save" can be pressed: something changed, the key is valid, the plan allows the feature, and no save is
+/// already on its way.
+pub fn can_save(change: &Change, key_valid: bool, plan_allows: bool, saving: bool) -> bool {
+    !change.is_empty() && key_valid && plan_allows && !saving
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +219,76 @@ mod tests {
         let change = Change::between(&saved, &next);
         assert!(!change.signs_members_out(false) && change.needs_confirmation(false));
         assert_eq!(change.audit_actions(&saved, &next), vec![AuditAction::Disabled]);
+    }
+
+    const IMPACT: Impact = Impact { member_count: 1024, exception_count: 3, lineworks_mdm_enabled: true };
+
+    #[test]
+    fn turning_on_lists_every_consequence_in_numbers() {
+        let (saved, next) = (state(false, true, None), state(true, true, Some("k")));
+        assert_eq!(
+            Change::between(&saved, &next).consequences(&next, IMPACT, 1_000),
+            vec![
+                Consequence::MembersSignedOut { members: 1024, by_unix: 1_600 },
+                Consequence::ExceptionsDeleted { count: 3 },
+                Consequence::LineworksMdmTurnedOff,
+                Consequence::OtherDomainsSignedOut,
+                Consequence::UpdateAppConfiguration,
+            ]
+        );
+    }
+
+    #[test]
+    fn no_exceptions_and_mdm_off_are_not_listed() {
+        let (saved, next) = (state(false, false, None), state(true, false, Some("k")));
+        let impact = Impact { member_count: 5, exception_count: 0, lineworks_mdm_enabled: false };
+        assert_eq!(
+            Change::between(&saved, &next).consequences(&next, impact, 0),
+            vec![Consequence::MembersSignedOut { members: 5, by_unix: 600 }, Consequence::UpdateAppConfiguration]
+        );
+    }
+
+    #[test]
+    fn a_reissued_key_signs_out_and_needs_the_mdm_updated() {
+        let (saved, next) = (state(true, false, Some("a")), state(true, false, Some("b")));
+        assert_eq!(
+            Change::between(&saved, &next).consequences(&next, IMPACT, 0),
+            vec![Consequence::MembersSignedOut { members: 1024, by_unix: 600 }, Consequence::UpdateAppConfiguration]
+        );
+    }
+
+    #[test]
+    fn lifting_the_restriction_signs_out_but_signs_out_no_other_domain() {
+        let (saved, next) = (state(true, true, Some("k")), state(true, false, Some("k")));
+        assert_eq!(
+            Change::between(&saved, &next).consequences(&next, IMPACT, 0),
+            vec![Consequence::MembersSignedOut { members: 1024, by_unix: 600 }]
+        );
+    }
+
+    #[test]
+    fn turning_off_reminds_that_the_configuration_stays() {
+        let (saved, next) = (state(true, false, Some("k")), state(false, false, Some("k")));
+        assert_eq!(
+            Change::between(&saved, &next).consequences(&next, IMPACT, 0),
+            vec![Consequence::AppConfigurationStaysOnDevices]
+        );
+    }
+
+    #[test]
+    fn changes_while_off_have_no_consequences() {
+        let (saved, next) = (state(false, false, Some("a")), state(false, true, Some("b")));
+        assert!(Change::between(&saved, &next).consequences(&next, IMPACT, 0).is_empty());
+    }
+
+    #[test]
+    fn save_needs_a_valid_change_on_an_eligible_plan_and_no_save_in_flight() {
+        let change = Change::between(&state(false, false, None), &state(true, false, Some("k")));
+        assert!(can_save(&change, true, true, false));
+        assert!(!can_save(&Change::default(), true, true, false));
+        assert!(!can_save(&change, false, true, false));
+        assert!(!can_save(&change, true, false, false));
+        assert!(!can_save(&change, true, true, true));
     }
 
     #[test]

@@ -4,6 +4,8 @@ pub mod api;
 pub mod key;
 pub mod time;
 pub mod change;
+pub mod error;
+pub mod settings;
 
 #[cfg(test)]
 mod key_uniformity_tests;

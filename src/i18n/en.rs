@@ -1,4 +1,4 @@
-use super::{ApiMessages, KeyMessages, Strings};
+use super::{ApiMessages, AuditActionNames, ConsequenceMessages, KeyMessages, Precautions, Strings};
 
 fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -76,6 +76,65 @@ pub static EN: Strings = Strings {
     plan_not_eligible_notice: "3rd-party MDM sync is available on the Standard and Advanced plans. \
         Upgrade your plan to use it.",
     random_failed: "The browser could not generate a secure key value. Reload the page and try again.",
+
+    ok: "OK",
+    cancel: "Cancel",
+    apply: "Apply",
+    precautions_title: "Turn on 3rd-party MDM sync?",
+    precautions: Precautions {
+        sign_out: "When you save, every member is signed out of the LINE WORKS mobile app within 10 minutes. \
+            From then on, members can sign in only on devices that receive the key value from your MDM solution.",
+        exceptions_deleted: |n| format!(
+            "{} of LINE WORKS MDM will be deleted.",
+            plural(n, "exception setting", "exception settings")
+        ),
+        exceptions_none: "Any LINE WORKS MDM exception settings will be deleted.",
+        managed_app_config: "Your MDM solution must support Managed App Configuration. Check this before you go on.",
+        android_enterprise: "Android devices can use the mobile app only in an Android Enterprise environment.",
+        not_with_lineworks_mdm: "3rd-party MDM sync cannot be used together with LINE WORKS MDM, which is turned off.",
+    },
+    confirm_title: "Apply these changes?",
+    confirm_intro: "Saving these settings has the following effects:",
+    consequences: ConsequenceMessages {
+        members_signed_out: |n, by| format!(
+            "{} will be signed out of the mobile app, all of them by {by}.",
+            plural(n, "member", "members")
+        ),
+        exceptions_deleted: |n| format!(
+            "{} of LINE WORKS MDM will be deleted.",
+            plural(n, "exception setting", "exception settings")
+        ),
+        lineworks_mdm_off: "LINE WORKS MDM will be turned off.",
+        other_domains_signed_out: "Accounts of other domains on devices with this key value will be signed out \
+            within 10 minutes.",
+        update_app_config: "Update the App Configuration (LineworksAuthCode) in your MDM console to this key value. \
+            Until you do, members cannot sign in to the mobile app.",
+        config_stays_on_devices: "The App Configuration already pushed to devices stays on them until you remove it \
+            in your MDM console.",
+    },
+    saved: "Saved.",
+    save_failed: "The changes were not saved.",
+    signing_out_until: |by| format!("Members are being signed out of the mobile app. All of them will be signed out by {by}."),
+    leave_unsaved: "You have unsaved changes. Leave this page and discard them?",
+    conflict: |who, when| format!("{who} changed these settings at {when}, after you opened them."),
+    conflict_unknown: "Someone else changed these settings after you opened them.",
+    reload: "Reload",
+    keep_my_changes: "Keep my changes",
+    reload_discards: "Reload the saved settings and discard your changes?",
+    activity_title: "Activity",
+    activity_empty: "No changes yet.",
+    activity_when: "When",
+    activity_who: "Who",
+    activity_what: "What",
+    activity_fingerprint: "Key fingerprint",
+    audit_actions: AuditActionNames {
+        enabled: "Turned on",
+        disabled: "Turned off",
+        key_reissued: "Re-issued the key value",
+        key_changed: "Changed the key value",
+        restrict_on: "Restricted login with other domain accounts",
+        restrict_off: "Allowed login with other domain accounts",
+    },
 
     key_errors: KeyMessages {
         empty: "Enter a key value.",

@@ -6,6 +6,8 @@
 
 mod en;
 
+use crate::domain::api::AuditAction;
+use crate::domain::change::Consequence;
 use crate::domain::key::KeyError;
 pub use en::EN;
 
@@ -74,8 +76,61 @@ pub struct Strings {
     pub plan_not_eligible_notice: &'static str,
     pub random_failed: &'static str,
 
+    pub ok: &'static str,
+    pub cancel: &'static str,
+    pub apply: &'static str,
+    pub precautions_title: &'static str,
+    pub precautions: Precautions,
+    pub confirm_title: &'static str,
+    pub confirm_intro: &'static str,
+    pub consequences: ConsequenceMessages,
+    pub saved: &'static str,
+    pub save_failed: &'static str,
+    pub signing_out_until: Format1,
+    pub leave_unsaved: &'static str,
+    pub conflict: fn(&str, &str) -> String,
+    pub conflict_unknown: &'static str,
+    pub reload: &'static str,
+    pub keep_my_changes: &'static str,
+    pub reload_discards: &'static str,
+    pub activity_title: &'static str,
+    pub activity_empty: &'static str,
+    pub activity_when: &'static str,
+    pub activity_who: &'static str,
+    pub activity_what: &'static str,
+    pub activity_fingerprint: &'static str,
+    pub audit_actions: AuditActionNames,
+
     pub key_errors: KeyMessages,
     pub api_errors: ApiMessages,
+}
+
+pub struct Precautions {
+    pub sign_out: &'static str,
+    pub exceptions_deleted: Count,
+    pub exceptions_none: &'static str,
+    pub managed_app_config: &'static str,
+    pub android_enterprise: &'static str,
+    pub not_with_lineworks_mdm: &'static str,
+}
+
+pub struct ConsequenceMessages {
+    /// Members, and the local time by which they are all signed out.
+    pub members_signed_out: fn(u64, &str) -> String,
+    pub exceptions_deleted: Count,
+    pub lineworks_mdm_off: &'static str,
+    pub other_domains_signed_out: &'static str,
+    pub update_app_config: &'static str,
+    pub config_stays_on_devices: &'static str,
+}
+
+pub struct AuditActionNames {
+    pub enabled: &'static str,
+    pub disabled: &'static str,
+    pub key_reissued: &'static str,
+    pub key_changed: &'static str,
+    pub restrict_on: &'static str,
+    pub restrict_off: &'static str,
 }
 
 pub struct KeyMessages {
@@ -115,6 +170,31 @@ pub struct ApiMessages {
 }
 
 impl Strings {
+    pub fn audit_action(&self, action: AuditAction) -> &'static str {
+        let names = &self.audit_actions;
+        match action {
+            AuditAction::Enabled => names.enabled,
+            AuditAction::Disabled => names.disabled,
+            AuditAction::KeyReissued => names.key_reissued,
+            AuditAction::KeyChanged => names.key_changed,
+            AuditAction::RestrictOn => names.restrict_on,
+            AuditAction::RestrictOff => names.restrict_off,
+        }
+    }
+
+    /// One line of the confirmation; `local_time` renders an instant in the admin's own time zone.
+    pub fn consequence(&self, consequence: &Consequence, local_time: impl Fn(i64) -> String) -> String {
+        let m = &self.consequences;
+        match *consequence {
+            Consequence::MembersSignedOut { members, by_unix } => (m.members_signed_out)(u64::from(members), &local_time(by_unix)),
+            Consequence::ExceptionsDeleted { count } => (m.exceptions_deleted)(u64::from(count)),
+            Consequence::LineworksMdmTurnedOff => m.lineworks_mdm_off.to_owned(),
+            Consequence::OtherDomainsSignedOut => m.other_domains_signed_out.to_owned(),
+            Consequence::UpdateAppConfiguration => m.update_app_config.to_owned(),
+            Consequence::AppConfigurationStaysOnDevices => m.config_stays_on_devices.to_owned(),
+        }
+    }
+
     pub fn key_error(&self, error: &KeyError) -> String {
         let m = &self.key_errors;
         match *error {

@@ -1,7 +1,10 @@
-//! The browser facilities the console uses beyond the DOM: the CSPRNG and the clipboard.
+//! The browser facilities the console uses beyond the DOM: the CSPRNG, the clipboard and the
+//! admin's clock and time zone.
 
 mod clipboard;
 mod random;
+mod time;
 
 pub use clipboard::copy_text;
 pub use random::WebCrypto;
+pub use time::{local_time, local_time_rfc3339, now_unix};

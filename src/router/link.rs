@@ -28,6 +28,7 @@ pub fn Link(
         }
         event.prevent_default();
         router.navigate(to);
+        // Whether or not the page let the admin go, the click is done with: the phone drawer closes either way.
         if let Some(callback) = on_navigate {
             callback.run(());
         }

@@ -16,6 +16,8 @@ pub struct Router {
     base: StoredValue<String>,
     /// Bumped on every in-app navigation, so that the page can move focus to its heading.
     navigations: RwSignal<u32>,
+    /// Asked before leaving the current page; `false` keeps the admin where they are (unsaved changes).
+    guard: RwSignal<Option<Callback<(), bool>>>,
 }
 
 impl Router {
@@ -26,8 +28,17 @@ impl Router {
             path: RwSignal::new(current_path(&base)),
             base: StoredValue::new(base),
             navigations: RwSignal::new(0),
+            guard: RwSignal::new(None),
         };
         let handle = window_event_listener(ev::popstate, move |_| {
+            if !router.may_leave() {
+                // The address bar has already moved back: put the page being kept back in it.
+                let here = router.href(&router.path.get_untracked());
+                if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                    let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&here));
+                }
+                return;
+            }
             router.path.set(current_path(&router.base.get_value()));
             router.navigations.update(|n| *n += 1);
         });
@@ -49,9 +60,20 @@ impl Router {
         format!("{}{path}", self.base.get_value())
     }
 
-    /// Goes to `path`, adding a history entry.
+    /// Goes to `path`, adding a history entry, unless the current page's guard keeps the admin there.
     pub fn navigate(&self, path: &str) {
-        self.go(path, false);
+        if self.may_leave() {
+            self.go(path, false);
+        }
+    }
+
+    /// Sets the question asked before leaving the current page; the page clears it when it goes away.
+    pub fn set_guard(&self, guard: Option<Callback<(), bool>>) {
+        self.guard.set(guard);
+    }
+
+    fn may_leave(&self) -> bool {
+        self.guard.get_untracked().is_none_or(|guard| guard.run(()))
     }
 
     /// Goes to `path` in place of the current entry (redirects).

@@ -1,6 +1,6 @@
 //! One typed error for everything that can go wrong with a request, decoded in one place.
 
-use crate::domain::api::{ErrorBody, MdmSyncSettings};
+use super::api::{ErrorBody, MdmSyncSettings};
 use crate::i18n::Strings;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,8 +47,8 @@ impl ApiError {
         Self::client(ErrorKind::MalformedResponse, "malformed_response")
     }
 
-    /// Builds the error of a non-2xx answer from its status, `Retry-After` header and body.
-    pub fn from_response(status: u16, retry_after: Option<&str>, body: &str) -> Self {
+    /// Builds the error of a non-2xx answer from its status, `Retry-After` and `ETag` headers, and body.
+    pub fn from_response(status: u16, retry_after: Option<&str>, etag: Option<String>, body: &str) -> Self {
         #[derive(serde::Deserialize)]
         struct WithCurrent {
             current: Option<MdmSyncSettings>,
@@ -59,7 +59,7 @@ impl ApiError {
             None => fallback_code(status).to_owned(),
         };
         let current = if status == 412 {
-            serde_json::from_str::<WithCurrent>(body).ok().and_then(|w| w.current).map(|c| (c, None))
+            serde_json::from_str::<WithCurrent>(body).ok().and_then(|w| w.current).map(|c| (c, etag))
         } else {
             None
         };
@@ -121,6 +121,7 @@ mod tests {
         let e = ApiError::from_response(
             422,
             None,
+            None,
             r#"{"error":{"code":"key_required","message":"Key needed","field":"keyValue"}}"#,
         );
         assert_eq!(e.code, "key_required");
@@ -131,7 +132,7 @@ mod tests {
 
     #[test]
     fn an_html_error_page_gets_a_plain_sentence() {
-        let e = ApiError::from_response(502, None, "<html><body>Bad gateway</body></html>");
+        let e = ApiError::from_response(502, None, None, "<html><body>Bad gateway</body></html>");
         assert_eq!(e.code, "unavailable");
         assert!(e.is_transient());
         assert!(!e.message(&EN).contains('<'));
@@ -139,13 +140,13 @@ mod tests {
 
     #[test]
     fn an_unknown_code_shows_the_server_sentence() {
-        let e = ApiError::from_response(400, None, r#"{"error":{"code":"new_thing","message":"Try later.","field":null}}"#);
+        let e = ApiError::from_response(400, None, None, r#"{"error":{"code":"new_thing","message":"Try later.","field":null}}"#);
         assert_eq!(e.message(&EN), "Try later.");
     }
 
     #[test]
     fn retry_after_is_read_in_seconds() {
-        let e = ApiError::from_response(429, Some("3"), "");
+        let e = ApiError::from_response(429, Some("3"), None, "");
         assert_eq!((e.retry_after_secs, e.code.as_str()), (Some(3), "rate_limited"));
         assert_eq!(e.message(&EN), EN.api_errors.rate_limited);
     }
@@ -155,8 +156,8 @@ mod tests {
         let body = r#"{"error":{"code":"precondition_failed","message":"stale","field":null},
             "current":{"enabled":true,"restrictOtherDomains":false,"keyMode":"auto","keyValue":"k",
             "configKey":"LineworksAuthCode","valueType":"String","updatedAt":null,"updatedBy":null,"logoutDeadline":null}}"#;
-        let e = ApiError::from_response(412, None, body);
-        assert!(e.current.is_some_and(|(c, _)| c.enabled));
+        let e = ApiError::from_response(412, None, Some("\"7\"".into()), body);
+        assert!(e.current.is_some_and(|(c, etag)| c.enabled && etag.as_deref() == Some("\"7\"")));
     }
 
     #[test]

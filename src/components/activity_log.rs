@@ -1,0 +1,53 @@
+use leptos::prelude::*;
+
+use crate::api::Loaded;
+use crate::context::use_strings;
+use crate::domain::api::AuditLog;
+use crate::platform::local_time_rfc3339;
+
+/// The latest changes to the settings: who, when, what, and the fingerprint of the key at that time (never the key).
+#[component]
+pub fn ActivityLog(log: Loaded<AuditLog>, on_retry: Callback<()>) -> impl IntoView {
+    let t = use_strings();
+    view! {
+        <section class="mdm-card" aria-labelledby="mdm-activity-title">
+            <h2 class="mdm-card__title" id="mdm-activity-title">{t.activity_title}</h2>
+            {move || match log.get() {
+                None => view! { <p class="mdm-card__text">{t.loading}</p> }.into_any(),
+                Some(Err(error)) => view! {
+                    <p class="mdm-card__text">
+                        {error.message(t)}" "
+                        <button type="button" class="mdm-button mdm-button--secondary" on:click=move |_| on_retry.run(())>
+                            {t.retry}
+                        </button>
+                    </p>
+                }.into_any(),
+                Some(Ok(log)) if log.events.is_empty() => view! { <p class="mdm-card__text">{t.activity_empty}</p> }.into_any(),
+                Some(Ok(log)) => view! {
+                    <div class="mdm-activity">
+                        <table class="mdm-activity__table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t.activity_when}</th>
+                                    <th scope="col">{t.activity_who}</th>
+                                    <th scope="col">{t.activity_what}</th>
+                                    <th scope="col">{t.activity_fingerprint}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {log.events.into_iter().map(|event| view! {
+                                    <tr>
+                                        <td>{local_time_rfc3339(&event.at)}</td>
+                                        <td>{event.actor.name}</td>
+                                        <td>{t.audit_action(event.action)}</td>
+                                        <td><code class="mdm-code">{event.key_fingerprint.unwrap_or_default()}</code></td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any(),
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,286 @@
+//! The settings screen as a state machine: the saved settings, the admin's draft, the open confirmation and a save
+//! on its way. Pure, so that every transition is tested natively; the screen only renders it and sends requests.
+
+use super::api::{KeyMode, MdmSyncSettings, MdmSyncUpdate};
+use super::change::{can_save, Change, Consequence, Editable, Impact};
+use super::error::ApiError;
+use super::key::{generate_key, validate_key, KeyError, RandomSource};
+
+/// Which confirmation is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialog {
+    /// "Turn on 3rd-party MDM sync?"
+    Precautions,
+    /// "Apply these changes?"
+    Apply,
+}
+
+/// How the last save ended.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Saved,
+    Failed(ApiError),
+    /// Someone else saved first (412); the error holds their settings.
+    Conflict(ApiError),
+}
+
+/// What is wrong with the key value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum KeyProblem {
+    /// The browser's random source failed; no key was made.
+    RandomFailed,
+    /// Sync is on, and no key was ever issued.
+    Required,
+    /// A custom value breaks a rule of `key.md`.
+    Rule(KeyError),
+    /// The server refused exactly this value (409 key_in_use, 422 invalid_key).
+    Server(ApiError),
+}
+
+/// A request to send: the update, the version it is based on, and the Idempotency-Key that names this change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outgoing {
+    pub update: MdmSyncUpdate,
+    pub etag: Option<String>,
+    pub idempotency_key: String,
+}
+
+/// What "Save" leads to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStep {
+    /// Nothing: there is nothing valid to save, or a save is already on its way.
+    Nothing,
+    /// "Apply these changes?" opened first.
+    Confirm,
+    Send(Outgoing),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SettingsState {
+    pub saved: MdmSyncSettings,
+    pub etag: Option<String>,
+    pub enabled: bool,
+    pub restrict: bool,
+    pub mode: KeyMode,
+    /// Each mode keeps its own value, so that switching back and forth loses nothing the admin typed.
+    pub auto_key: Option<String>,
+    pub custom_text: String,
+    pub key_shown: bool,
+    pub impact: Impact,
+    pub plan_allows: bool,
+    pub saving: bool,
+    pub dialog: Option<Dialog>,
+    pub outcome: Option<Outcome>,
+    random_failed: bool,
+    /// The server's objection, with the key value it was about.
+    server_key_error: Option<(Option<String>, ApiError)>,
+    /// The update last sent and its Idempotency-Key: a retry of the same update reuses the key.
+    pending: Option<(MdmSyncUpdate, String)>,
+}
+
+impl SettingsState {
+    pub fn new(saved: MdmSyncSettings, etag: Option<String>, impact: Impact, plan_allows: bool) -> Self {
+        let mut state = Self {
+            saved,
+            etag,
+            enabled: false,
+            restrict: false,
+            mode: KeyMode::Auto,
+            auto_key: None,
+            custom_text: String::new(),
+            key_shown: false,
+            impact,
+            plan_allows,
+            saving: false,
+            dialog: None,
+            outcome: None,
+            random_failed: false,
+            server_key_error: None,
+            pending: None,
+        };
+        state.reset_draft();
+        state
+    }
+
+    /// The draft becomes the saved settings again. The other mode's value stays, in case the admin switches back.
+    pub fn reset_draft(&mut self) {
+        self.enabled = self.saved.enabled;
+        self.restrict = self.saved.restrict_other_domains;
+        self.mode = self.saved.key_mode;
+        match self.saved.key_mode {
+            KeyMode::Auto => self.auto_key = self.saved.key_value.clone(),
+            KeyMode::Custom => self.custom_text = self.saved.key_value.clone().unwrap_or_default(),
+        }
+    }
+
+    pub fn key_value(&self) -> Option<&str> {
+        match self.mode {
+            KeyMode::Auto => self.auto_key.as_deref(),
+            KeyMode::Custom => Some(&self.custom_text),
+        }
+    }
+
+    pub fn draft(&self) -> Editable {
+        Editable {
+            enabled: self.enabled,
+            restrict_other_domains: self.restrict,
+            key_mode: self.mode,
+            key_value: self.key_value().map(str::to_owned),
+        }
+    }
+
+    pub fn change(&self) -> Change {
+        Change::between(&Editable::from(&self.saved), &self.draft())
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        !self.change().is_empty()
+    }
+
+    pub fn key_problem(&self) -> Option<KeyProblem> {
+        if self.random_failed {
+            return Some(KeyProblem::RandomFailed);
+        }
+        let value = self.key_value();
+        if let Some((about, error)) = &self.server_key_error {
+            if about.as_deref() == value {
+                return Some(KeyProblem::Server(error.clone()));
+            }
+        }
+        match (self.mode, value) {
+            (KeyMode::Custom, Some(text)) => validate_key(text).err().map(KeyProblem::Rule),
+            (KeyMode::Auto, None) if self.enabled => Some(KeyProblem::Required),
+            _ => None,
+        }
+    }
+
+    pub fn can_save(&self) -> bool {
+        can_save(&self.change(), self.key_problem().is_none(), self.plan_allows, self.saving)
+    }
+
+    pub fn consequences(&self, now_unix: i64) -> Vec<Consequence> {
+        self.change().consequences(&self.draft(), self.impact, now_unix)
+    }
+
+    /// The switch: turning on asks first (the precautions); turning off is confirmed at Save.
+    pub fn toggle(&mut self, on: bool) {
+        if on {
+            self.dialog = Some(Dialog::Precautions);
+        } else {
+            self.enabled = false;
+        }
+    }
+
+    /// "OK" in the precautions: the draft turns on, with a new key if none was ever issued.
+    pub fn accept_precautions(&mut self, random: &mut impl RandomSource) {
+        self.dialog = None;
+        self.enabled = true;
+        if self.mode == KeyMode::Auto && self.auto_key.is_none() {
+            self.reissue(random);
+        }
+    }
+
+    /// "Cancel" or Escape in either confirmation: nothing changes.
+    pub fn dismiss_dialog(&mut self) {
+        self.dialog = None;
+    }
+
+    pub fn reissue(&mut self, random: &mut impl RandomSource) {
+        match generate_key(random) {
+            Ok(key) => {
+                self.random_failed = false;
+                self.auto_key = Some(key);
+            }
+            Err(_) => self.random_failed = true,
+        }
+    }
+
+    pub fn choose_mode(&mut self, mode: KeyMode, random: &mut impl RandomSource) {
+        self.mode = mode;
+        if mode == KeyMode::Auto && self.auto_key.is_none() {
+            self.reissue(random);
+        }
+    }
+
+    /// "Save": straight to the server when nobody is affected, else "Apply these changes?" first.
+    pub fn request_save(&mut self, random: &mut impl RandomSource) -> SaveStep {
+        if !self.can_save() {
+            return SaveStep::Nothing;
+        }
+        if self.change().needs_confirmation(self.enabled) {
+            self.dialog = Some(Dialog::Apply);
+            return SaveStep::Confirm;
+        }
+        self.send(random)
+    }
+
+    /// "Apply" in the confirmation, or "Retry" after a failure: send the draft. A retry of the same draft carries the
+    /// same Idempotency-Key, so that the server applies it at most once.
+    pub fn send(&mut self, random: &mut impl RandomSource) -> SaveStep {
+        self.dialog = None;
+        if self.saving || !self.can_save() {
+            return SaveStep::Nothing;
+        }
+        let update = MdmSyncUpdate::from(self.draft());
+        let idempotency_key = match &self.pending {
+            Some((pending, key)) if *pending == update => key.clone(),
+            _ => match generate_key(random) {
+                Ok(key) => key,
+                Err(_) => {
+                    self.random_failed = true;
+                    return SaveStep::Nothing;
+                }
+            },
+        };
+        self.pending = Some((update.clone(), idempotency_key.clone()));
+        self.saving = true;
+        self.outcome = None;
+        SaveStep::Send(Outgoing { update, etag: self.etag.clone(), idempotency_key })
+    }
+
+    /// The server saved: its answer becomes the saved state, and the draft with it.
+    pub fn saved_as(&mut self, saved: MdmSyncSettings, etag: Option<String>) {
+        if self.change().turned_on {
+            self.impact.exception_count = 0;
+            self.impact.lineworks_mdm_enabled = false;
+        }
+        self.saving = false;
+        self.pending = None;
+        self.server_key_error = None;
+        self.saved = saved;
+        self.etag = etag;
+        self.reset_draft();
+        self.outcome = Some(Outcome::Saved);
+    }
+
+    /// The save failed: every choice stays as it was.
+    pub fn failed(&mut self, error: ApiError) {
+        self.saving = false;
+        if error.status() == Some(412) {
+            self.outcome = Some(Outcome::Conflict(error));
+            return;
+        }
+        if error.field.as_deref() == Some("keyValue") {
+            self.server_key_error = Some((self.key_value().map(str::to_owned), error.clone()));
+        }
+        self.outcome = Some(Outcome::Failed(error));
+    }
+
+    /// After a 412: the other admin's settings become the base. With `keep_draft`, the draft stays, so that the next
+    /// Save is an informed overwrite; without it, the draft is discarded.
+    pub fn rebase(&mut self, keep_draft: bool) {
+        let Some(Outcome::Conflict(error)) = self.outcome.take() else { return };
+        if let Some((current, etag)) = error.current {
+            self.saved = current;
+            self.etag = etag;
+        }
+        self.pending = None;
+        if !keep_draft {
+            self.reset_draft();
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "settings_tests.rs"]
+mod tests;

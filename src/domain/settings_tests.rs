@@ -1,0 +1,216 @@
+use super::*;
+use crate::domain::api::CONFIG_KEY;
+use crate::domain::change::Consequence;
+use crate::domain::key::RandomError;
+
+/// Counts up from a seed, so that each generated key differs and is predictable.
+struct Counter(u8);
+impl RandomSource for Counter {
+    fn fill(&mut self, buf: &mut [u8]) -> Result<(), RandomError> {
+        for b in buf.iter_mut() {
+            self.0 = self.0.wrapping_add(1) % 248;
+            *b = self.0;
+        }
+        Ok(())
+    }
+}
+
+struct Broken;
+impl RandomSource for Broken {
+    fn fill(&mut self, _: &mut [u8]) -> Result<(), RandomError> {
+        Err(RandomError)
+    }
+}
+
+const KEY: &str = "Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA2eU7iO4k";
+const IMPACT: Impact = Impact { member_count: 1024, exception_count: 3, lineworks_mdm_enabled: true };
+
+fn settings(enabled: bool, restrict: bool, mode: KeyMode, key: Option<&str>) -> MdmSyncSettings {
+    MdmSyncSettings {
+        enabled,
+        restrict_other_domains: restrict,
+        key_mode: mode,
+        key_value: key.map(str::to_owned),
+        config_key: CONFIG_KEY.into(),
+        value_type: "String".into(),
+        updated_at: None,
+        updated_by: None,
+        logout_deadline: None,
+    }
+}
+
+fn off_never_issued() -> SettingsState {
+    SettingsState::new(settings(false, false, KeyMode::Auto, None), Some("\"1\"".into()), IMPACT, true)
+}
+
+fn on_with_key() -> SettingsState {
+    SettingsState::new(settings(true, false, KeyMode::Auto, Some(KEY)), Some("\"2\"".into()), IMPACT, true)
+}
+
+fn http(status: u16, code: &str, field: Option<&str>) -> ApiError {
+    let body = format!(r#"{{"error":{{"code":"{code}","message":"m","field":{}}}}}"#, field.map_or("null".into(), |f| format!("\"{f}\"")));
+    ApiError::from_response(status, None, None, &body)
+}
+
+#[test]
+fn a_fresh_screen_is_clean_and_cannot_save() {
+    let state = off_never_issued();
+    assert!(!state.is_dirty());
+    assert!(!state.can_save());
+    assert_eq!(state.key_problem(), None);
+}
+
+#[test]
+fn turning_on_asks_first_and_cancel_leaves_it_off() {
+    let mut state = off_never_issued();
+    state.toggle(true);
+    assert_eq!(state.dialog, Some(Dialog::Precautions));
+    assert!(!state.enabled);
+    state.dismiss_dialog();
+    assert_eq!((state.dialog, state.enabled, state.is_dirty()), (None, false, false));
+}
+
+#[test]
+fn ok_turns_the_draft_on_and_issues_a_key() {
+    let mut state = off_never_issued();
+    state.toggle(true);
+    state.accept_precautions(&mut Counter(0));
+    assert!(state.enabled && state.dialog.is_none());
+    let key = state.auto_key.clone().expect("a key is issued");
+    assert_eq!(validate_key(&key), Ok(()));
+    assert!(state.can_save());
+    assert_eq!(state.request_save(&mut Counter(9)), SaveStep::Confirm);
+    assert_eq!(state.dialog, Some(Dialog::Apply));
+    assert!(matches!(state.consequences(0)[0], Consequence::MembersSignedOut { members: 1024, by_unix: 600 }));
+}
+
+#[test]
+fn a_failing_random_source_is_shown_and_blocks_saving() {
+    let mut state = off_never_issued();
+    state.toggle(true);
+    state.accept_precautions(&mut Broken);
+    assert_eq!(state.key_problem(), Some(KeyProblem::RandomFailed));
+    assert!(!state.can_save());
+    state.reissue(&mut Counter(0));
+    assert_eq!(state.key_problem(), None);
+}
+
+#[test]
+fn apply_sends_the_draft_with_its_version_and_a_new_idempotency_key() {
+    let mut state = off_never_issued();
+    state.toggle(true);
+    state.accept_precautions(&mut Counter(0));
+    state.request_save(&mut Counter(50));
+    let SaveStep::Send(out) = state.send(&mut Counter(50)) else { panic!("nothing sent") };
+    assert!(out.update.enabled);
+    assert_eq!(out.etag.as_deref(), Some("\"1\""));
+    assert_eq!(out.idempotency_key.len(), 40);
+    assert!(state.saving && !state.can_save(), "Save is disabled while a save is in flight");
+    assert_eq!(state.send(&mut Counter(50)), SaveStep::Nothing, "a double click sends nothing twice");
+}
+
+#[test]
+fn a_retry_of_the_same_draft_reuses_its_idempotency_key_and_a_new_draft_gets_a_new_one() {
+    let mut state = on_with_key();
+    state.restrict = true;
+    state.dialog = Some(Dialog::Apply);
+    let SaveStep::Send(first) = state.send(&mut Counter(1)) else { panic!() };
+    state.failed(ApiError::network());
+    assert!(state.is_dirty(), "the draft is kept after a failure");
+    let SaveStep::Send(retry) = state.send(&mut Counter(99)) else { panic!() };
+    assert_eq!(retry.idempotency_key, first.idempotency_key);
+    state.failed(ApiError::timeout());
+    state.restrict = false;
+    state.mode = KeyMode::Custom;
+    state.custom_text = "another-Custom-value-42".into();
+    let SaveStep::Send(other) = state.send(&mut Counter(99)) else { panic!() };
+    assert_ne!(other.idempotency_key, first.idempotency_key);
+}
+
+#[test]
+fn success_makes_the_draft_the_saved_state() {
+    let mut state = off_never_issued();
+    state.toggle(true);
+    state.accept_precautions(&mut Counter(0));
+    let key = state.auto_key.clone();
+    state.send(&mut Counter(3));
+    let mut answer = settings(true, false, KeyMode::Auto, key.as_deref());
+    answer.logout_deadline = Some("2026-11-27T10:10:00Z".into());
+    state.saved_as(answer, Some("\"2\"".into()));
+    assert_eq!(state.outcome, Some(Outcome::Saved));
+    assert!(!state.is_dirty() && !state.saving);
+    assert_eq!(state.etag.as_deref(), Some("\"2\""));
+    assert_eq!((state.impact.exception_count, state.impact.lineworks_mdm_enabled), (0, false));
+}
+
+#[test]
+fn a_key_in_use_is_shown_at_the_key_until_the_key_changes() {
+    let mut state = on_with_key();
+    state.restrict = true;
+    state.send(&mut Counter(1));
+    state.failed(http(409, "key_in_use", Some("keyValue")));
+    assert!(matches!(state.key_problem(), Some(KeyProblem::Server(e)) if e.code == "key_in_use"));
+    assert!(state.restrict, "the draft is kept");
+    assert!(!state.can_save());
+    state.reissue(&mut Counter(7));
+    assert_eq!(state.key_problem(), None);
+    assert!(state.can_save());
+}
+
+#[test]
+fn custom_values_are_checked_by_the_shared_rules_and_kept_across_modes() {
+    let mut state = on_with_key();
+    state.choose_mode(KeyMode::Custom, &mut Counter(0));
+    state.custom_text = "aaaaaaaaaaaaaaaa".into();
+    assert_eq!(state.key_problem(), Some(KeyProblem::Rule(KeyError::TooFewDistinct { distinct: 1 })));
+    state.choose_mode(KeyMode::Auto, &mut Counter(0));
+    assert_eq!(state.key_value(), Some(KEY), "the saved auto key is still there");
+    state.choose_mode(KeyMode::Custom, &mut Counter(0));
+    assert_eq!(state.custom_text, "aaaaaaaaaaaaaaaa", "what the admin typed is still there");
+}
+
+#[test]
+fn turning_off_is_confirmed_and_lists_that_the_configuration_stays() {
+    let mut state = on_with_key();
+    state.toggle(false);
+    assert_eq!(state.request_save(&mut Counter(0)), SaveStep::Confirm);
+    assert_eq!(state.consequences(0), vec![Consequence::AppConfigurationStaysOnDevices]);
+}
+
+#[test]
+fn changes_while_off_save_without_a_confirmation() {
+    let mut state = SettingsState::new(settings(false, false, KeyMode::Auto, Some(KEY)), None, IMPACT, true);
+    state.restrict = true;
+    assert!(matches!(state.request_save(&mut Counter(0)), SaveStep::Send(_)));
+}
+
+#[test]
+fn the_free_plan_cannot_save() {
+    let mut state = SettingsState::new(settings(false, false, KeyMode::Auto, None), None, IMPACT, false);
+    state.toggle(true);
+    state.accept_precautions(&mut Counter(0));
+    assert!(!state.can_save());
+    assert_eq!(state.request_save(&mut Counter(0)), SaveStep::Nothing);
+}
+
+#[test]
+fn a_conflict_keeps_the_draft_until_the_admin_chooses() {
+    let mut state = on_with_key();
+    state.restrict = true;
+    state.send(&mut Counter(1));
+    let mut theirs = settings(true, false, KeyMode::Custom, Some("their-own-Key-value-77"));
+    theirs.updated_at = Some("2026-11-27T10:00:00Z".into());
+    let body = serde_json::json!({"error": {"code": "precondition_failed", "message": "stale", "field": null}, "current": theirs});
+    state.failed(ApiError::from_response(412, None, Some("\"9\"".into()), &body.to_string()));
+    assert!(matches!(state.outcome, Some(Outcome::Conflict(_))));
+    assert!(state.restrict, "the draft is kept");
+
+    let mut keep = state.clone();
+    keep.rebase(true);
+    assert_eq!(keep.etag.as_deref(), Some("\"9\""));
+    assert!(keep.restrict && keep.is_dirty(), "Keep my changes: the draft now overwrites their settings");
+
+    state.rebase(false);
+    assert_eq!(state.key_value(), Some("their-own-Key-value-77"), "Reload: their settings are shown");
+    assert!(!state.is_dirty());
+}

@@ -1,0 +1,181 @@
+use leptos::{ev, prelude::*};
+
+use super::notices::{SaveFailure, SaveStatus};
+use crate::api::{load, ApiClient, Versioned};
+use crate::components::{
+    ActivityLog, AppConfig, Consequences, Dialog, KeyField, Precautions, RestrictOption, Switch, SyncSteps,
+};
+use crate::context::use_env;
+use crate::domain::api::{MdmSyncSettings, MobileSecurity, Session};
+use crate::domain::change::Impact;
+use crate::domain::settings::{Dialog as Open, KeyProblem, SaveStep, SettingsState};
+use crate::i18n::Strings;
+use crate::platform::{local_time_rfc3339, now_unix, WebCrypto};
+use crate::router::use_router;
+
+const AUDIT_EVENTS: u32 = 10;
+
+/// The settings form: it renders the shared state machine (`domain::settings`) and sends what it asks to send.
+#[component]
+pub fn SettingsForm(session: Session, settings: Versioned<MdmSyncSettings>, overview: MobileSecurity) -> impl IntoView {
+    let env = use_env();
+    let t = env.t;
+    let impact = Impact {
+        member_count: overview.member_count,
+        exception_count: overview.lineworks_mdm.exception_count,
+        lineworks_mdm_enabled: overview.lineworks_mdm.enabled,
+    };
+    let plan_allows = session.domain.plan.allows_mdm_sync();
+    let state = RwSignal::new(SettingsState::new(settings.value, settings.etag, impact, plan_allows));
+    let locked = Signal::stored(!plan_allows);
+    let audit_client = env.client.clone();
+    let (audit, reload_audit) = load(move || {
+        let client = audit_client.clone();
+        async move { client.audit(AUDIT_EVENTS).await }
+    });
+    let sender = Sender { state, client: StoredValue::new(env.client.clone()), csrf_token: StoredValue::new(session.csrf_token), reload_audit };
+    guard_unsaved_changes(state, t);
+
+    let key_value = Signal::derive(move || state.with(|s| s.key_value().map(str::to_owned)));
+    let key_shown = Signal::derive(move || state.with(|s| s.key_shown));
+    let show_key = Callback::new(move |show| state.update(|s| s.key_shown = show));
+
+    mark_ready();
+    view! {
+        <div class="mdm-settings">
+            <div class="mdm-settings__bar">
+                <button
+                    type="button"
+                    class="mdm-button mdm-button--primary"
+                    disabled=move || state.with(|s| !s.can_save())
+                    on:click=move |_| sender.step(state.try_update(|s| s.request_save(&mut WebCrypto)))
+                >
+                    {move || if state.with(|s| s.saving) { t.saving } else { t.save }}
+                </button>
+            </div>
+            <SaveStatus state/>
+            <SaveFailure state on_retry=Callback::new(move |_| sender.step(state.try_update(|s| s.send(&mut WebCrypto))))/>
+            {(!plan_allows).then(|| view! { <p class="mdm-notice">{t.plan_not_eligible_notice}</p> })}
+            <section class="mdm-card" aria-labelledby="mdm-sync-switch">
+                <Switch
+                    id="mdm-sync-switch"
+                    label=t.mdm_sync_title
+                    checked=Signal::derive(move || state.with(|s| s.enabled))
+                    disabled=locked
+                    described_by="mdm-sync-switch-help"
+                    on_toggle=Callback::new(move |on| state.update(|s| s.toggle(on)))
+                />
+                <p class="mdm-card__text" id="mdm-sync-switch-help">{t.switch_description}</p>
+                <RestrictOption
+                    checked=Signal::derive(move || state.with(|s| s.restrict))
+                    disabled=locked
+                    on_change=Callback::new(move |on| state.update(|s| s.restrict = on))
+                />
+                <KeyField
+                    mode=Signal::derive(move || state.with(|s| s.mode))
+                    value=key_value
+                    shown=key_shown
+                    disabled=locked
+                    error=Signal::derive(move || state.with(|s| s.key_problem()).map(|p| key_message(t, &p)))
+                    on_mode=Callback::new(move |mode| state.update(|s| s.choose_mode(mode, &mut WebCrypto)))
+                    on_show=show_key
+                    on_input=Callback::new(move |text| state.update(|s| s.custom_text = text))
+                    on_reissue=Callback::new(move |_| state.update(|s| s.reissue(&mut WebCrypto)))
+                />
+                <p class="mdm-card__meta">
+                    {move || state.with(|s| {
+                        let (at, by) = (s.saved.updated_at.as_deref()?, s.saved.updated_by.as_ref()?);
+                        Some((t.last_updated)(&local_time_rfc3339(at), &by.name))
+                    })}
+                </p>
+            </section>
+            <AppConfig key_value shown=key_shown on_show=show_key/>
+            <SyncSteps/>
+            <ActivityLog log=audit on_retry=reload_audit/>
+            <Dialog
+                id="mdm-precautions"
+                title=t.precautions_title
+                open=Signal::derive(move || state.with(|s| s.dialog == Some(Open::Precautions)))
+                confirm_label=t.ok
+                on_confirm=Callback::new(move |_| state.update(|s| s.accept_precautions(&mut WebCrypto)))
+                on_cancel=Callback::new(move |_| state.update(|s| s.dismiss_dialog()))
+            >
+                <Precautions exception_count=Signal::derive(move || state.with(|s| s.impact.exception_count))/>
+            </Dialog>
+            <Dialog
+                id="mdm-apply"
+                title=t.confirm_title
+                open=Signal::derive(move || state.with(|s| s.dialog == Some(Open::Apply)))
+                confirm_label=t.apply
+                on_confirm=Callback::new(move |_| sender.step(state.try_update(|s| s.send(&mut WebCrypto))))
+                on_cancel=Callback::new(move |_| state.update(|s| s.dismiss_dialog()))
+            >
+                <Consequences list=Signal::derive(move || state.with(|s| s.consequences(now_unix())))/>
+            </Dialog>
+        </div>
+    }
+}
+
+/// Carries out what the state machine asks: sending a save, and reporting its answer back.
+#[derive(Clone, Copy)]
+struct Sender {
+    state: RwSignal<SettingsState>,
+    client: StoredValue<ApiClient>,
+    csrf_token: StoredValue<String>,
+    reload_audit: Callback<()>,
+}
+
+impl Sender {
+    fn step(self, step: Option<SaveStep>) {
+        let Some(SaveStep::Send(out)) = step else { return };
+        let client = self.client.get_value();
+        let csrf_token = self.csrf_token.get_value();
+        leptos::task::spawn_local(async move {
+            let result = client.put_mdm_sync(&out.update, out.etag.as_deref(), &csrf_token, &out.idempotency_key).await;
+            let saved = result.is_ok();
+            self.state.try_update(|s| match result {
+                Ok(answer) => s.saved_as(answer.value, answer.etag),
+                Err(error) => s.failed(error),
+            });
+            if saved {
+                self.reload_audit.run(());
+            }
+        });
+    }
+}
+
+fn key_message(t: &'static Strings, problem: &KeyProblem) -> String {
+    match problem {
+        KeyProblem::RandomFailed => t.random_failed.to_owned(),
+        KeyProblem::Required => t.api_errors.key_required.to_owned(),
+        KeyProblem::Rule(error) => t.key_error(error),
+        KeyProblem::Server(error) => error.message(t),
+    }
+}
+
+/// Leaving with unsaved changes asks first: in-app navigation through the router's guard, and closing or reloading
+/// the tab through `beforeunload`.
+fn guard_unsaved_changes(state: RwSignal<SettingsState>, t: &'static Strings) {
+    let dirty = move || state.with_untracked(SettingsState::is_dirty);
+    let router = use_router();
+    router.set_guard(Some(Callback::new(move |_| {
+        !dirty() || web_sys::window().and_then(|w| w.confirm_with_message(t.leave_unsaved).ok()).unwrap_or(false)
+    })));
+    let unload = window_event_listener(ev::beforeunload, move |event| {
+        if dirty() {
+            event.prevent_default();
+            event.set_return_value("");
+        }
+    });
+    on_cleanup(move || {
+        router.set_guard(None);
+        unload.remove();
+    });
+}
+
+/// The `app-ready` performance mark: the settings screen shows real data and can be used.
+fn mark_ready() {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("app-ready");
+    }
+}

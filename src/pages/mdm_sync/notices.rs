@@ -1,0 +1,70 @@
+//! What the settings screen says about saving: the outcome of the last save, and members being signed out.
+
+use leptos::prelude::*;
+
+use crate::context::use_strings;
+use crate::domain::settings::{Outcome, SettingsState};
+use crate::domain::time::parse_rfc3339;
+use crate::platform::{local_time, local_time_rfc3339, now_unix};
+
+/// "Saved", and while members are being signed out, by what time. A live region that is always in the page, so that
+/// screen readers announce what appears in it.
+#[component]
+pub fn SaveStatus(state: RwSignal<SettingsState>) -> impl IntoView {
+    let t = use_strings();
+    let saved = move || state.with(|s| matches!(s.outcome, Some(Outcome::Saved)).then_some(t.saved));
+    let signing_out = move || {
+        let deadline = state.with(|s| s.saved.logout_deadline.as_deref().and_then(parse_rfc3339))?;
+        (deadline > now_unix()).then(|| (t.signing_out_until)(&local_time(deadline)))
+    };
+    view! {
+        <div class="mdm-status" role="status">
+            <p class="mdm-status__saved" hidden=move || saved().is_none()>{saved}</p>
+            <p class="mdm-notice" hidden=move || signing_out().is_none()>{signing_out}</p>
+        </div>
+    }
+}
+
+/// A failed save: what went wrong, and what helps. Nothing the admin chose is lost.
+#[component]
+pub fn SaveFailure(state: RwSignal<SettingsState>, on_retry: Callback<()>) -> impl IntoView {
+    let t = use_strings();
+    let failure = move || state.with(|s| match &s.outcome {
+        Some(Outcome::Failed(error)) => Some((error.message(t), error.is_transient(), false)),
+        Some(Outcome::Conflict(error)) => {
+            let who_when = error.current.as_ref().and_then(|(current, _)| {
+                let when = local_time_rfc3339(current.updated_at.as_deref()?);
+                Some((t.conflict)(&current.updated_by.as_ref()?.name, &when))
+            });
+            Some((who_when.unwrap_or_else(|| t.conflict_unknown.to_owned()), false, true))
+        }
+        _ => None,
+    });
+    move || {
+        failure().map(|(message, retryable, conflict)| view! {
+            <div class="mdm-alert mdm-alert--error" role="alert">
+                <p class="mdm-alert__title">{t.save_failed}</p>
+                <p class="mdm-alert__body">{message}</p>
+                <div class="mdm-alert__actions">
+                    <button type="button" class="mdm-button" hidden=!retryable on:click=move |_| on_retry.run(())>
+                        {t.retry}
+                    </button>
+                    <button type="button" class="mdm-button" hidden=!conflict on:click=move |_| {
+                        if confirm(t.reload_discards) {
+                            state.update(|s| s.rebase(false));
+                        }
+                    }>
+                        {t.reload}
+                    </button>
+                    <button type="button" class="mdm-button" hidden=!conflict on:click=move |_| state.update(|s| s.rebase(true))>
+                        {t.keep_my_changes}
+                    </button>
+                </div>
+            </div>
+        })
+    }
+}
+
+fn confirm(question: &str) -> bool {
+    web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false)
+}

@@ -1,0 +1,22 @@
+use wasm_bindgen::JsValue;
+
+use crate::domain::time::parse_rfc3339;
+
+/// Seconds since the Unix epoch, by the browser's clock.
+pub fn now_unix() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+/// An instant as the admin reads it: their own time zone, language and date format.
+pub fn local_time(unix_secs: i64) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(unix_secs as f64 * 1000.0));
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    date.to_locale_string("default", &options).into()
+}
+
+/// An RFC 3339 timestamp from the API in local time; the text itself if it does not parse.
+pub fn local_time_rfc3339(text: &str) -> String {
+    parse_rfc3339(text).map_or_else(|| text.to_owned(), local_time)
+}
