@@ -1,3 +1,4 @@
+use leptos::either::{EitherOf4};
 use leptos::prelude::*;
 
 use crate::api::ApiClient;
@@ -45,11 +46,11 @@ pub fn App(config: Config) -> impl IntoView {
                 Route::Root => {
                     // After this render, not during it: the redirect writes the path this closure reads.
                     queue_microtask(move || router.replace(routes::MOBILE_SECURITY));
-                    ().into_any()
+                    EitherOf4::A(())
                 }
-                Route::MobileSecurity => view! { <MobileSecurityPage/> }.into_any(),
-                Route::MdmSync => view! { <MdmSyncPage/> }.into_any(),
-                Route::NotFound => view! { <NotFoundPage/> }.into_any(),
+                Route::MobileSecurity => EitherOf4::B(view! { <MobileSecurityPage/> }),
+                Route::MdmSync => EitherOf4::C(view! { <MdmSyncPage/> }),
+                Route::NotFound => EitherOf4::D(view! { <NotFoundPage/> }),
             }}
         </Shell>
     }

@@ -3,6 +3,12 @@
 //! Layers, with imports flowing one way: `domain`, `i18n` (pure, shared with the mock backend) and `api`,
 //! `components` → `pages` → `app`.
 
+#[cfg(all(feature = "ui", target_arch = "wasm32"))]
+#[global_allocator]
+// SAFETY: wasm32-unknown-unknown without threads runs all Rust code on one thread.
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
 pub mod domain;
 pub mod i18n;
 

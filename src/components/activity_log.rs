@@ -1,3 +1,4 @@
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 use crate::api::Loaded;
@@ -13,17 +14,17 @@ pub fn ActivityLog(log: Loaded<AuditLog>, on_retry: Callback<()>) -> impl IntoVi
         <section class="mdm-card" aria-labelledby="mdm-activity-title">
             <h2 class="mdm-card__title" id="mdm-activity-title">{t.activity_title}</h2>
             {move || match log.get() {
-                None => view! { <p class="mdm-card__text">{t.loading}</p> }.into_any(),
-                Some(Err(error)) => view! {
+                None => EitherOf4::A(view! { <p class="mdm-card__text">{t.loading}</p> }),
+                Some(Err(error)) => EitherOf4::B(view! {
                     <p class="mdm-card__text">
                         {error.message(t)}" "
                         <button type="button" class="mdm-button mdm-button--secondary" on:click=move |_| on_retry.run(())>
                             {t.retry}
                         </button>
                     </p>
-                }.into_any(),
-                Some(Ok(log)) if log.events.is_empty() => view! { <p class="mdm-card__text">{t.activity_empty}</p> }.into_any(),
-                Some(Ok(log)) => view! {
+                }),
+                Some(Ok(log)) if log.events.is_empty() => EitherOf4::C(view! { <p class="mdm-card__text">{t.activity_empty}</p> }),
+                Some(Ok(log)) => EitherOf4::D(view! {
                     <div class="mdm-activity">
                         <table class="mdm-activity__table">
                             <thead>
@@ -46,7 +47,7 @@ pub fn ActivityLog(log: Loaded<AuditLog>, on_retry: Callback<()>) -> impl IntoVi
                             </tbody>
                         </table>
                     </div>
-                }.into_any(),
+                }),
             }}
         </section>
     }

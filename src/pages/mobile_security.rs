@@ -1,3 +1,4 @@
+use leptos::either::{EitherOf3};
 use leptos::prelude::*;
 
 use crate::api::load;
@@ -22,9 +23,9 @@ pub fn MobileSecurityPage() -> impl IntoView {
         <PageHeader title=t.mobile_security_title/>
         <p class="mdm-page-intro">{t.mobile_security_intro}</p>
         {move || match overview.get() {
-            None => view! { <Skeleton blocks=vec![6, 3]/> }.into_any(),
-            Some(Err(error)) => view! { <LoadError error on_retry=retry/> }.into_any(),
-            Some(Ok(overview)) => view! { <Overview overview/> }.into_any(),
+            None => EitherOf3::A(view! { <Skeleton blocks=vec![6, 3]/> }),
+            Some(Err(error)) => EitherOf3::B(view! { <LoadError error on_retry=retry/> }),
+            Some(Ok(overview)) => EitherOf3::C(view! { <Overview overview/> }),
         }}
     }
 }

@@ -3,6 +3,7 @@
 mod form;
 mod notices;
 
+use leptos::either::{EitherOf3};
 use leptos::prelude::*;
 
 use crate::api::load;
@@ -49,12 +50,12 @@ pub fn MdmSyncPage() -> impl IntoView {
         </p>
         {move || match (session.get(), settings.get(), overview.get()) {
             (Some(Err(error)), _, _) | (_, Some(Err(error)), _) | (_, _, Some(Err(error))) => {
-                view! { <LoadError error on_retry=retry/> }.into_any()
+                EitherOf3::A(view! { <LoadError error on_retry=retry/> })
             }
             (Some(Ok(session)), Some(Ok(settings)), Some(Ok(overview))) => {
-                view! { <SettingsForm session settings overview/> }.into_any()
+                EitherOf3::B(view! { <SettingsForm session settings overview/> })
             }
-            _ => view! { <Skeleton blocks=vec![16, 12, 10]/> }.into_any(),
+            _ => EitherOf3::C(view! { <Skeleton blocks=vec![16, 12, 10]/> }),
         }}
     }
 }
