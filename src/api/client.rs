@@ -1,3 +1,5 @@
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use gloo_net::http::{Request, RequestBuilder};
@@ -5,7 +7,7 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::{prelude::Closure, JsCast};
 
 use super::ApiError;
-use crate::domain::api::{paths, AuditLog, MdmSyncSettings, MdmSyncUpdate, MobileSecurity, Session};
+use crate::domain::api::{paths, MdmSyncSettings, MdmSyncUpdate};
 
 /// How long a request may take before the admin is told and may retry.
 const TIMEOUT_MS: i32 = 8_000;
@@ -28,20 +30,10 @@ impl ApiClient {
         Self { base: base.trim_end_matches('/').into() }
     }
 
-    pub async fn session(&self) -> Result<Session, ApiError> {
-        Ok(self.get(paths::SESSION).await?.value)
-    }
-
-    pub async fn mobile_security(&self) -> Result<MobileSecurity, ApiError> {
-        Ok(self.get(paths::MOBILE_SECURITY).await?.value)
-    }
-
-    pub async fn mdm_sync(&self) -> Result<Versioned<MdmSyncSettings>, ApiError> {
-        self.get(paths::MDM_SYNC).await
-    }
-
-    pub async fn audit(&self, limit: u32) -> Result<AuditLog, ApiError> {
-        Ok(self.get(&format!("{}?limit={limit}", paths::MDM_SYNC_AUDIT)).await?.value)
+    /// Starts a GET of `path`; the answer's body stays JSON text until a reader decodes it.
+    pub fn get_raw(&self, path: &str) -> impl Future<Output = Result<Raw, ApiError>> + 'static {
+        let request = boxed(send(self.builder(Request::get(&self.url(path))), RequestBuilder::build));
+        async move { request.await.map(|(body, etag)| Raw { body, etag }) }
     }
 
     /// Saves the settings. `etag` is the version the change was based on, and `idempotency_key` names this intended
@@ -60,12 +52,8 @@ impl ApiClient {
         if let Some(etag) = etag {
             builder = builder.header("If-Match", etag);
         }
-        let (body, etag) = send(builder, |b| b.json(update)).await?;
-        parse(&body, etag)
-    }
-
-    async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<Versioned<T>, ApiError> {
-        let (body, etag) = send(self.builder(Request::get(&self.url(path))), RequestBuilder::build).await?;
+        let body = encode(update)?;
+        let (body, etag) = boxed(send(builder.header("Content-Type", "application/json"), |b| b.body(body))).await?;
         parse(&body, etag)
     }
 
@@ -78,10 +66,38 @@ impl ApiClient {
     }
 }
 
+type Answer = Result<(String, Option<String>), ApiError>;
+
+/// The request behind a box: every typed call awaits the same compiled sending code, instead of a copy inlined into
+/// each caller's state machine.
+fn boxed(future: impl Future<Output = Answer> + 'static) -> Pin<Box<dyn Future<Output = Answer>>> {
+    Box::pin(future)
+}
+
+/// A 2xx answer as it came: JSON text and its ETag.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Raw {
+    pub body: String,
+    pub etag: Option<String>,
+}
+
 /// Decodes a 2xx body. Kept apart from the (non-generic) sending, so that the async code exists once in the wasm.
-fn parse<T: DeserializeOwned>(body: &str, etag: Option<String>) -> Result<Versioned<T>, ApiError> {
-    let value = serde_json::from_str(body).map_err(|_| ApiError::malformed_response())?;
+pub(super) fn parse<T: DeserializeOwned>(body: &str, etag: Option<String>) -> Result<Versioned<T>, ApiError> {
+    let value = decode(body).ok_or_else(ApiError::malformed_response)?;
     Ok(Versioned { value, etag })
+}
+
+/// JSON text to `T`, through the browser's `JSON.parse`; `None` for anything that is not JSON of that shape.
+fn decode<T: DeserializeOwned>(text: &str) -> Option<T> {
+    let value = js_sys::JSON::parse(text).ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
+}
+
+/// `T` to JSON text, through `JSON.stringify`. `None` becomes `null`, as the contract has it.
+fn encode<T: serde::Serialize>(value: &T) -> Result<String, ApiError> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let value = value.serialize(&serializer).map_err(|_| ApiError::malformed_response())?;
+    js_sys::JSON::stringify(&value).map(String::from).map_err(|_| ApiError::malformed_response())
 }
 
 /// Sends with a timeout. A 2xx answer gives its body and ETag; anything else, an [`ApiError`].
@@ -102,7 +118,8 @@ async fn send(
     let body = response.text().await.map_err(|_| ApiError::network())?;
     let header = |name: &str| response.headers().get(name);
     if !response.ok() {
-        return Err(ApiError::from_response(response.status(), header("Retry-After").as_deref(), header("ETag"), &body));
+        let status = response.status();
+        return Err(ApiError::from_response(status, header("Retry-After").as_deref(), header("ETag"), decode(&body)));
     }
     Ok((body, header("ETag")))
 }

@@ -1,35 +1,61 @@
-use std::future::Future;
+use std::marker::PhantomData;
 
 use leptos::prelude::*;
+use serde::de::DeserializeOwned;
 
-use super::ApiError;
+use super::client::{parse, Raw};
+use super::{ApiClient, ApiError, Versioned};
 
-/// Data loaded from the API: `None` while loading. A plain signal filled by a spawned task, rather than a
-/// `LocalResource`, whose async machinery cost several kilobytes of wasm per use.
-pub type Loaded<T> = ReadSignal<Option<Result<T, ApiError>>>;
+/// Data loaded from the API: `None` while loading. Typed for its readers, but held as the JSON text it came as, so
+/// that every load shares one signal type and one compiled loading task (each type of its own cost kilobytes).
+pub struct Loaded<T> {
+    raw: ReadSignal<Option<Result<Raw, ApiError>>>,
+    _type: PhantomData<fn() -> T>,
+}
 
-/// Starts loading now, and returns the result's signal and a callback that loads again (for Retry).
-pub fn load<T, F, Fut>(fetch: F) -> (Loaded<T>, Callback<()>)
-where
-    T: Send + Sync + 'static,
-    F: Fn() -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = Result<T, ApiError>> + 'static,
-{
+impl<T> Clone for Loaded<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Loaded<T> {}
+
+impl<T: DeserializeOwned> Loaded<T> {
+    /// The value, tracked: a view that reads it is rendered again when it changes. A body that is not the JSON the
+    /// contract promises is a `malformed_response` error.
+    pub fn get(&self) -> Option<Result<Versioned<T>, ApiError>> {
+        self.raw.with(|raw| raw.as_ref().map(decode))
+    }
+
+    pub fn failed_untracked(&self) -> bool {
+        self.raw.with_untracked(|raw| matches!(raw, Some(Err(_))))
+    }
+}
+
+fn decode<T: DeserializeOwned>(raw: &Result<Raw, ApiError>) -> Result<Versioned<T>, ApiError> {
+    let raw = raw.as_ref().map_err(Clone::clone)?;
+    parse(&raw.body, raw.etag.clone())
+}
+
+/// Starts loading `path` now, and returns the result and a callback that loads it again (for Retry).
+pub fn load<T>(client: &ApiClient, path: String) -> (Loaded<T>, Callback<()>) {
     let state = RwSignal::new(None);
     let generation = StoredValue::new(0u32);
+    let client = client.clone();
     let run = move || {
         // Only the latest request may write: a slow first answer must not overwrite a retry's.
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         state.set(None);
-        let future = fetch();
+        let request = client.get_raw(&path);
         leptos::task::spawn_local(async move {
-            let result = future.await;
+            let result = request.await;
             if generation.try_get_value() == Some(mine) {
                 state.try_set(Some(result));
             }
         });
     };
     run();
-    (state.read_only(), Callback::new(move |_| run()))
+    (Loaded { raw: state.read_only(), _type: PhantomData }, Callback::new(move |_| run()))
 }

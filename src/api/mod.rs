@@ -6,3 +6,10 @@ mod load;
 pub use client::{ApiClient, Versioned};
 pub use crate::domain::error::{ApiError, ErrorKind};
 pub use load::{load, Loaded};
+
+use crate::domain::api::paths;
+
+/// The audit events the settings screen shows.
+pub fn audit_path(limit: u32) -> String {
+    format!("{}?limit={limit}", paths::MDM_SYNC_AUDIT)
+}

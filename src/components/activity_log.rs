@@ -23,7 +23,7 @@ pub fn ActivityLog(log: Loaded<AuditLog>, on_retry: Callback<()>) -> impl IntoVi
                         </button>
                     </p>
                 }),
-                Some(Ok(log)) if log.events.is_empty() => EitherOf4::C(view! { <p class="mdm-card__text">{t.activity_empty}</p> }),
+                Some(Ok(log)) if log.value.events.is_empty() => EitherOf4::C(view! { <p class="mdm-card__text">{t.activity_empty}</p> }),
                 Some(Ok(log)) => EitherOf4::D(view! {
                     <div class="mdm-activity">
                         <table class="mdm-activity__table">
@@ -36,7 +36,7 @@ pub fn ActivityLog(log: Loaded<AuditLog>, on_retry: Callback<()>) -> impl IntoVi
                                 </tr>
                             </thead>
                             <tbody>
-                                {log.events.into_iter().map(|event| view! {
+                                {log.value.events.into_iter().map(|event| view! {
                                     <tr>
                                         <td>{local_time_rfc3339(&event.at)}</td>
                                         <td>{event.actor.name}</td>

@@ -174,6 +174,14 @@ pub struct AuditLog {
     pub events: Vec<AuditEvent>,
 }
 
+/// A non-2xx answer's body as the console reads it: the error, and on 412 the settings as they are now.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct ErrorResponse {
+    pub error: ErrorDetail,
+    #[serde(default)]
+    pub current: Option<MdmSyncSettings>,
+}
+
 /// The body of every non-2xx answer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {

@@ -1,6 +1,6 @@
 //! One typed error for everything that can go wrong with a request, decoded in one place.
 
-use super::api::{ErrorBody, MdmSyncSettings};
+use super::api::{ErrorResponse, MdmSyncSettings};
 use crate::i18n::Strings;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,29 +47,25 @@ impl ApiError {
         Self::client(ErrorKind::MalformedResponse, "malformed_response")
     }
 
-    /// Builds the error of a non-2xx answer from its status, `Retry-After` and `ETag` headers, and body.
-    pub fn from_response(status: u16, retry_after: Option<&str>, etag: Option<String>, body: &str) -> Self {
-        #[derive(serde::Deserialize)]
-        struct WithCurrent {
-            current: Option<MdmSyncSettings>,
-        }
-        let decoded = serde_json::from_str::<ErrorBody>(body).ok().map(|b| b.error);
-        let code = match &decoded {
-            Some(detail) => detail.code.clone(),
-            None => fallback_code(status).to_owned(),
-        };
-        let current = if status == 412 {
-            serde_json::from_str::<WithCurrent>(body).ok().and_then(|w| w.current).map(|c| (c, etag))
-        } else {
-            None
+    /// Builds the error of a non-2xx answer from its status, `Retry-After` and `ETag` headers, and its body as
+    /// decoded by the caller (`None` when the body is not the contract's error JSON, such as a proxy's HTML page).
+    pub fn from_response(
+        status: u16,
+        retry_after: Option<&str>,
+        etag: Option<String>,
+        body: Option<ErrorResponse>,
+    ) -> Self {
+        let (detail, current) = match body {
+            Some(body) => (Some(body.error), body.current),
+            None => (None, None),
         };
         Self {
             kind: ErrorKind::Http { status },
-            code,
-            server_message: decoded.as_ref().map(|d| d.message.clone()).filter(|m| !m.is_empty()),
-            field: decoded.and_then(|d| d.field),
+            code: detail.as_ref().map_or_else(|| fallback_code(status).to_owned(), |d| d.code.clone()),
+            server_message: detail.as_ref().map(|d| d.message.clone()).filter(|m| !m.is_empty()),
+            field: detail.and_then(|d| d.field),
             retry_after_secs: retry_after.and_then(|v| v.trim().parse().ok()),
-            current,
+            current: current.filter(|_| status == 412).map(|c| (c, etag)),
         }
     }
 
@@ -116,9 +112,14 @@ mod tests {
     use super::*;
     use crate::i18n::EN;
 
+    /// As the browser does: the body is decoded if it is the contract's error JSON.
+    fn from_body(status: u16, retry_after: Option<&str>, etag: Option<String>, body: &str) -> ApiError {
+        ApiError::from_response(status, retry_after, etag, serde_json::from_str(body).ok())
+    }
+
     #[test]
     fn a_contract_error_body_is_decoded() {
-        let e = ApiError::from_response(
+        let e = from_body(
             422,
             None,
             None,
@@ -132,7 +133,7 @@ mod tests {
 
     #[test]
     fn an_html_error_page_gets_a_plain_sentence() {
-        let e = ApiError::from_response(502, None, None, "<html><body>Bad gateway</body></html>");
+        let e = from_body(502, None, None, "<html><body>Bad gateway</body></html>");
         assert_eq!(e.code, "unavailable");
         assert!(e.is_transient());
         assert!(!e.message(&EN).contains('<'));
@@ -140,13 +141,13 @@ mod tests {
 
     #[test]
     fn an_unknown_code_shows_the_server_sentence() {
-        let e = ApiError::from_response(400, None, None, r#"{"error":{"code":"new_thing","message":"Try later.","field":null}}"#);
+        let e = from_body(400, None, None, r#"{"error":{"code":"new_thing","message":"Try later.","field":null}}"#);
         assert_eq!(e.message(&EN), "Try later.");
     }
 
     #[test]
     fn retry_after_is_read_in_seconds() {
-        let e = ApiError::from_response(429, Some("3"), None, "");
+        let e = from_body(429, Some("3"), None, "");
         assert_eq!((e.retry_after_secs, e.code.as_str()), (Some(3), "rate_limited"));
         assert_eq!(e.message(&EN), EN.api_errors.rate_limited);
     }
@@ -156,7 +157,7 @@ mod tests {
         let body = r#"{"error":{"code":"precondition_failed","message":"stale","field":null},
             "current":{"enabled":true,"restrictOtherDomains":false,"keyMode":"auto","keyValue":"k",
             "configKey":"LineworksAuthCode","valueType":"String","updatedAt":null,"updatedBy":null,"logoutDeadline":null}}"#;
-        let e = ApiError::from_response(412, None, Some("\"7\"".into()), body);
+        let e = from_body(412, None, Some("\"7\"".into()), body);
         assert!(e.current.is_some_and(|(c, etag)| c.enabled && etag.as_deref() == Some("\"7\"")));
     }
 

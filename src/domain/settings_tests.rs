@@ -49,7 +49,7 @@ fn on_with_key() -> SettingsState {
 
 fn http(status: u16, code: &str, field: Option<&str>) -> ApiError {
     let body = format!(r#"{{"error":{{"code":"{code}","message":"m","field":{}}}}}"#, field.map_or("null".into(), |f| format!("\"{f}\"")));
-    ApiError::from_response(status, None, None, &body)
+    ApiError::from_response(status, None, None, serde_json::from_str(&body).ok())
 }
 
 #[test]
@@ -201,7 +201,7 @@ fn a_conflict_keeps_the_draft_until_the_admin_chooses() {
     let mut theirs = settings(true, false, KeyMode::Custom, Some("their-own-Key-value-77"));
     theirs.updated_at = Some("2026-11-27T10:00:00Z".into());
     let body = serde_json::json!({"error": {"code": "precondition_failed", "message": "stale", "field": null}, "current": theirs});
-    state.failed(ApiError::from_response(412, None, Some("\"9\"".into()), &body.to_string()));
+    state.failed(ApiError::from_response(412, None, Some("\"9\"".into()), serde_json::from_value(body).ok()));
     assert!(matches!(state.outcome, Some(Outcome::Conflict(_))));
     assert!(state.restrict, "the draft is kept");
 

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use crate::api::load;
 use crate::components::{LoadError, PageHeader, Skeleton};
 use crate::context::use_env;
-use crate::domain::api::MobileSecurity;
+use crate::domain::api::{paths, MobileSecurity};
 use crate::router::use_router;
 use crate::routes;
 
@@ -13,11 +13,7 @@ use crate::routes;
 pub fn MobileSecurityPage() -> impl IntoView {
     let env = use_env();
     let t = env.t;
-    let client = env.client.clone();
-    let (overview, retry) = load(move || {
-        let client = client.clone();
-        async move { client.mobile_security().await }
-    });
+    let (overview, retry) = load::<MobileSecurity>(&env.client, paths::MOBILE_SECURITY.into());
 
     view! {
         <PageHeader title=t.mobile_security_title/>
@@ -25,7 +21,7 @@ pub fn MobileSecurityPage() -> impl IntoView {
         {move || match overview.get() {
             None => EitherOf3::A(view! { <Skeleton blocks=vec![6, 3]/> }),
             Some(Err(error)) => EitherOf3::B(view! { <LoadError error on_retry=retry/> }),
-            Some(Ok(overview)) => EitherOf3::C(view! { <Overview overview/> }),
+            Some(Ok(overview)) => EitherOf3::C(view! { <Overview overview=overview.value/> }),
         }}
     }
 }

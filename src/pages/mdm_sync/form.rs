@@ -1,12 +1,12 @@
 use leptos::{ev, prelude::*};
 
 use super::notices::{SaveFailure, SaveStatus};
-use crate::api::{load, ApiClient, Versioned};
+use crate::api::{audit_path, load, ApiClient, Versioned};
 use crate::components::{
     ActivityLog, AppConfig, Consequences, Dialog, KeyField, Precautions, RestrictOption, Switch, SyncSteps,
 };
 use crate::context::use_env;
-use crate::domain::api::{MdmSyncSettings, MobileSecurity, Session};
+use crate::domain::api::{AuditLog, MdmSyncSettings, MobileSecurity, Session};
 use crate::domain::change::Impact;
 use crate::domain::settings::{Dialog as Open, KeyProblem, SaveStep, SettingsState};
 use crate::i18n::Strings;
@@ -28,11 +28,7 @@ pub fn SettingsForm(session: Session, settings: Versioned<MdmSyncSettings>, over
     let plan_allows = session.domain.plan.allows_mdm_sync();
     let state = RwSignal::new(SettingsState::new(settings.value, settings.etag, impact, plan_allows));
     let locked = Signal::stored(!plan_allows);
-    let audit_client = env.client.clone();
-    let (audit, reload_audit) = load(move || {
-        let client = audit_client.clone();
-        async move { client.audit(AUDIT_EVENTS).await }
-    });
+    let (audit, reload_audit) = load::<AuditLog>(&env.client, audit_path(AUDIT_EVENTS));
     let sender = Sender { state, client: StoredValue::new(env.client.clone()), csrf_token: StoredValue::new(session.csrf_token), reload_audit };
     guard_unsaved_changes(state, t);
 

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::api::load;
 use crate::components::{LoadError, PageHeader, Skeleton};
 use crate::context::use_env;
+use crate::domain::api::{paths, MdmSyncSettings, MobileSecurity, Session};
 use crate::router::Link;
 use crate::routes;
 use form::SettingsForm;
@@ -17,29 +18,19 @@ use form::SettingsForm;
 pub fn MdmSyncPage() -> impl IntoView {
     let env = use_env();
     let t = env.t;
-    let (a, b, c) = (env.client.clone(), env.client.clone(), env.client.clone());
-    let (session, reload_session) = load(move || {
-        let client = a.clone();
-        async move { client.session().await }
-    });
-    let (settings, reload_settings) = load(move || {
-        let client = b.clone();
-        async move { client.mdm_sync().await }
-    });
-    let (overview, reload_overview) = load(move || {
-        let client = c.clone();
-        async move { client.mobile_security().await }
-    });
+    let (session, reload_session) = load::<Session>(&env.client, paths::SESSION.into());
+    let (settings, reload_settings) = load::<MdmSyncSettings>(&env.client, paths::MDM_SYNC.into());
+    let (overview, reload_overview) = load::<MobileSecurity>(&env.client, paths::MOBILE_SECURITY.into());
     // Retry loads again only what failed.
     let retry = Callback::new(move |_| {
-        if matches!(session.get_untracked(), Some(Err(_))) {
-            reload_session.run(());
-        }
-        if matches!(settings.get_untracked(), Some(Err(_))) {
-            reload_settings.run(());
-        }
-        if matches!(overview.get_untracked(), Some(Err(_))) {
-            reload_overview.run(());
+        for (loaded_failed, reload) in [
+            (session.failed_untracked(), reload_session),
+            (settings.failed_untracked(), reload_settings),
+            (overview.failed_untracked(), reload_overview),
+        ] {
+            if loaded_failed {
+                reload.run(());
+            }
         }
     });
 
@@ -53,7 +44,7 @@ pub fn MdmSyncPage() -> impl IntoView {
                 EitherOf3::A(view! { <LoadError error on_retry=retry/> })
             }
             (Some(Ok(session)), Some(Ok(settings)), Some(Ok(overview))) => {
-                EitherOf3::B(view! { <SettingsForm session settings overview/> })
+                EitherOf3::B(view! { <SettingsForm session=session.value settings overview=overview.value/> })
             }
             _ => EitherOf3::C(view! { <Skeleton blocks=vec![16, 12, 10]/> }),
         }}
