@@ -37,6 +37,26 @@ pub enum KeyProblem {
     Server(ApiError),
 }
 
+/// Everything the admin can do on the screen. The screen sends these through [`SettingsState::apply`], one path
+/// for every change (which also keeps the compiled wasm small).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Toggle(bool),
+    AcceptPrecautions,
+    DismissDialog,
+    SetRestrict(bool),
+    ChooseMode(KeyMode),
+    TypeCustom(String),
+    Reissue,
+    ShowKey(bool),
+    /// "Save".
+    Save,
+    /// "Apply", or "Retry" after a failure.
+    Send,
+    /// After a 412: "Keep my changes" (`true`) or "Reload" (`false`).
+    Rebase(bool),
+}
+
 /// A request to send: the update, the version it is based on, and the Idempotency-Key that names this change.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outgoing {
@@ -100,6 +120,24 @@ impl SettingsState {
         };
         state.reset_draft();
         state
+    }
+
+    /// Carries out an action; what it returns says whether a request must be sent.
+    pub fn apply(&mut self, action: Action, random: &mut impl RandomSource) -> SaveStep {
+        match action {
+            Action::Toggle(on) => self.toggle(on),
+            Action::AcceptPrecautions => self.accept_precautions(random),
+            Action::DismissDialog => self.dismiss_dialog(),
+            Action::SetRestrict(on) => self.restrict = on,
+            Action::ChooseMode(mode) => self.choose_mode(mode, random),
+            Action::TypeCustom(text) => self.custom_text = text,
+            Action::Reissue => self.reissue(random),
+            Action::ShowKey(shown) => self.key_shown = shown,
+            Action::Save => return self.request_save(random),
+            Action::Send => return self.send(random),
+            Action::Rebase(keep_draft) => self.rebase(keep_draft),
+        }
+        SaveStep::Nothing
     }
 
     /// The draft becomes the saved settings again. The other mode's value stays, in case the admin switches back.

@@ -214,3 +214,24 @@ fn a_conflict_keeps_the_draft_until_the_admin_chooses() {
     assert_eq!(state.key_value(), Some("their-own-Key-value-77"), "Reload: their settings are shown");
     assert!(!state.is_dirty());
 }
+
+#[test]
+fn actions_reach_the_same_transitions() {
+    let mut state = off_never_issued();
+    assert_eq!(state.apply(Action::Toggle(true), &mut Counter(0)), SaveStep::Nothing);
+    assert_eq!(state.dialog, Some(Dialog::Precautions));
+    state.apply(Action::AcceptPrecautions, &mut Counter(0));
+    state.apply(Action::SetRestrict(true), &mut Counter(0));
+    state.apply(Action::ShowKey(true), &mut Counter(0));
+    assert!(state.enabled && state.restrict && state.key_shown);
+    assert_eq!(state.apply(Action::Save, &mut Counter(0)), SaveStep::Confirm);
+    assert!(matches!(state.apply(Action::Send, &mut Counter(0)), SaveStep::Send(_)));
+    state.failed(ApiError::network());
+    state.apply(Action::ChooseMode(KeyMode::Custom), &mut Counter(0));
+    state.apply(Action::TypeCustom("Custom-Value-12345".into()), &mut Counter(0));
+    assert_eq!(state.key_value(), Some("Custom-Value-12345"));
+    state.apply(Action::ChooseMode(KeyMode::Auto), &mut Counter(0));
+    let before = state.auto_key.clone();
+    state.apply(Action::Reissue, &mut Counter(100));
+    assert_ne!(state.auto_key, before);
+}

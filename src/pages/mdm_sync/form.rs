@@ -8,7 +8,7 @@ use crate::components::{
 use crate::context::use_env;
 use crate::domain::api::{AuditLog, MdmSyncSettings, MobileSecurity, Session};
 use crate::domain::change::Impact;
-use crate::domain::settings::{Dialog as Open, KeyProblem, SaveStep, SettingsState};
+use crate::domain::settings::{Action, Dialog as Open, KeyProblem, SaveStep, SettingsState};
 use crate::i18n::Strings;
 use crate::platform::{local_time_rfc3339, now_unix, WebCrypto};
 use crate::router::use_router;
@@ -30,11 +30,12 @@ pub fn SettingsForm(session: Session, settings: Versioned<MdmSyncSettings>, over
     let locked = Signal::stored(!plan_allows);
     let (audit, reload_audit) = load::<AuditLog>(&env.client, audit_path(AUDIT_EVENTS));
     let sender = Sender { state, client: StoredValue::new(env.client.clone()), csrf_token: StoredValue::new(session.csrf_token), reload_audit };
+    let dispatch = Callback::new(move |action| sender.step(state.try_update(|s| s.apply(action, &mut WebCrypto))));
     guard_unsaved_changes(state, t);
 
     let key_value = Signal::derive(move || state.with(|s| s.key_value().map(str::to_owned)));
     let key_shown = Signal::derive(move || state.with(|s| s.key_shown));
-    let show_key = Callback::new(move |show| state.update(|s| s.key_shown = show));
+    let show_key = Callback::new(move |show| dispatch.run(Action::ShowKey(show)));
 
     mark_ready();
     view! {
@@ -44,13 +45,13 @@ pub fn SettingsForm(session: Session, settings: Versioned<MdmSyncSettings>, over
                     type="button"
                     class="mdm-button mdm-button--primary"
                     disabled=move || state.with(|s| !s.can_save())
-                    on:click=move |_| sender.step(state.try_update(|s| s.request_save(&mut WebCrypto)))
+                    on:click=move |_| dispatch.run(Action::Save)
                 >
                     {move || if state.with(|s| s.saving) { t.saving } else { t.save }}
                 </button>
             </div>
             <SaveStatus state/>
-            <SaveFailure state on_retry=Callback::new(move |_| sender.step(state.try_update(|s| s.send(&mut WebCrypto))))/>
+            <SaveFailure state dispatch/>
             {(!plan_allows).then(|| view! { <p class="mdm-notice">{t.plan_not_eligible_notice}</p> })}
             <section class="mdm-card" aria-labelledby="mdm-sync-switch">
                 <Switch
@@ -59,13 +60,13 @@ pub fn SettingsForm(session: Session, settings: Versioned<MdmSyncSettings>, over
                     checked=Signal::derive(move || state.with(|s| s.enabled))
                     disabled=locked
                     described_by="mdm-sync-switch-help"
-                    on_toggle=Callback::new(move |on| state.update(|s| s.toggle(on)))
+                    on_toggle=Callback::new(move |on| dispatch.run(Action::Toggle(on)))
                 />
                 <p class="mdm-card__text" id="mdm-sync-switch-help">{t.switch_description}</p>
                 <RestrictOption
                     checked=Signal::derive(move || state.with(|s| s.restrict))
                     disabled=locked
-                    on_change=Callback::new(move |on| state.update(|s| s.restrict = on))
+                    on_change=Callback::new(move |on| dispatch.run(Action::SetRestrict(on)))
                 />
                 <KeyField
                     mode=Signal::derive(move || state.with(|s| s.mode))
@@ -73,10 +74,10 @@ pub fn SettingsForm(session: Session, settings: Versioned<MdmSyncSettings>, over
                     shown=key_shown
                     disabled=locked
                     error=Signal::derive(move || state.with(|s| s.key_problem()).map(|p| key_message(t, &p)))
-                    on_mode=Callback::new(move |mode| state.update(|s| s.choose_mode(mode, &mut WebCrypto)))
+                    on_mode=Callback::new(move |mode| dispatch.run(Action::ChooseMode(mode)))
                     on_show=show_key
-                    on_input=Callback::new(move |text| state.update(|s| s.custom_text = text))
-                    on_reissue=Callback::new(move |_| state.update(|s| s.reissue(&mut WebCrypto)))
+                    on_input=Callback::new(move |text| dispatch.run(Action::TypeCustom(text)))
+                    on_reissue=Callback::new(move |_| dispatch.run(Action::Reissue))
                 />
                 <p class="mdm-card__meta">
                     {move || state.with(|s| {
@@ -93,8 +94,8 @@ pub fn SettingsForm(session: Session, settings: Versioned<MdmSyncSettings>, over
                 title=t.precautions_title
                 open=Signal::derive(move || state.with(|s| s.dialog == Some(Open::Precautions)))
                 confirm_label=t.ok
-                on_confirm=Callback::new(move |_| state.update(|s| s.accept_precautions(&mut WebCrypto)))
-                on_cancel=Callback::new(move |_| state.update(|s| s.dismiss_dialog()))
+                on_confirm=Callback::new(move |_| dispatch.run(Action::AcceptPrecautions))
+                on_cancel=Callback::new(move |_| dispatch.run(Action::DismissDialog))
             >
                 <Precautions exception_count=Signal::derive(move || state.with(|s| s.impact.exception_count))/>
             </Dialog>
@@ -103,8 +104,8 @@ pub fn SettingsForm(session: Session, settings: Versioned<MdmSyncSettings>, over
                 title=t.confirm_title
                 open=Signal::derive(move || state.with(|s| s.dialog == Some(Open::Apply)))
                 confirm_label=t.apply
-                on_confirm=Callback::new(move |_| sender.step(state.try_update(|s| s.send(&mut WebCrypto))))
-                on_cancel=Callback::new(move |_| state.update(|s| s.dismiss_dialog()))
+                on_confirm=Callback::new(move |_| dispatch.run(Action::Send))
+                on_cancel=Callback::new(move |_| dispatch.run(Action::DismissDialog))
             >
                 <Consequences list=Signal::derive(move || state.with(|s| s.consequences(now_unix())))/>
             </Dialog>

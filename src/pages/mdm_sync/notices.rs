@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::context::use_strings;
-use crate::domain::settings::{Outcome, SettingsState};
+use crate::domain::settings::{Action, Outcome, SettingsState};
 use crate::domain::time::parse_rfc3339;
 use crate::platform::{local_time, local_time_rfc3339, now_unix};
 
@@ -27,7 +27,7 @@ pub fn SaveStatus(state: RwSignal<SettingsState>) -> impl IntoView {
 
 /// A failed save: what went wrong, and what helps. Nothing the admin chose is lost.
 #[component]
-pub fn SaveFailure(state: RwSignal<SettingsState>, on_retry: Callback<()>) -> impl IntoView {
+pub fn SaveFailure(state: RwSignal<SettingsState>, dispatch: Callback<Action>) -> impl IntoView {
     let t = use_strings();
     let failure = move || state.with(|s| match &s.outcome {
         Some(Outcome::Failed(error)) => Some((error.message(t), error.is_transient(), false)),
@@ -46,17 +46,17 @@ pub fn SaveFailure(state: RwSignal<SettingsState>, on_retry: Callback<()>) -> im
                 <p class="mdm-alert__title">{t.save_failed}</p>
                 <p class="mdm-alert__body">{message}</p>
                 <div class="mdm-alert__actions">
-                    <button type="button" class="mdm-button" hidden=!retryable on:click=move |_| on_retry.run(())>
+                    <button type="button" class="mdm-button" hidden=!retryable on:click=move |_| dispatch.run(Action::Send)>
                         {t.retry}
                     </button>
                     <button type="button" class="mdm-button" hidden=!conflict on:click=move |_| {
                         if confirm(t.reload_discards) {
-                            state.update(|s| s.rebase(false));
+                            dispatch.run(Action::Rebase(false));
                         }
                     }>
                         {t.reload}
                     </button>
-                    <button type="button" class="mdm-button" hidden=!conflict on:click=move |_| state.update(|s| s.rebase(true))>
+                    <button type="button" class="mdm-button" hidden=!conflict on:click=move |_| dispatch.run(Action::Rebase(true))>
                         {t.keep_my_changes}
                     </button>
                 </div>
