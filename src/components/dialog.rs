@@ -9,7 +9,7 @@ use crate::context::use_strings;
 /// focus stays inside; Escape cancels; and the focus goes back to the control that opened it.
 /// The focus starts on Cancel, so that a stray Enter never confirms something that signs a company out.
 #[component]
-pub fn Dialog(
+pub fn Dialog<C: IntoView + 'static>(
     /// Prefix of the ids that name and describe the dialog.
     id: &'static str,
     title: &'static str,
@@ -17,7 +17,7 @@ pub fn Dialog(
     confirm_label: &'static str,
     on_confirm: Callback<()>,
     on_cancel: Callback<()>,
-    children: Children,
+    children: TypedChildren<C>,
 ) -> impl IntoView {
     let t = use_strings();
     let dialog = NodeRef::<html::Dialog>::new();
@@ -62,7 +62,7 @@ pub fn Dialog(
             }
         >
             <h2 class="mdm-dialog__title" id=title_id>{title}</h2>
-            <div class="mdm-dialog__body" id=body_id>{children()}</div>
+            <div class="mdm-dialog__body" id=body_id>{children.into_inner()()}</div>
             <div class="mdm-dialog__actions">
                 <button type="button" class="mdm-button mdm-button--secondary" node_ref=cancel on:click=move |_| on_cancel.run(())>
                     {t.cancel}

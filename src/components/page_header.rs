@@ -2,14 +2,14 @@ use leptos::{html, prelude::*};
 
 use crate::router::use_router;
 
-/// A page's title, with room at the right for its actions. After an in-app navigation that left the focus nowhere
+/// A page's title. After an in-app navigation that left the focus nowhere
 /// (the control that had it went away with the old page), the title takes it, so that screen readers announce the
 /// new page and keyboard users start from its top. Focus that a control placed on purpose (the phone menu's button)
 /// stays where it is.
 #[component]
-pub fn PageHeader(title: &'static str, #[prop(optional)] children: Option<Children>) -> impl IntoView {
+pub fn PageHeader(title: &'static str) -> impl IntoView {
     let heading = NodeRef::<html::H1>::new();
-    let moved_here = use_router().navigations().get_untracked() > 0;
+    let moved_here = use_router().navigations() > 0;
     Effect::new(move |_| {
         if let Some(heading) = heading.get() {
             if moved_here && focus_is_lost() {
@@ -20,7 +20,6 @@ pub fn PageHeader(title: &'static str, #[prop(optional)] children: Option<Childr
     view! {
         <header class="mdm-page-header">
             <h1 class="mdm-page-header__title" tabindex="-1" node_ref=heading>{title}</h1>
-            <div class="mdm-page-header__actions">{children.map(|c| c())}</div>
         </header>
     }
 }

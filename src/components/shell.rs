@@ -7,7 +7,7 @@ use crate::context::use_strings;
 /// The standalone frame: side navigation on desktops; on phones, a top bar whose "Menu" button opens the same
 /// navigation as a drawer. An embedding portal brings its own frame and skips this one.
 #[component]
-pub fn Shell(children: Children) -> impl IntoView {
+pub fn Shell<C: IntoView + 'static>(children: TypedChildren<C>) -> impl IntoView {
     let t = use_strings();
     let open = RwSignal::new(false);
     let menu_button = NodeRef::<html::Button>::new();
@@ -65,7 +65,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             </nav>
             <div class="mdm-shell__backdrop" aria-hidden="true" on:click=move |_| close()></div>
             <main class="mdm-shell__main" id="mdm-main" tabindex="-1" inert=move || open.get()>
-                {children()}
+                {children.into_inner()()}
             </main>
         </div>
     }

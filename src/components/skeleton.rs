@@ -2,23 +2,14 @@ use leptos::prelude::*;
 
 use crate::context::use_strings;
 
-/// Grey blocks with the height of the content they stand for, so that nothing moves when it arrives.
+/// A grey placeholder with the height of the content it stands for, so that nothing moves when it arrives.
+/// The shape is drawn by CSS (`class`, such as `mdm-skeleton mdm-skeleton--settings`): no layout logic in the wasm.
 #[component]
-pub fn Skeleton(
-    /// Heights of the blocks, in rem. Whole numbers: float formatting alone costs kilobytes of wasm.
-    #[prop(into)]
-    blocks: Vec<u8>,
-) -> impl IntoView {
+pub fn Skeleton(class: &'static str) -> impl IntoView {
     let t = use_strings();
     view! {
-        <div class="mdm-skeleton" role="status" aria-live="polite">
+        <div class=class role="status">
             <span class="mdm-visually-hidden">{t.loading}</span>
-            {blocks
-                .into_iter()
-                .map(|height| {
-                    view! { <div class="mdm-skeleton__block" aria-hidden="true" style:height=format!("{height}rem")></div> }
-                })
-                .collect_view()}
         </div>
     }
 }

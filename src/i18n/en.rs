@@ -4,6 +4,10 @@ fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+fn exceptions_deleted(n: u64) -> String {
+    format!("{} of LINE WORKS MDM will be deleted.", plural(n, "exception setting", "exception settings"))
+}
+
 pub static EN: Strings = Strings {
     locale: "en",
     product: "LINE WORKS Admin",
@@ -12,7 +16,6 @@ pub static EN: Strings = Strings {
     nav_security: "Security",
     nav_mobile_security: "Mobile Security",
     menu: "Menu",
-    signed_in_as: |name| format!("Signed in as {name}"),
 
     loading: "Loading…",
     retry: "Retry",
@@ -84,10 +87,7 @@ pub static EN: Strings = Strings {
     precautions: Precautions {
         sign_out: "When you save, every member is signed out of the LINE WORKS mobile app within 10 minutes. \
             From then on, members can sign in only on devices that receive the key value from your MDM solution.",
-        exceptions_deleted: |n| format!(
-            "{} of LINE WORKS MDM will be deleted.",
-            plural(n, "exception setting", "exception settings")
-        ),
+        exceptions_deleted: exceptions_deleted,
         exceptions_none: "Any LINE WORKS MDM exception settings will be deleted.",
         managed_app_config: "Your MDM solution must support Managed App Configuration. Check this before you go on.",
         android_enterprise: "Android devices can use the mobile app only in an Android Enterprise environment.",
@@ -100,10 +100,7 @@ pub static EN: Strings = Strings {
             "{} will be signed out of the mobile app, all of them by {by}.",
             plural(n, "member", "members")
         ),
-        exceptions_deleted: |n| format!(
-            "{} of LINE WORKS MDM will be deleted.",
-            plural(n, "exception setting", "exception settings")
-        ),
+        exceptions_deleted: exceptions_deleted,
         lineworks_mdm_off: "LINE WORKS MDM will be turned off.",
         other_domains_signed_out: "Accounts of other domains on devices with this key value will be signed out \
             within 10 minutes.",

@@ -23,7 +23,6 @@ pub struct Strings {
     pub nav_security: &'static str,
     pub nav_mobile_security: &'static str,
     pub menu: &'static str,
-    pub signed_in_as: Format1,
 
     pub loading: &'static str,
     pub retry: &'static str,

@@ -19,7 +19,7 @@ pub fn MobileSecurityPage() -> impl IntoView {
         <PageHeader title=t.mobile_security_title/>
         <p class="mdm-page-intro">{t.mobile_security_intro}</p>
         {move || match overview.get() {
-            None => EitherOf3::A(view! { <Skeleton blocks=vec![6, 3]/> }),
+            None => EitherOf3::A(view! { <Skeleton class="mdm-skeleton mdm-skeleton--overview"/> }),
             Some(Err(error)) => EitherOf3::B(view! { <LoadError error on_retry=retry/> }),
             Some(Ok(overview)) => EitherOf3::C(view! { <Overview overview=overview.value/> }),
         }}

@@ -7,4 +7,4 @@ mod time;
 
 pub use clipboard::copy_text;
 pub use random::WebCrypto;
-pub use time::{local_time, local_time_rfc3339, now_unix};
+pub use time::{local_time, local_time_rfc3339, now_unix, parse_instant};

@@ -1,6 +1,5 @@
 use wasm_bindgen::JsValue;
 
-use crate::domain::time::parse_rfc3339;
 
 /// Seconds since the Unix epoch, by the browser's clock.
 pub fn now_unix() -> i64 {
@@ -16,7 +15,14 @@ pub fn local_time(unix_secs: i64) -> String {
     date.to_locale_string("default", &options).into()
 }
 
+/// An RFC 3339 timestamp from the API, in seconds since the epoch. The browser's own parser: the shared one in
+/// `domain::time` would add a kilobyte to the wasm for the same answer.
+pub fn parse_instant(text: &str) -> Option<i64> {
+    let millis = js_sys::Date::parse(text);
+    (!millis.is_nan()).then(|| (millis / 1000.0) as i64)
+}
+
 /// An RFC 3339 timestamp from the API in local time; the text itself if it does not parse.
 pub fn local_time_rfc3339(text: &str) -> String {
-    parse_rfc3339(text).map_or_else(|| text.to_owned(), local_time)
+    parse_instant(text).map_or_else(|| text.to_owned(), local_time)
 }

@@ -5,7 +5,7 @@ use super::use_router;
 /// An in-app link: a real `<a href>` (it opens in a new tab, and can be copied), that moves within the app on a plain
 /// click. It carries `aria-current="page"` while its page, or a page below it, is shown.
 #[component]
-pub fn Link(
+pub fn Link<C: IntoView + 'static>(
     to: &'static str,
     #[prop(optional)] class: &'static str,
     /// Also current on the pages below `to` (navigation sections); otherwise only on `to` itself.
@@ -14,7 +14,7 @@ pub fn Link(
     /// Called after a plain click, once the app has moved.
     #[prop(optional)]
     on_navigate: Option<Callback<()>>,
-    children: Children,
+    children: TypedChildren<C>,
 ) -> impl IntoView {
     let router = use_router();
     let current = move || {
@@ -35,7 +35,7 @@ pub fn Link(
     };
     view! {
         <a href=router.href(to) class=class aria-current=move || current().then_some("page") on:click=on_click>
-            {children()}
+            {children.into_inner()()}
         </a>
     }
 }

@@ -15,9 +15,9 @@ pub struct Router {
     path: RwSignal<String>,
     base: StoredValue<String>,
     /// Bumped on every in-app navigation, so that the page can move focus to its heading.
-    navigations: RwSignal<u32>,
+    navigations: StoredValue<u32>,
     /// Asked before leaving the current page; `false` keeps the admin where they are (unsaved changes).
-    guard: RwSignal<Option<Callback<(), bool>>>,
+    guard: StoredValue<Option<Callback<(), bool>>>,
 }
 
 impl Router {
@@ -27,8 +27,8 @@ impl Router {
         let router = Self {
             path: RwSignal::new(current_path(&base)),
             base: StoredValue::new(base),
-            navigations: RwSignal::new(0),
-            guard: RwSignal::new(None),
+            navigations: StoredValue::new(0),
+            guard: StoredValue::new(None),
         };
         let handle = window_event_listener(ev::popstate, move |_| {
             if !router.may_leave() {
@@ -40,7 +40,7 @@ impl Router {
                 return;
             }
             router.path.set(current_path(&router.base.get_value()));
-            router.navigations.update(|n| *n += 1);
+            router.navigations.update_value(|n| *n += 1);
         });
         on_cleanup(move || handle.remove());
         provide_context(router);
@@ -51,8 +51,9 @@ impl Router {
         self.path.into()
     }
 
-    pub fn navigations(&self) -> Signal<u32> {
-        self.navigations.into()
+    /// How many in-app navigations happened so far (not reactive: read when a page mounts).
+    pub fn navigations(&self) -> u32 {
+        self.navigations.get_value()
     }
 
     /// The address for a console path, with the base in front.
@@ -69,11 +70,11 @@ impl Router {
 
     /// Sets the question asked before leaving the current page; the page clears it when it goes away.
     pub fn set_guard(&self, guard: Option<Callback<(), bool>>) {
-        self.guard.set(guard);
+        self.guard.set_value(guard);
     }
 
     fn may_leave(&self) -> bool {
-        self.guard.get_untracked().is_none_or(|guard| guard.run(()))
+        self.guard.get_value().is_none_or(|guard| guard.run(()))
     }
 
     /// Goes to `path` in place of the current entry (redirects).
@@ -95,7 +96,7 @@ impl Router {
             if let Some(window) = web_sys::window() {
                 window.scroll_to_with_x_and_y(0.0, 0.0);
             }
-            self.navigations.update(|n| *n += 1);
+            self.navigations.update_value(|n| *n += 1);
         }
         self.path.set(path.to_owned());
     }

@@ -46,7 +46,7 @@ pub fn MdmSyncPage() -> impl IntoView {
             (Some(Ok(session)), Some(Ok(settings)), Some(Ok(overview))) => {
                 EitherOf3::B(view! { <SettingsForm session=session.value settings overview=overview.value/> })
             }
-            _ => EitherOf3::C(view! { <Skeleton blocks=vec![16, 12, 10]/> }),
+            _ => EitherOf3::C(view! { <Skeleton class="mdm-skeleton mdm-skeleton--settings"/> }),
         }}
     }
 }

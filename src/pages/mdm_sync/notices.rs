@@ -4,8 +4,7 @@ use leptos::prelude::*;
 
 use crate::context::use_strings;
 use crate::domain::settings::{Action, Outcome, SettingsState};
-use crate::domain::time::parse_rfc3339;
-use crate::platform::{local_time, local_time_rfc3339, now_unix};
+use crate::platform::{local_time, local_time_rfc3339, now_unix, parse_instant};
 
 /// "Saved", and while members are being signed out, by what time. A live region that is always in the page, so that
 /// screen readers announce what appears in it.
@@ -14,7 +13,7 @@ pub fn SaveStatus(state: RwSignal<SettingsState>) -> impl IntoView {
     let t = use_strings();
     let saved = move || state.with(|s| matches!(s.outcome, Some(Outcome::Saved)).then_some(t.saved));
     let signing_out = move || {
-        let deadline = state.with(|s| s.saved.logout_deadline.as_deref().and_then(parse_rfc3339))?;
+        let deadline = state.with(|s| s.saved.logout_deadline.as_deref().and_then(parse_instant))?;
         (deadline > now_unix()).then(|| (t.signing_out_until)(&local_time(deadline)))
     };
     view! {
