@@ -1,7 +1,31 @@
 use super::{ApiMessages, AuditActionNames, ConsequenceMessages, KeyMessages, Precautions, Strings};
 
 fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{} {}", grouped(n), if n == 1 { one } else { many })
+}
+
+/// `1024` as `1,024`.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numbers_are_grouped_by_thousands() {
+        assert_eq!(super::grouped(7), "7");
+        assert_eq!(super::grouped(1024), "1,024");
+        assert_eq!(super::grouped(1_234_567), "1,234,567");
+        assert_eq!(super::plural(1, "member", "members"), "1 member");
+    }
 }
 
 fn exceptions_deleted(n: u64) -> String {
