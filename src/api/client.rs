@@ -32,7 +32,7 @@ impl ApiClient {
 
     /// Starts a GET of `path`; the answer's body stays JSON text until a reader decodes it.
     pub fn get_raw(&self, path: &str) -> impl Future<Output = Result<Raw, ApiError>> + 'static {
-        let request = boxed(send(self.builder(Request::get(&self.url(path))), RequestBuilder::build));
+        let request = boxed(send(self.builder(Request::get(&self.url(path))), None));
         async move { request.await.map(|(body, etag)| Raw { body, etag }) }
     }
 
@@ -53,7 +53,7 @@ impl ApiClient {
             builder = builder.header("If-Match", etag);
         }
         let body = encode(update)?;
-        let (body, etag) = boxed(send(builder.header("Content-Type", "application/json"), |b| b.body(body))).await?;
+        let (body, etag) = boxed(send(builder.header("Content-Type", "application/json"), Some(body))).await?;
         parse(&body, etag)
     }
 
@@ -101,12 +101,14 @@ fn encode<T: serde::Serialize>(value: &T) -> Result<String, ApiError> {
 }
 
 /// Sends with a timeout. A 2xx answer gives its body and ETag; anything else, an [`ApiError`].
-async fn send(
-    builder: RequestBuilder,
-    build: impl FnOnce(RequestBuilder) -> Result<Request, gloo_net::Error>,
-) -> Result<(String, Option<String>), ApiError> {
+async fn send(builder: RequestBuilder, body: Option<String>) -> Answer {
     let controller = web_sys::AbortController::new().map_err(|_| ApiError::network())?;
-    let request = build(builder.abort_signal(Some(&controller.signal()))).map_err(|_| ApiError::network())?;
+    let builder = builder.abort_signal(Some(&controller.signal()));
+    let request = match body {
+        Some(body) => builder.body(body),
+        None => builder.build(),
+    }
+    .map_err(|_| ApiError::network())?;
     let timer = Timeout::start(&controller);
     let response = request.send().await;
     let timed_out = timer.finish();
