@@ -87,6 +87,7 @@ test('turn on, then Cancel (or Escape) in the precautions leaves it off', async 
   await expect(sync).toHaveAttribute('aria-checked', 'false');
   await expect(page.getByRole('button', { name: 'Save' })).toBeDisabled();
   expect((await settings(request)).enabled).toBe(false);
+  await expect((await mobileSecurityStatus(page)).getByText('Not in use')).toBeVisible();
 });
 
 test('Re-issue, then save: the new key replaces the old one', async ({ page, request }) => {
@@ -97,6 +98,7 @@ test('Re-issue, then save: the new key replaces the old one', async ({ page, req
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   expect((await settings(request)).keyValue).toBe(key);
   expect((await audit(request)).events[0].action).toBe('key_reissued');
+  await expect((await mobileSecurityStatus(page)).getByText('In use')).toBeVisible();
 });
 
 test('switch to a custom value, then save', async ({ page, request }) => {
@@ -107,6 +109,7 @@ test('switch to a custom value, then save', async ({ page, request }) => {
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   expect(await settings(request)).toMatchObject({ keyMode: 'custom', keyValue: 'Nimbus-Group-Shared-Key-2026' });
   expect((await audit(request)).events[0].action).toBe('key_changed');
+  await expect((await mobileSecurityStatus(page)).getByText('In use')).toBeVisible();
 });
 
 test("restricting with another domain's key is refused at the key, and the draft is kept", async ({ page, request }) => {
@@ -129,6 +132,9 @@ test("restricting with another domain's key is refused at the key, and the draft
   await saveAndApply(page);
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   expect(await settings(request)).toMatchObject({ restrictOtherDomains: true, keyValue: 'Our-Own-Unique-Key-2026' });
+  const status = await mobileSecurityStatus(page);
+  await expect(status.getByText('In use')).toBeVisible();
+  await expect(status.getByText('Login with other domain accounts is restricted.')).toBeVisible();
 });
 
 test('turn off, then save: the App Configuration stays on devices', async ({ page, request }) => {
@@ -157,6 +163,8 @@ test('the free plan: controls disabled, with the reason; the server refuses too'
   });
   expect(answer.status()).toBe(403);
   expect((await answer.json()).error.code).toBe('plan_not_eligible');
+  expect((await settings(request)).enabled).toBe(false);
+  await expect((await mobileSecurityStatus(page)).getByText('Not in use')).toBeVisible();
 });
 
 test('leaving with unsaved changes asks first', async ({ page, request }) => {
