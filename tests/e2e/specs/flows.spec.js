@@ -1,5 +1,5 @@
 // The admin flows of the help text, each ending in the backend state it promises.
-import { test, expect, reset, expectNoAxeViolations } from './support.js';
+import { test, expect, reset, expectNoAxeViolations, putSettings, shownKey } from './support.js';
 
 const KEY = 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA2eU7iO4k';
 const OTHER_DOMAIN_KEY = 'OtherDomainKey0123456789abcdefghijklmnop';
@@ -14,11 +14,6 @@ async function open(page, request, state) {
   await expect(page.getByRole('switch', { name: '3rd-party MDM sync' })).toBeVisible();
 }
 
-async function shownKey(page) {
-  const toggle = page.getByRole('button', { name: 'Show key value' });
-  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
-  return page.getByRole('textbox', { name: 'Key value' }).inputValue();
-}
 
 async function saveAndApply(page, expectedLines = []) {
   await page.getByRole('button', { name: 'Save' }).click();
@@ -155,12 +150,11 @@ test('the free plan: controls disabled, with the reason; the server refuses too'
   await expect(page.getByRole('radio', { name: 'Custom value' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Save' })).toBeDisabled();
   await expectNoAxeViolations(page);
-  const session = await (await request.get('/api/v1/session')).json();
-  const current = await request.get('/api/v1/security/mobile/mdm-sync');
-  const answer = await request.put('/api/v1/security/mobile/mdm-sync', {
-    headers: { 'X-CSRF-Token': session.csrfToken, 'If-Match': current.headers()['etag'], 'Idempotency-Key': 'e2e-free-plan-000001' },
-    data: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: KEY },
-  });
+  const answer = await putSettings(
+    request,
+    { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: KEY },
+    'e2e-free-plan-000001',
+  );
   expect(answer.status()).toBe(403);
   expect((await answer.json()).error.code).toBe('plan_not_eligible');
   expect((await settings(request)).enabled).toBe(false);

@@ -1,4 +1,4 @@
-import { test, expect, reset, expectNoAxeViolations } from './support.js';
+import { test, expect, reset, expectNoAxeViolations, putSettings, shownKey } from './support.js';
 
 const SAVED_KEY = 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA2eU7iO4k';
 
@@ -26,11 +26,6 @@ async function openSettings(page, request, mdmSync) {
 
 const keyBox = (page) => page.getByRole('textbox', { name: 'Key value' });
 
-async function shownKey(page) {
-  const toggle = page.getByRole('button', { name: 'Show key value' });
-  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
-  return keyBox(page).inputValue();
-}
 
 test('Re-issue makes a new valid key in the browser', async ({ page, request }) => {
   await openSettings(page, request, { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: SAVED_KEY });
@@ -101,12 +96,11 @@ test.describe('custom values', () => {
     await keyBox(page).fill(value);
     const shown = (await page.locator('#mdm-key-error').textContent()).trim();
 
-    const session = await (await request.get('/api/v1/session')).json();
-    const current = await request.get('/api/v1/security/mobile/mdm-sync');
-    const answer = await request.put('/api/v1/security/mobile/mdm-sync', {
-      headers: { 'X-CSRF-Token': session.csrfToken, 'If-Match': current.headers()['etag'], 'Idempotency-Key': 'e2e-same-message-0001' },
-      data: { enabled: true, restrictOtherDomains: false, keyMode: 'custom', keyValue: value },
-    });
+    const answer = await putSettings(
+      request,
+      { enabled: true, restrictOtherDomains: false, keyMode: 'custom', keyValue: value },
+      'e2e-same-message-0001',
+    );
     expect(answer.status()).toBe(422);
     const body = await answer.json();
     expect(body.error).toEqual({ code: 'invalid_key', field: 'keyValue', message: shown });

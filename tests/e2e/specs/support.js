@@ -31,3 +31,20 @@ export async function expectNoAxeViolations(page) {
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary, 'axe-core violations').toEqual([]);
 }
+
+/** The key in the "Key value" box, shown first if it is masked. */
+export async function shownKey(page) {
+  const toggle = page.getByRole('button', { name: 'Show key value' });
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  return page.getByRole('textbox', { name: 'Key value' }).inputValue();
+}
+
+/** A PUT of the settings as a well-behaved client sends it: CSRF token, current version, a fresh idempotency key. */
+export async function putSettings(request, body, idempotencyKey) {
+  const session = await (await request.get('/api/v1/session')).json();
+  const current = await request.get('/api/v1/security/mobile/mdm-sync');
+  return request.put('/api/v1/security/mobile/mdm-sync', {
+    headers: { 'X-CSRF-Token': session.csrfToken, 'If-Match': current.headers()['etag'], 'Idempotency-Key': idempotencyKey },
+    data: body,
+  });
+}
