@@ -304,17 +304,36 @@ impl SettingsState {
         self.outcome = Some(Outcome::Failed(error));
     }
 
-    /// After a 412: the other admin's settings become the base. With `keep_draft`, the draft stays, so that the next
-    /// Save is an informed overwrite; without it, the draft is discarded.
+    /// After a 412: the other admin's settings become the base. Without `keep_draft` ("Reload"), the draft is theirs.
+    /// With it ("Keep my changes"), the admin's own changes are replayed on top of theirs: what this admin changed
+    /// keeps this admin's value, and everything else takes the other admin's, so that neither change is lost and the
+    /// next Save is an informed overwrite of only what this admin meant to change.
     pub fn rebase(&mut self, keep_draft: bool) {
         let Some(Outcome::Conflict(error)) = self.outcome.take() else { return };
-        if let Some((current, etag)) = error.current {
-            self.saved = current;
-            self.etag = etag;
-        }
+        let Some((current, etag)) = error.current else { return };
+        let base = Editable::from(&self.saved);
+        let mine = self.draft();
+        self.saved = current;
+        self.etag = etag;
         self.pending = None;
+        self.server_key_error = None;
         if !keep_draft {
             self.reset_draft();
+            return;
+        }
+        let theirs = Editable::from(&self.saved);
+        if mine.enabled == base.enabled {
+            self.enabled = theirs.enabled;
+        }
+        if mine.restrict_other_domains == base.restrict_other_domains {
+            self.restrict = theirs.restrict_other_domains;
+        }
+        if mine.key_mode == base.key_mode && mine.key_value == base.key_value {
+            self.mode = theirs.key_mode;
+            match theirs.key_mode {
+                KeyMode::Auto => self.auto_key = theirs.key_value,
+                KeyMode::Custom => self.custom_text = theirs.key_value.unwrap_or_default(),
+            }
         }
     }
 }

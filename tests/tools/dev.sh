@@ -12,4 +12,5 @@ trap 'kill $MOCK_PID 2>/dev/null' EXIT
 
 say "mock backend on http://$MOCK_ADDR (seed data: Nimbus Logistics, Advanced plan, 1,024 members)"
 say "console on http://127.0.0.1:8080/ (rebuilds and reloads on every change; Ctrl+C stops both)"
-trunk serve --offline
+# Its own output folder: dist/ stays the release build that the tests serve.
+trunk serve --offline --dist target/dist-dev

@@ -1,5 +1,5 @@
 // The admin flows of the help text, each ending in the backend state it promises.
-import { test, expect, reset, expectNoAxeViolations, putSettings, shownKey } from './support.js';
+import { test, expect, reset, expectNoAxeViolations, putSettings, saveAndApply, shownKey } from './support.js';
 
 const KEY = 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA2eU7iO4k';
 const OTHER_DOMAIN_KEY = 'OtherDomainKey0123456789abcdefghijklmnop';
@@ -15,15 +15,6 @@ async function open(page, request, state) {
 }
 
 
-async function saveAndApply(page, expectedLines = []) {
-  await page.getByRole('button', { name: 'Save' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Apply these changes?' });
-  await expect(dialog).toBeVisible();
-  for (const line of expectedLines) await expect(dialog).toContainText(line);
-  await expectNoAxeViolations(page);
-  await dialog.getByRole('button', { name: 'Apply' }).click();
-  await expect(dialog).toBeHidden();
-}
 
 async function mobileSecurityStatus(page) {
   await page.goto('/security/mobile');

@@ -3,10 +3,21 @@ import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const test = base.extend({
-  // Every test starts from the mock's realistic defaults (or the state it asks for with `reset`).
+  // Every test starts from the mock's realistic defaults (or the state it asks for with `reset`), and ends with no
+  // Content-Security-Policy violation: the console runs under the mock's strict CSP (no 'unsafe-inline').
   page: async ({ page, request }, use) => {
     await reset(request);
+    const violations = [];
+    await page.exposeFunction('__reportCspViolation', (text) => violations.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.__reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
     await use(page);
+    expect(violations, 'Content-Security-Policy violations').toEqual([]);
   },
 });
 export { expect };
@@ -47,4 +58,15 @@ export async function putSettings(request, body, idempotencyKey) {
     headers: { 'X-CSRF-Token': session.csrfToken, 'If-Match': current.headers()['etag'], 'Idempotency-Key': idempotencyKey },
     data: body,
   });
+}
+
+/** Save, read the confirmation (it must list `expectedLines`, and pass axe), then Apply. */
+export async function saveAndApply(page, expectedLines = []) {
+  await page.getByRole('button', { name: 'Save' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Apply these changes?' });
+  await expect(dialog).toBeVisible();
+  for (const line of expectedLines) await expect(dialog).toContainText(line);
+  await expectNoAxeViolations(page);
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog).toBeHidden();
 }
