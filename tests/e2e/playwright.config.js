@@ -4,6 +4,7 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.MOCK_PORT ?? 4173);
 export const baseURL = `http://127.0.0.1:${port}`;
+export const mockLog = '.mock-server.log';
 
 const chromium = {
   executablePath: '/usr/bin/chromium',
@@ -27,11 +28,10 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: chromium } },
   ],
   webServer: {
-    command: `../../target/release/mock-server --addr 127.0.0.1:${port} --static ../../dist`,
+    // Its output goes to a file, which the canary test reads: the key must never reach a log line.
+    command: `sh -c 'exec ../../target/release/mock-server --addr 127.0.0.1:${port} --static ../../dist > ${mockLog} 2>&1'`,
     url: `${baseURL}/api/v1/session`,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
   },
 });
