@@ -210,7 +210,9 @@ pub async fn middleware(State(app): State<Shared>, request: Request, next: Next)
         tokio::time::sleep(delay).await;
     }
     let mut response = if fault.drop {
-        let mut response = StatusCode::BAD_GATEWAY.into_response();
+        // The request reaches the server and takes effect; only its answer is lost. That is the case a client must
+        // survive without applying a change twice: its retry carries the same Idempotency-Key and gets a replay.
+        let mut response = next.run(request).await;
         response.extensions_mut().insert(DropConnection);
         response
     } else if fault.passes_through() {

@@ -593,7 +593,7 @@ async fn a_delay_alone_serves_the_real_answer_late() {
 }
 
 #[tokio::test]
-async fn a_drop_fault_closes_the_connection_without_an_answer() {
+async fn a_drop_fault_applies_the_request_then_closes_the_connection_without_an_answer() {
     let mock = mock().await;
     let put = mock.valid_put().await;
     mock.fault(json!({"method": "PUT", "path": "/v1/security/mobile/mdm-sync", "drop": true})).await;
@@ -605,10 +605,12 @@ async fn a_drop_fault_closes_the_connection_without_an_answer() {
         .header("Idempotency-Key", put.idempotency_key.clone().unwrap());
     let error = request.send().await.expect_err("no answer at all");
     assert!(!error.is_timeout() && error.status().is_none(), "{error:?}");
-    assert!(!mock.json::<MdmSyncSettings>(MDM_SYNC).await.enabled, "a dropped request is not applied");
+    assert!(mock.json::<MdmSyncSettings>(MDM_SYNC).await.enabled, "the request reached the server: it took effect");
 
-    // The fault was used up: the client's retry, with the same idempotency key, goes through.
+    // The fault was used up: the client's retry, with the same idempotency key, gets the first answer replayed,
+    // and the change is not applied a second time.
     assert_eq!(mock.put(&body, &put).await.status(), StatusCode::OK);
+    assert_eq!(mock.audit().await.events.len(), 1, "one change, one audit event");
 }
 
 #[tokio::test]
