@@ -15,9 +15,8 @@ pub enum Route {
 }
 
 impl Route {
-    /// The route for a path below the console's base, ignoring one trailing slash.
+    /// The route for a path below the console's base (a pathname: no query, no fragment), ignoring one trailing slash.
     pub fn from_path(path: &str) -> Self {
-        let path = path.split(['?', '#']).next().unwrap_or_default();
         let path = if path.len() > 1 { path.strip_suffix('/').unwrap_or(path) } else { path };
         match path {
             "" | "/" => Route::Root,
@@ -50,8 +49,6 @@ mod tests {
         assert_eq!(Route::from_path(""), Route::Root);
         assert_eq!(Route::from_path("/security/mobile"), Route::MobileSecurity);
         assert_eq!(Route::from_path("/security/mobile/"), Route::MobileSecurity);
-        assert_eq!(Route::from_path("/security/mobile/mdm-sync?x=1"), Route::MdmSync);
-        assert_eq!(Route::from_path("/security/mobile/mdm-sync#top"), Route::MdmSync);
         assert_eq!(Route::from_path("/security/mobile/mdm-sync/extra"), Route::NotFound);
         assert_eq!(Route::from_path("/security"), Route::NotFound);
         assert_eq!(Route::from_path("//security/mobile"), Route::NotFound);

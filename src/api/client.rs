@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::{prelude::Closure, JsCast};
 
 use super::ApiError;
-use crate::domain::api::{paths, MdmSyncSettings, MdmSyncUpdate};
+use crate::domain::api::{paths, MdmSyncSettings, MdmSyncUpdate, Session};
 
 /// How long a request may take before the admin is told and may retry.
 const TIMEOUT_MS: i32 = 8_000;
@@ -34,6 +34,11 @@ impl ApiClient {
     pub fn get_raw(&self, path: &str) -> impl Future<Output = Result<Raw, ApiError>> + 'static {
         let request = boxed(send(self.builder(Request::get(&self.url(path))), None));
         async move { request.await.map(|(body, etag)| Raw { body, etag }) }
+    }
+
+    pub async fn session(&self) -> Result<Versioned<Session>, ApiError> {
+        let raw = self.get_raw(paths::SESSION).await?;
+        parse(&raw.body, raw.etag)
     }
 
     /// Saves the settings. `etag` is the version the change was based on, and `idempotency_key` names this intended

@@ -41,19 +41,13 @@ fn decode<T: DeserializeOwned>(raw: &Result<Raw, ApiError>) -> Result<Versioned<
 /// Starts loading `path` now, and returns the result and a callback that loads it again (for Retry).
 pub fn load<T>(client: &ApiClient, path: String) -> (Loaded<T>, Callback<()>) {
     let state = RwSignal::new(None);
-    let generation = StoredValue::new(0u32);
     let client = client.clone();
+    // Retry is offered only once a load has failed, so two loads of one resource are never in flight together.
     let run = move || {
-        // Only the latest request may write: a slow first answer must not overwrite a retry's.
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
         state.set(None);
         let request = client.get_raw(&path);
         leptos::task::spawn_local(async move {
-            let result = request.await;
-            if generation.try_get_value() == Some(mine) {
-                state.try_set(Some(result));
-            }
+            state.try_set(Some(request.await));
         });
     };
     run();

@@ -84,6 +84,13 @@ impl ApiError {
         }
     }
 
+    /// Whether the screen offers "Retry": for anything that the same request may get past later, a lost session
+    /// (once the admin has signed in again) and a stale CSRF token (which the console renews) included. Not for
+    /// what the admin must change first (a refused key, the plan).
+    pub fn can_retry(&self) -> bool {
+        self.is_transient() || self.status() == Some(401) || self.code == "csrf_failed"
+    }
+
     /// What the admin reads: the catalog's sentence for the code, else the server's own, else a generic one.
     pub fn message(&self, t: &Strings) -> String {
         if let Some(sentence) = t.api_error(&self.code) {
@@ -159,6 +166,15 @@ mod tests {
             "configKey":"LineworksAuthCode","valueType":"String","updatedAt":null,"updatedBy":null,"logoutDeadline":null}}"#;
         let e = from_body(412, None, Some("\"7\"".into()), body);
         assert!(e.current.is_some_and(|(c, etag)| c.enabled && etag.as_deref() == Some("\"7\"")));
+    }
+
+    #[test]
+    fn retry_is_offered_for_what_a_retry_can_get_past() {
+        assert!(from_body(401, None, None, "").can_retry());
+        assert!(from_body(403, None, None, r#"{"error":{"code":"csrf_failed","message":"m","field":null}}"#).can_retry());
+        assert!(!from_body(403, None, None, r#"{"error":{"code":"plan_not_eligible","message":"m","field":null}}"#).can_retry());
+        assert!(!from_body(409, None, None, r#"{"error":{"code":"key_in_use","message":"m","field":"keyValue"}}"#).can_retry());
+        assert!(ApiError::network().can_retry());
     }
 
     #[test]

@@ -183,7 +183,7 @@ pub static EN: Strings = Strings {
         timeout: "The server took too long to answer. Try again.",
         malformed_response: "The server sent an answer the console does not understand. Try again in a moment.",
         unauthorized: "Your session has ended. Sign in again, then retry.",
-        csrf_failed: "Your session could not be verified. Reload the page, then try again.",
+        csrf_failed: "Your session could not be verified. It has been renewed: try again.",
         plan_not_eligible: "3rd-party MDM sync is available on the Standard and Advanced plans only.",
         precondition_required: "The change was sent without its version. Reload the page, then try again.",
         precondition_failed: "Someone else changed these settings after you opened them.",

@@ -130,6 +130,12 @@ impl Sender {
         leptos::task::spawn_local(async move {
             let result = client.put_mdm_sync(&out.update, out.etag.as_deref(), &csrf_token, &out.idempotency_key).await;
             let saved = result.is_ok();
+            if matches!(&result, Err(error) if error.code == "csrf_failed") {
+                // A new token for the admin's Retry: reloading the page would throw the draft away.
+                if let Ok(session) = client.session().await {
+                    self.csrf_token.try_set_value(session.value.csrf_token);
+                }
+            }
             self.state.try_update(|s| match result {
                 Ok(answer) => s.saved_as(answer.value, answer.etag),
                 Err(error) => s.failed(error),
