@@ -28,8 +28,9 @@ impl<T: DeserializeOwned> Loaded<T> {
         self.raw.with(|raw| raw.as_ref().map(decode))
     }
 
+    /// Whether the load failed, a body that does not decode included: what Retry must load again.
     pub fn failed_untracked(&self) -> bool {
-        self.raw.with_untracked(|raw| matches!(raw, Some(Err(_))))
+        self.raw.with_untracked(|raw| raw.as_ref().is_some_and(|raw| decode::<T>(raw).is_err()))
     }
 }
 
