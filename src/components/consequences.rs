@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::context::use_strings;
 use crate::domain::change::Consequence;
-use crate::platform::local_time;
+use crate::platform::{local_time, number};
 
 /// What saving will do, line by line, in numbers.
 #[component]
@@ -11,7 +11,7 @@ pub fn Consequences(#[prop(into)] list: Signal<Vec<Consequence>>) -> impl IntoVi
     view! {
         <p>{t.confirm_intro}</p>
         <ul class="mdm-dialog__list">
-            {move || list.get().iter().map(|c| view! { <li>{t.consequence(c, local_time)}</li> }).collect_view()}
+            {move || list.get().iter().map(|c| view! { <li>{t.consequence(c, local_time, number)}</li> }).collect_view()}
         </ul>
     }
 }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::context::use_strings;
+use crate::platform::number;
 
 /// The precautions of the help text, read before sync is turned on.
 #[component]
@@ -9,7 +10,7 @@ pub fn Precautions(#[prop(into)] exception_count: Signal<u32>) -> impl IntoView 
     let p = &t.precautions;
     let exceptions = move || match exception_count.get() {
         0 => p.exceptions_none.to_owned(),
-        count => (p.exceptions_deleted)(u64::from(count)),
+        count => (p.exceptions_deleted)(u64::from(count), &number(u64::from(count))),
     };
     view! {
         <ul class="mdm-dialog__list">

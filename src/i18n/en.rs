@@ -1,35 +1,21 @@
 use super::{ApiMessages, AuditActionNames, ConsequenceMessages, KeyMessages, Precautions, Strings};
 
-fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{} {}", grouped(n), if n == 1 { one } else { many })
-}
-
-/// `1024` as `1,024`.
-fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
+fn plural(n: u64, written: &str, one: &str, many: &str) -> String {
+    format!("{written} {}", if n == 1 { one } else { many })
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn numbers_are_grouped_by_thousands() {
-        assert_eq!(super::grouped(7), "7");
-        assert_eq!(super::grouped(1024), "1,024");
-        assert_eq!(super::grouped(1_234_567), "1,234,567");
-        assert_eq!(super::plural(1, "member", "members"), "1 member");
+    fn counts_choose_their_plural_form_and_keep_the_written_number() {
+        assert_eq!(super::plural(1, "1", "member", "members"), "1 member");
+        assert_eq!(super::plural(1024, "1,024", "member", "members"), "1,024 members");
+        assert_eq!((super::EN.members_signed_out)(2, "2", "10:10"), "2 members will be signed out of the mobile app, all of them by 10:10.");
     }
 }
 
-fn exceptions_deleted(n: u64) -> String {
-    format!("{} of LINE WORKS MDM will be deleted.", plural(n, "exception setting", "exception settings"))
+fn exceptions_deleted(n: u64, written: &str) -> String {
+    format!("{} of LINE WORKS MDM will be deleted.", plural(n, written, "exception setting", "exception settings"))
 }
 
 pub static EN: Strings = Strings {
@@ -54,8 +40,8 @@ pub static EN: Strings = Strings {
     lineworks_mdm_title: "LINE WORKS MDM",
     lineworks_mdm_on: "On",
     lineworks_mdm_off: "Off",
-    exception_settings: |n| plural(n, "exception setting", "exception settings"),
-    members: |n| plural(n, "member", "members"),
+    exception_settings: |n, written| plural(n, written, "exception setting", "exception settings"),
+    members: |n, written| plural(n, written, "member", "members"),
     advanced: "Advanced",
     mdm_sync_title: "3rd-party MDM sync",
     mdm_sync_summary: "Allow only devices managed by your own MDM solution to sign in to the LINE WORKS mobile app.",
@@ -120,9 +106,9 @@ pub static EN: Strings = Strings {
     confirm_title: "Apply these changes?",
     confirm_intro: "Saving these settings has the following effects:",
     consequences: ConsequenceMessages {
-        members_signed_out: |n, by| format!(
+        members_signed_out: |n, written, by| format!(
             "{} will be signed out of the mobile app, all of them by {by}.",
-            plural(n, "member", "members")
+            plural(n, written, "member", "members")
         ),
         exceptions_deleted: exceptions_deleted,
         lineworks_mdm_off: "LINE WORKS MDM will be turned off.",

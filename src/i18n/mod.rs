@@ -13,7 +13,9 @@ pub use en::EN;
 
 /// A message that needs values filled in.
 pub type Format1 = fn(&str) -> String;
-pub type Count = fn(u64) -> String;
+/// A count: the number, for choosing the plural form, and the same number as the admin's locale writes it
+/// (`1,024`, `1.024`, …), which the browser formats.
+pub type Count = fn(u64, &str) -> String;
 
 pub struct Strings {
     pub locale: &'static str,
@@ -115,7 +117,7 @@ pub struct Precautions {
 
 pub struct ConsequenceMessages {
     /// Members, and the local time by which they are all signed out.
-    pub members_signed_out: fn(u64, &str) -> String,
+    pub members_signed_out: fn(u64, &str, &str) -> String,
     pub exceptions_deleted: Count,
     pub lineworks_mdm_off: &'static str,
     pub other_domains_signed_out: &'static str,
@@ -181,12 +183,23 @@ impl Strings {
         }
     }
 
-    /// One line of the confirmation; `local_time` renders an instant in the admin's own time zone.
-    pub fn consequence(&self, consequence: &Consequence, local_time: impl Fn(i64) -> String) -> String {
+    /// One line of the confirmation; `local_time` renders an instant in the admin's own time zone, and `number` a
+    /// count in the admin's locale.
+    pub fn consequence(
+        &self,
+        consequence: &Consequence,
+        local_time: impl Fn(i64) -> String,
+        number: impl Fn(u64) -> String,
+    ) -> String {
         let m = &self.consequences;
         match *consequence {
-            Consequence::MembersSignedOut { members, by_unix } => (m.members_signed_out)(u64::from(members), &local_time(by_unix)),
-            Consequence::ExceptionsDeleted { count } => (m.exceptions_deleted)(u64::from(count)),
+            Consequence::MembersSignedOut { members, by_unix } => {
+                let members = u64::from(members);
+                (m.members_signed_out)(members, &number(members), &local_time(by_unix))
+            }
+            Consequence::ExceptionsDeleted { count } => {
+                (m.exceptions_deleted)(u64::from(count), &number(u64::from(count)))
+            }
             Consequence::LineworksMdmTurnedOff => m.lineworks_mdm_off.to_owned(),
             Consequence::OtherDomainsSignedOut => m.other_domains_signed_out.to_owned(),
             Consequence::UpdateAppConfiguration => m.update_app_config.to_owned(),

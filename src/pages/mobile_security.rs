@@ -6,6 +6,7 @@ use crate::components::{LoadError, PageHeader, Skeleton};
 use crate::context::use_env;
 use crate::domain::api::{paths, MobileSecurity};
 use crate::router::use_router;
+use crate::platform::number;
 use crate::routes;
 
 /// The Mobile Security overview: LINE WORKS MDM, and under "Advanced", 3rd-party MDM sync.
@@ -40,8 +41,8 @@ fn Overview(overview: MobileSecurity) -> impl IntoView {
                 <span class=if mdm.enabled { "mdm-badge mdm-badge--on" } else { "mdm-badge" }>
                     {if mdm.enabled { t.lineworks_mdm_on } else { t.lineworks_mdm_off }}
                 </span>
-                <span>{(t.exception_settings)(u64::from(mdm.exception_count))}</span>
-                <span>{(t.members)(u64::from(overview.member_count))}</span>
+                <span>{(t.exception_settings)(u64::from(mdm.exception_count), &number(u64::from(mdm.exception_count)))}</span>
+                <span>{(t.members)(u64::from(overview.member_count), &number(u64::from(overview.member_count)))}</span>
             </p>
         </section>
         <button

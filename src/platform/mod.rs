@@ -1,5 +1,5 @@
-//! The browser facilities the console uses beyond the DOM: the CSPRNG, the clipboard and the
-//! admin's clock and time zone.
+//! The browser facilities the console uses beyond the DOM: the CSPRNG, the clipboard, and the
+//! admin's clock, time zone and number format.
 
 mod clipboard;
 mod random;
@@ -7,4 +7,4 @@ mod time;
 
 pub use clipboard::copy_text;
 pub use random::WebCrypto;
-pub use time::{local_time, local_time_rfc3339, now_unix, parse_instant};
+pub use time::{local_time, local_time_rfc3339, now_unix, number, parse_instant};

@@ -26,3 +26,8 @@ pub fn parse_instant(text: &str) -> Option<i64> {
 pub fn local_time_rfc3339(text: &str) -> String {
     parse_instant(text).map_or_else(|| text.to_owned(), local_time)
 }
+
+/// A count as the admin's locale writes it (`1,024` in English, `1.024` in German).
+pub fn number(n: u64) -> String {
+    js_sys::Number::from(n as f64).to_locale_string("default").into()
+}
