@@ -10,7 +10,7 @@ mod tests {
     fn counts_choose_their_plural_form_and_keep_the_written_number() {
         assert_eq!(super::plural(1, "1", "member", "members"), "1 member");
         assert_eq!(super::plural(1024, "1,024", "member", "members"), "1,024 members");
-        assert_eq!((super::EN.members_signed_out)(2, "2", "10:10"), "2 members will be signed out of the mobile app, all of them by 10:10.");
+        assert_eq!((super::EN.consequences.members_signed_out)(2, "2", "10:10"), "2 members will be signed out of the mobile app, all of them by 10:10.");
     }
 }
 
