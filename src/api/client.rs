@@ -4,13 +4,12 @@ use std::sync::Arc;
 
 use gloo_net::http::{Request, RequestBuilder};
 use serde::de::DeserializeOwned;
-use wasm_bindgen::{prelude::Closure, JsCast};
 
 use super::ApiError;
 use crate::domain::api::{paths, MdmSyncSettings, MdmSyncUpdate, Session};
 
 /// How long a request may take before the admin is told and may retry.
-const TIMEOUT_MS: i32 = 8_000;
+const TIMEOUT_MS: u32 = 8_000;
 
 /// A value with the ETag it was served with, for a later `If-Match`.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,7 +32,12 @@ impl ApiClient {
     /// Starts a GET of `path`; the answer's body stays JSON text until a reader decodes it.
     pub fn get_raw(&self, path: &str) -> impl Future<Output = Result<Raw, ApiError>> + 'static {
         let request = boxed(send(self.builder(Request::get(&self.url(path))), None));
-        async move { request.await.map(|(body, etag)| Raw { body, etag }) }
+        async move {
+            let (body, etag) = request.await?;
+            // Not JSON at all (a proxy's HTML page with status 200): as good as no answer, and worth a retry.
+            js_sys::JSON::parse(&body).map_err(|_| ApiError::malformed_response())?;
+            Ok(Raw { body, etag })
+        }
     }
 
     pub async fn session(&self) -> Result<Versioned<Session>, ApiError> {
@@ -107,19 +111,17 @@ fn encode<T: serde::Serialize>(value: &T) -> Result<String, ApiError> {
 
 /// Sends with a timeout. A 2xx answer gives its body and ETag; anything else, an [`ApiError`].
 async fn send(builder: RequestBuilder, body: Option<String>) -> Answer {
-    let controller = web_sys::AbortController::new().map_err(|_| ApiError::network())?;
-    let builder = builder.abort_signal(Some(&controller.signal()));
+    // The browser aborts the request when the time is up; no timer of our own to clear.
+    let deadline = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS);
+    let builder = builder.abort_signal(Some(&deadline));
     let request = match body {
         Some(body) => builder.body(body),
         None => builder.build(),
     }
     .map_err(|_| ApiError::network())?;
-    let timer = Timeout::start(&controller);
-    let response = request.send().await;
-    let timed_out = timer.finish();
-    let response = match response {
+    let response = match request.send().await {
         Ok(response) => response,
-        Err(_) if timed_out => return Err(ApiError::timeout()),
+        Err(_) if deadline.aborted() => return Err(ApiError::timeout()),
         Err(_) => return Err(ApiError::network()),
     };
     let body = response.text().await.map_err(|_| ApiError::network())?;
@@ -129,35 +131,4 @@ async fn send(builder: RequestBuilder, body: Option<String>) -> Answer {
         return Err(ApiError::from_response(status, header("Retry-After").as_deref(), header("ETag"), decode(&body)));
     }
     Ok((body, header("ETag")))
-}
-
-/// Aborts the request when the timeout fires; cleared when the answer comes first.
-struct Timeout {
-    handle: Option<i32>,
-    fired: std::rc::Rc<std::cell::Cell<bool>>,
-    // Owned here, so that a timer cleared before it fires does not leak its closure.
-    _abort: Closure<dyn FnMut()>,
-}
-
-impl Timeout {
-    fn start(controller: &web_sys::AbortController) -> Self {
-        let fired = std::rc::Rc::new(std::cell::Cell::new(false));
-        let (controller, flag) = (controller.clone(), fired.clone());
-        let abort = Closure::once(move || {
-            flag.set(true);
-            controller.abort();
-        });
-        let handle = web_sys::window().and_then(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(abort.as_ref().unchecked_ref(), TIMEOUT_MS).ok()
-        });
-        Self { handle, fired, _abort: abort }
-    }
-
-    /// Stops the timer; whether it had already fired.
-    fn finish(self) -> bool {
-        if let (Some(handle), Some(window)) = (self.handle, web_sys::window()) {
-            window.clear_timeout_with_handle(handle);
-        }
-        self.fired.get()
-    }
 }

@@ -1,10 +1,14 @@
 use std::marker::PhantomData;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
 use super::client::{parse, Raw};
 use super::{ApiClient, ApiError, Versioned};
+use crate::domain::retry::{delay_ms, AUTOMATIC_RETRIES};
+
+type State = RwSignal<Option<Result<Raw, ApiError>>>;
 
 /// Data loaded from the API: `None` while loading. Typed for its readers, but held as the JSON text it came as, so
 /// that every load shares one signal type and one compiled loading task (each type of its own cost kilobytes).
@@ -40,17 +44,30 @@ fn decode<T: DeserializeOwned>(raw: &Result<Raw, ApiError>) -> Result<Versioned<
 }
 
 /// Starts loading `path` now, and returns the result and a callback that loads it again (for Retry).
+/// A failure that a retry may get past is retried by itself first, with back-off (`domain::retry`).
 pub fn load<T>(client: &ApiClient, path: String) -> (Loaded<T>, Callback<()>) {
     let state = RwSignal::new(None);
-    let client = client.clone();
+    let request = StoredValue::new((client.clone(), path));
     // Retry is offered only once a load has failed, so two loads of one resource are never in flight together.
     let run = move || {
         state.set(None);
-        let request = client.get_raw(&path);
-        leptos::task::spawn_local(async move {
-            state.try_set(Some(request.await));
-        });
+        attempt(state, request, 0);
     };
     run();
     (Loaded { raw: state.read_only(), _type: PhantomData }, Callback::new(move |_| run()))
+}
+
+fn attempt(state: State, request: StoredValue<(ApiClient, String)>, number: u32) {
+    let Some(answer) = request.try_with_value(|(client, path)| client.get_raw(path)) else { return };
+    leptos::task::spawn_local(async move {
+        let result = answer.await;
+        if let Err(error) = &result {
+            if error.is_transient() && number < AUTOMATIC_RETRIES {
+                let wait = delay_ms(number, error.retry_after_secs, js_sys::Math::random());
+                set_timeout(move || attempt(state, request, number + 1), Duration::from_millis(wait));
+                return;
+            }
+        }
+        state.try_set(Some(result));
+    });
 }

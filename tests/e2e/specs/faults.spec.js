@@ -20,16 +20,20 @@ const FAULTS = {
 const SETTINGS = '/api/v1/security/mobile/mdm-sync';
 const results = {};
 
-test.describe.configure({ timeout: 45_000 });
+test.describe.configure({ timeout: 60_000 });
 
-async function injectFault(request, method, name) {
-  const response = await request.post('/__mock/faults', { data: { method, path: SETTINGS, times: 1, ...FAULTS[name] } });
+// Loads retry a failure that a retry may get past twice by themselves (src/domain/retry.rs) before they show it.
+const TRANSIENT = new Set(['500', '502', '503 + Retry-After', '429 + Retry-After', 'dropped connection', '10 s delay',
+  'malformed JSON', 'HTML page, status 200']);
+
+async function injectFault(request, method, name, times = 1) {
+  const response = await request.post('/__mock/faults', { data: { method, path: SETTINGS, times, ...FAULTS[name] } });
   expect(response.status()).toBe(204);
 }
 
-async function expectExplainedFailure(page) {
+async function expectExplainedFailure(page, timeout = 12_000) {
   const alert = page.getByRole('alert');
-  await expect(alert).toBeVisible({ timeout: 12_000 });
+  await expect(alert).toBeVisible({ timeout });
   const text = await alert.innerText();
   expect(text).not.toMatch(/<|tru\b|mock /);
   expect(text.length).toBeGreaterThan(20);
@@ -48,9 +52,9 @@ async function settle(name, startedAt) {
 
 const ACTIONS = {
   async load(page, request, name) {
-    await injectFault(request, 'GET', name);
+    await injectFault(request, 'GET', name, TRANSIENT.has(name) ? 3 : 1);
     await page.goto('/security/mobile/mdm-sync');
-    const alert = await expectExplainedFailure(page);
+    const alert = await expectExplainedFailure(page, 35_000);
     await alert.getByRole('button', { name: 'Retry' }).click();
     await expect(page.getByRole('switch', { name: '3rd-party MDM sync' })).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
