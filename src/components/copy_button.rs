@@ -53,9 +53,7 @@ fn select(id: &str) {
     let Some(element) = document.get_element_by_id(id) else { return };
     if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
         input.select();
-    } else if let (Some(selection), Ok(range)) = (document.get_selection().ok().flatten(), document.create_range()) {
-        let _ = range.select_node_contents(&element);
-        let _ = selection.remove_all_ranges();
-        let _ = selection.add_range(&range);
+    } else if let Some(selection) = document.get_selection().ok().flatten() {
+        let _ = selection.select_all_children(&element);
     }
 }

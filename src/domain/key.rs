@@ -87,7 +87,8 @@ pub fn validate_key(value: &str) -> Result<(), KeyError> {
     if len > MAX_LEN {
         return Err(KeyError::TooLong { len });
     }
-    let mut seen = [false; 128];
+    // Indexed by byte, so that no index can be out of bounds (and no panic path is compiled in).
+    let mut seen = [false; 256];
     let distinct = value.bytes().filter(|&b| !std::mem::replace(&mut seen[usize::from(b)], true)).count();
     if distinct < MIN_DISTINCT {
         return Err(KeyError::TooFewDistinct { distinct });

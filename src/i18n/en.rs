@@ -123,7 +123,7 @@ pub static EN: Strings = Strings {
     save_failed: "The changes were not saved.",
     signing_out_until: |by| format!("Members are being signed out of the mobile app. All of them will be signed out by {by}."),
     leave_unsaved: "You have unsaved changes. Leave this page and discard them?",
-    conflict: |who, when| format!("{who} changed these settings at {when}, after you opened them."),
+    conflict: |who, when, what| format!("{who} changed these settings at {when}, after you opened them: {what}."),
     conflict_unknown: "Someone else changed these settings after you opened them.",
     reload: "Reload",
     keep_my_changes: "Keep my changes",

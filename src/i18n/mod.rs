@@ -89,7 +89,8 @@ pub struct Strings {
     pub save_failed: &'static str,
     pub signing_out_until: Format1,
     pub leave_unsaved: &'static str,
-    pub conflict: fn(&str, &str) -> String,
+    /// Who, when, and what they changed (audit action names, joined).
+    pub conflict: fn(&str, &str, &str) -> String,
     pub conflict_unknown: &'static str,
     pub reload: &'static str,
     pub keep_my_changes: &'static str,

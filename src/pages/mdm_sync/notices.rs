@@ -3,6 +3,9 @@
 use leptos::prelude::*;
 
 use crate::context::use_strings;
+use crate::domain::api::MdmSyncSettings;
+use crate::domain::change::{Change, Editable};
+use crate::i18n::Strings;
 use crate::domain::settings::{Action, Outcome, SettingsState};
 use crate::platform::{local_time, local_time_rfc3339, now_unix, parse_instant};
 
@@ -33,7 +36,7 @@ pub fn SaveFailure(state: RwSignal<SettingsState>, dispatch: Callback<Action>) -
         Some(Outcome::Conflict(error)) => {
             let who_when = error.current.as_ref().and_then(|(current, _)| {
                 let when = local_time_rfc3339(current.updated_at.as_deref()?);
-                Some((t.conflict)(&current.updated_by.as_ref()?.name, &when))
+                Some((t.conflict)(&current.updated_by.as_ref()?.name, &when, &their_changes(t, &s.saved, current)))
             });
             Some((who_when.unwrap_or_else(|| t.conflict_unknown.to_owned()), false, true))
         }
@@ -66,4 +69,20 @@ pub fn SaveFailure(state: RwSignal<SettingsState>, dispatch: Callback<Action>) -
 
 fn confirm(question: &str) -> bool {
     web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false)
+}
+
+/// What the other admin changed, from the settings this screen was based on to theirs, in the Activity log's words.
+fn their_changes(t: &Strings, base: &MdmSyncSettings, theirs: &MdmSyncSettings) -> String {
+    let change = Change::between(&Editable::from(base), &Editable::from(theirs));
+    let names = &t.audit_actions;
+    let restrict = if theirs.restrict_other_domains { names.restrict_on } else { names.restrict_off };
+    [
+        (change.turned_on, names.enabled),
+        (change.turned_off, names.disabled),
+        (change.key_changed, names.key_changed),
+        (change.restrict_changed, restrict),
+    ]
+    .into_iter()
+    .filter(|(changed, _)| *changed)
+    .fold(String::new(), |list, (_, name)| if list.is_empty() { name.to_owned() } else { list + "; " + name })
 }

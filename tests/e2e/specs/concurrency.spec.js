@@ -22,6 +22,7 @@ async function twoAdmins(page, browser, baseURL, request, testInfo) {
   await saveAndApply(other);
   const alert = other.getByRole('alert');
   await expect(alert).toContainText('Mina Park changed these settings at');
+  await expect(alert).toContainText('after you opened them: Restricted login with other domain accounts.');
   await expect(other.getByRole('status').filter({ hasText: 'Saved' })).toHaveCount(0);
   expect(await shownKey(other)).toBe(otherKey);
   expect(await settings(request)).toMatchObject({ restrictOtherDomains: true, keyValue: KEY });
