@@ -19,6 +19,7 @@ const FAULTS = {
 };
 const SETTINGS = '/api/v1/security/mobile/mdm-sync';
 const results = {};
+const totals = {};
 
 test.describe.configure({ timeout: 60_000 });
 
@@ -101,6 +102,10 @@ for (const [action, run] of Object.entries(ACTIONS)) {
       cell[name] = '✗';
       await run(page, request, name);
       cell[name] = '✓';
+      const sum = (totals[testInfo.project.name] ??= { scenarios: 0, requests: 0, changes: 0 });
+      sum.scenarios += 1;
+      sum.requests += (await (await request.get('/__mock/requests')).json()).length;
+      sum.changes += (await auditActions(request)).length;
     });
   }
 }
@@ -114,5 +119,7 @@ test.afterAll(async ({}, testInfo) => {
   for (const [action, cells] of Object.entries(table)) {
     lines.push([action.padEnd(16), ...names.map((n) => (cells[n] ?? '-').padEnd(n.length))].join(' | '));
   }
+  const sum = totals[testInfo.project.name];
+  if (sum) lines.push(`${sum.scenarios} scenarios passed, ${sum.requests} requests to the mock, ${sum.changes} changes applied`);
   console.log(lines.join('\n'));
 });
