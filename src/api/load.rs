@@ -48,7 +48,8 @@ fn decode<T: DeserializeOwned>(raw: &Result<Raw, ApiError>) -> Result<Versioned<
 pub fn load<T>(client: &ApiClient, path: String) -> (Loaded<T>, Callback<()>) {
     let state = RwSignal::new(None);
     let request = StoredValue::new((client.clone(), path));
-    // Retry is offered only once a load has failed, so two loads of one resource are never in flight together.
+    // Retry is offered only once a load has failed, so two loads of one resource rarely overlap; when they do (the
+    // activity log reloaded after a save while an earlier load still retries), the answer that arrives last is shown.
     let run = move || {
         state.set(None);
         attempt(state, request, 0);

@@ -3,7 +3,7 @@ use leptos::{ev, prelude::*};
 use super::use_router;
 
 /// An in-app link: a real `<a href>` (it opens in a new tab, and can be copied), that moves within the app on a plain
-/// click. It carries `aria-current="page"` while its page, or a page below it, is shown.
+/// click. It carries `aria-current="page"` while its page is shown (with `match_nested`, a page below it too).
 #[component]
 pub fn Link<C: IntoView + 'static>(
     to: &'static str,

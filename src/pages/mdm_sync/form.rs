@@ -10,7 +10,7 @@ use crate::domain::api::{AuditLog, MdmSyncSettings, MobileSecurity, Session};
 use crate::domain::change::Impact;
 use crate::domain::settings::{Action, Dialog as Open, KeyProblem, SaveStep, SettingsState};
 use crate::i18n::Strings;
-use crate::platform::{local_time_rfc3339, now_unix, WebCrypto};
+use crate::platform::{confirm, local_time_rfc3339, now_unix, WebCrypto};
 use crate::router::use_router;
 
 const AUDIT_EVENTS: u32 = 10;
@@ -162,7 +162,7 @@ fn guard_unsaved_changes(state: RwSignal<SettingsState>, t: &'static Strings) {
     let dirty = move || state.with_untracked(SettingsState::is_dirty);
     let router = use_router();
     router.set_guard(Some(Callback::new(move |_| {
-        !dirty() || web_sys::window().and_then(|w| w.confirm_with_message(t.leave_unsaved).ok()).unwrap_or(false)
+        !dirty() || confirm(t.leave_unsaved)
     })));
     let unload = window_event_listener(ev::beforeunload, move |event| {
         if dirty() {

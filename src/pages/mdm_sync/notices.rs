@@ -7,7 +7,7 @@ use crate::domain::api::MdmSyncSettings;
 use crate::domain::change::{Change, Editable};
 use crate::i18n::Strings;
 use crate::domain::settings::{Action, Outcome, SettingsState};
-use crate::platform::{local_time, local_time_rfc3339, now_unix, parse_instant};
+use crate::platform::{confirm, local_time, local_time_rfc3339, now_unix, parse_instant};
 
 /// "Saved", and while members are being signed out, by what time. A live region that is always in the page, so that
 /// screen readers announce what appears in it.
@@ -65,10 +65,6 @@ pub fn SaveFailure(state: RwSignal<SettingsState>, dispatch: Callback<Action>) -
             </div>
         })
     }
-}
-
-fn confirm(question: &str) -> bool {
-    web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false)
 }
 
 /// What the other admin changed, from the settings this screen was based on to theirs, in the Activity log's words.
