@@ -1,6 +1,8 @@
 //! Security headers on every answer, with a strict Content-Security-Policy that still lets the console start:
 //! Trunk injects an inline module script into `index.html`, which is allowed by its hash, never by 'unsafe-inline'.
 
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::sync::RwLock;
 
 use axum::extract::{Request, State};
@@ -12,40 +14,55 @@ use crate::crypto::{base64, sha256};
 use crate::Shared;
 
 pub struct SecurityHeaders {
-    frame_ancestors: String,
-    /// `'sha256-…'` sources of the inline scripts of the `index.html` read last.
-    script_hashes: RwLock<Vec<String>>,
+    /// The origins allowed to embed the console, space-separated; empty when none is.
+    embed_origins: String,
+    /// `'sha256-…'` sources of the inline scripts of each served root's `index.html`, as read last. Kept per root
+    /// because one policy covers every document: each must allow its own scripts whichever was read last.
+    script_hashes: RwLock<BTreeMap<PathBuf, Vec<String>>>,
 }
 
 impl SecurityHeaders {
     /// `frame_ancestors`: the origins allowed to embed the console, space-separated; `None` forbids embedding.
     pub fn new(frame_ancestors: Option<&str>) -> Result<Self, String> {
-        let frame_ancestors = match frame_ancestors.map(str::trim) {
-            None | Some("") => "'none'".to_owned(),
+        let embed_origins = match frame_ancestors.map(str::trim) {
+            None | Some("") => String::new(),
             // A ';' or ',' would end the directive and smuggle in another one.
             Some(list) if list.contains([';', ',']) || list.chars().any(char::is_control) => {
                 return Err(format!("--frame-ancestors must be space-separated sources, got {list:?}"));
             }
+            // The list is also written into index.html's mdm-embed-origins meta, inside a quoted attribute.
+            Some(list) if list.contains(['"', '<', '>']) => {
+                return Err(format!("--frame-ancestors must not contain '\"', '<' or '>', got {list:?}"));
+            }
             Some(list) => list.split_whitespace().collect::<Vec<_>>().join(" "),
         };
-        Ok(Self { frame_ancestors, script_hashes: RwLock::new(Vec::new()) })
+        Ok(Self { embed_origins, script_hashes: RwLock::new(BTreeMap::new()) })
     }
 
-    /// Called whenever `index.html` is read, so that a rebuild by Trunk never leaves a stale hash behind.
-    pub fn update_from_index(&self, html: &str) {
-        *self.script_hashes.write().expect("hash lock") = inline_script_hashes(html);
+    /// The sources of `frame-ancestors`, space-separated, or `""` when no origin may embed the console.
+    pub fn embed_origins(&self) -> &str {
+        &self.embed_origins
+    }
+
+    /// Called whenever the `index.html` of `root` is read, so that a rebuild by Trunk never leaves a stale hash
+    /// behind.
+    pub fn update_from_index(&self, root: &Path, html: &str) {
+        self.script_hashes.write().expect("hash lock").insert(root.to_path_buf(), inline_script_hashes(html));
     }
 
     pub fn csp(&self) -> String {
         let hashes = self.script_hashes.read().expect("hash lock");
-        let script_src = std::iter::once("'self' 'wasm-unsafe-eval'")
-            .chain(hashes.iter().map(String::as_str))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let mut script_src = vec!["'self' 'wasm-unsafe-eval'"];
+        for hash in hashes.values().flatten() {
+            if !script_src.contains(&hash.as_str()) {
+                script_src.push(hash);
+            }
+        }
+        let frame_ancestors = if self.embed_origins.is_empty() { "'none'" } else { &self.embed_origins };
         format!(
-            "default-src 'self'; script-src {script_src}; style-src 'self'; img-src 'self' data:; connect-src 'self'; \
-             base-uri 'none'; object-src 'none'; form-action 'none'; frame-ancestors {}",
-            self.frame_ancestors
+            "default-src 'self'; script-src {}; style-src 'self'; img-src 'self' data:; connect-src 'self'; \
+             base-uri 'none'; object-src 'none'; form-action 'none'; frame-ancestors {frame_ancestors}",
+            script_src.join(" ")
         )
     }
 }
@@ -181,7 +198,7 @@ mod tests {
     #[test]
     fn the_policy_is_strict_and_names_the_hashes() {
         let headers = SecurityHeaders::new(None).unwrap();
-        headers.update_from_index("<script>go()</script>");
+        headers.update_from_index(Path::new("dist"), "<script>go()</script>");
         let csp = headers.csp();
         assert!(csp.contains(&format!("script-src 'self' 'wasm-unsafe-eval' {};", hash("go()"))), "{csp}");
         assert!(csp.ends_with("frame-ancestors 'none'"));
@@ -190,8 +207,30 @@ mod tests {
 
     #[test]
     fn frame_ancestors_are_checked() {
-        let csp = SecurityHeaders::new(Some(" https://portal.example  https://*.example.org ")).unwrap().csp();
-        assert!(csp.ends_with("frame-ancestors https://portal.example https://*.example.org"));
+        let headers = SecurityHeaders::new(Some(" https://portal.example  https://*.example.org ")).unwrap();
+        assert!(headers.csp().ends_with("frame-ancestors https://portal.example https://*.example.org"));
+        assert_eq!(headers.embed_origins(), "https://portal.example https://*.example.org");
+        assert_eq!(SecurityHeaders::new(Some("  ")).unwrap().embed_origins(), "");
         assert!(SecurityHeaders::new(Some("https://a.example; script-src *")).is_err());
+        for injection in ["https://a.example\"><script>", "https://a.example<b>", "https://a.example>"] {
+            let error = SecurityHeaders::new(Some(injection)).err().unwrap_or_else(|| panic!("{injection} accepted"));
+            assert!(error.contains("must not contain"), "{error}");
+        }
+    }
+
+    #[test]
+    fn every_served_root_keeps_its_own_hashes() {
+        let headers = SecurityHeaders::new(None).unwrap();
+        headers.update_from_index(Path::new("dist"), "<script>root()</script><script>shared()</script>");
+        headers.update_from_index(Path::new("dist-subpath"), "<script>mounted()</script><script>shared()</script>");
+        let script_src = || headers.csp().split("; ").find(|d| d.starts_with("script-src ")).unwrap().to_owned();
+        let allowing = |scripts: &[&str]| {
+            let hashes: Vec<_> = scripts.iter().map(|script| hash(script)).collect();
+            format!("script-src 'self' 'wasm-unsafe-eval' {}", hashes.join(" "))
+        };
+        assert_eq!(script_src(), allowing(&["root()", "shared()", "mounted()"]));
+        // A rebuild of one root replaces that root's hashes only.
+        headers.update_from_index(Path::new("dist"), "<script>rebuilt()</script>");
+        assert_eq!(script_src(), allowing(&["rebuilt()", "mounted()", "shared()"]));
     }
 }

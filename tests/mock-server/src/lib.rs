@@ -14,6 +14,7 @@ mod state;
 mod static_files;
 mod traffic;
 
+use std::collections::BTreeSet;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -21,7 +22,7 @@ use std::sync::{Arc, Mutex};
 use axum::extract::State;
 use axum::http::{header, Method, StatusCode, Uri};
 use axum::middleware::{from_fn_with_state, map_response};
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::Router;
 use tokio::task::JoinHandle;
 
@@ -32,11 +33,14 @@ use crate::state::World;
 use crate::traffic::{Traffic, CONTROL_PREFIX};
 
 pub use server::serve;
+pub use static_files::Mount;
 
 #[derive(Clone, Debug, Default)]
 pub struct Config {
-    /// The built console (Trunk's `dist`), served from `/` when set.
+    /// The built console (Trunk's `dist`), served from `/` when set, except under the mounts' prefixes.
     pub static_dir: Option<PathBuf>,
+    /// Other builds of the console, each under its own prefix.
+    pub mounts: Vec<Mount>,
     /// Origins allowed to embed the console, space-separated; `None` forbids framing.
     pub frame_ancestors: Option<String>,
 }
@@ -47,6 +51,7 @@ struct AppState {
     secret: Secret,
     csrf_token: String,
     static_dir: Option<PathBuf>,
+    mounts: Vec<Mount>,
     security: SecurityHeaders,
 }
 
@@ -60,11 +65,12 @@ fn now() -> i64 {
 /// The whole mock as a router. A `drop` fault only closes the connection when the router runs under [`serve`].
 pub fn try_app(config: Config) -> Result<Router, String> {
     let security = SecurityHeaders::new(config.frame_ancestors.as_deref())?;
-    if let Some(index) = config.static_dir.as_ref().map(|dir| dir.join("index.html")) {
-        // Hash the inline scripts now, so that even the first API answer carries the policy the console needs.
-        if let Ok(html) = std::fs::read_to_string(index) {
-            security.update_from_index(&html);
-        }
+    let mut prefixes = BTreeSet::new();
+    if let Some(twice) = config.mounts.iter().find(|mount| !prefixes.insert(mount.prefix())) {
+        return Err(format!("--mount: {} is mounted twice", twice.prefix()));
+    }
+    for root in config.static_dir.iter().map(PathBuf::as_path).chain(config.mounts.iter().map(Mount::dir)) {
+        static_files::preload_index(root, &security);
     }
     let shared: Shared = Arc::new(AppState {
         world: Mutex::new(World::default()),
@@ -72,6 +78,7 @@ pub fn try_app(config: Config) -> Result<Router, String> {
         secret: Secret::random(),
         csrf_token: hex(&random_bytes::<16>()),
         static_dir: config.static_dir,
+        mounts: config.mounts,
         security,
     });
     Ok(Router::new()
@@ -93,9 +100,20 @@ async fn fallback(State(app): State<Shared>, method: Method, uri: Uri) -> Respon
     let path = uri.path();
     let reserved =
         path == api::BASE || path.starts_with(&format!("{}/", api::BASE)) || path.starts_with(CONTROL_PREFIX);
-    match &app.static_dir {
-        Some(dir) if !reserved => static_files::serve(dir, &app.security, &method, path).await,
-        _ => status_response(StatusCode::NOT_FOUND),
+    if reserved {
+        return status_response(StatusCode::NOT_FOUND);
+    }
+    // The longest prefix wins, so that a mount may sit inside another one.
+    let mounted = app.mounts.iter().filter_map(|m| Some((m, m.below(path)?))).max_by_key(|(m, _)| m.prefix().len());
+    match (mounted, &app.static_dir) {
+        // The build's first page is `PREFIX/` (Trunk's public URL): one address for it, not two.
+        (Some((mount, "")), _) => {
+            let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
+            Redirect::permanent(&format!("{}/{query}", mount.prefix())).into_response()
+        }
+        (Some((mount, below)), _) => static_files::serve(mount.dir(), &app.security, &method, below).await,
+        (None, Some(dir)) => static_files::serve(dir, &app.security, &method, path).await,
+        (None, None) => status_response(StatusCode::NOT_FOUND),
     }
 }
 

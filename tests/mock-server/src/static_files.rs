@@ -7,8 +7,58 @@ use axum::response::{IntoResponse, Response};
 
 use crate::errors::status_response;
 use crate::headers::SecurityHeaders;
+use crate::traffic::CONTROL_PREFIX;
 
 const INDEX: &str = "index.html";
+/// The console's list of the parent origins its `postMessage` events may go to, up to the start of the value.
+const EMBED_ORIGINS_META: &str = r#"<meta name="mdm-embed-origins" content=""#;
+
+/// Another build of the console, made with Trunk's `--public-url PREFIX/`, served under its prefix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mount {
+    prefix: String,
+    dir: PathBuf,
+}
+
+impl Mount {
+    /// `prefix` is a URL path such as `/admin/mdm`; a trailing slash is ignored.
+    pub fn new(prefix: &str, dir: impl Into<PathBuf>) -> Result<Self, String> {
+        let trimmed = prefix.trim_end_matches('/');
+        if !trimmed.starts_with('/') {
+            return Err(format!("the prefix must start with '/' and not be '/' alone, got {prefix:?}"));
+        }
+        if trimmed.starts_with(crate::api::BASE) || trimmed.starts_with(CONTROL_PREFIX) {
+            return Err(format!("the prefix {prefix:?} would hide the API or the test controls"));
+        }
+        // Plain names only: the prefix is compared with the path as sent, so it must be one that is never escaped.
+        let plain = |name: &str| {
+            !name.is_empty()
+                && !name.starts_with('.')
+                && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~'))
+        };
+        if !trimmed[1..].split('/').all(plain) {
+            return Err(format!(
+                "the prefix {prefix:?} must be '/'-separated names of letters, digits, '-', '_', '.' and '~'"
+            ));
+        }
+        Ok(Self { prefix: trimmed.to_owned(), dir: dir.into() })
+    }
+
+    /// Without a trailing slash.
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The part of `url_path` below the prefix (`""` for the prefix itself), or `None` when it is not under it.
+    pub fn below<'a>(&self, url_path: &'a str) -> Option<&'a str> {
+        let rest = url_path.strip_prefix(&self.prefix)?;
+        (rest.is_empty() || rest.starts_with('/')).then_some(rest)
+    }
+}
 
 pub fn content_type(path: &Path) -> &'static str {
     let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
@@ -68,6 +118,39 @@ fn is_deep_link(url_path: &str) -> bool {
     !url_path.rsplit('/').next().unwrap_or_default().contains('.')
 }
 
+/// `<meta name="mdm-embed-origins" content="…">` with `origins` as its value, written exactly so (it is in the
+/// console's own `index.html`); anything else is left as it is.
+fn fill_embed_origins(html: &str, origins: &str) -> String {
+    let mut filled = String::with_capacity(html.len() + origins.len());
+    let mut rest = html;
+    while let Some(found) = rest.find(EMBED_ORIGINS_META) {
+        let value_start = found + EMBED_ORIGINS_META.len();
+        let Some(value_len) = rest[value_start..].find('"') else { break };
+        filled.push_str(&rest[..value_start]);
+        filled.push_str(origins);
+        rest = &rest[value_start + value_len..];
+    }
+    filled.push_str(rest);
+    filled
+}
+
+/// `index.html` of `root` as served. Decoded as a browser decodes it, so that the hashes are of the text it runs.
+fn index_page(root: &Path, bytes: &[u8], security: &SecurityHeaders) -> String {
+    let html = fill_embed_origins(&String::from_utf8_lossy(bytes), security.embed_origins());
+    // Hashed once the text is final, so that the policy describes the scripts exactly as served.
+    security.update_from_index(root, &html);
+    html
+}
+
+/// Reads `index.html` of `root` before any request, so that even the first API answer carries the policy the
+/// console needs.
+pub fn preload_index(root: &Path, security: &SecurityHeaders) {
+    if let Ok(bytes) = std::fs::read(root.join(INDEX)) {
+        index_page(root, &bytes, security);
+    }
+}
+
+/// `url_path` is the path below the root's prefix, starting with `/`.
 pub async fn serve(root: &Path, security: &SecurityHeaders, method: &Method, url_path: &str) -> Response {
     if method != Method::GET && method != Method::HEAD {
         let mut response = status_response(StatusCode::METHOD_NOT_ALLOWED);
@@ -87,11 +170,8 @@ pub async fn serve(root: &Path, security: &SecurityHeaders, method: &Method, url
     let Ok(bytes) = tokio::fs::read(&path).await else {
         return status_response(StatusCode::NOT_FOUND);
     };
-    let is_index = path == root.join(INDEX);
-    if is_index {
-        security.update_from_index(&String::from_utf8_lossy(&bytes));
-    }
-    let mut response = bytes.into_response();
+    let body = if path == root.join(INDEX) { index_page(root, &bytes, security).into_bytes() } else { bytes };
+    let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&path)));
     // index.html names the hashed assets of the current build, so it is always revalidated. The other files are
@@ -120,6 +200,46 @@ mod tests {
         assert!(is_deep_link("/security/mobile/mdm-sync"));
         assert!(is_deep_link("/"));
         assert!(!is_deep_link("/mdm-console-1f2e_bg.wasm"));
+    }
+
+    #[test]
+    fn mount_prefixes_are_checked_and_lose_a_trailing_slash() {
+        assert_eq!(Mount::new("/admin/mdm/", "dist-subpath").unwrap().prefix(), "/admin/mdm");
+        assert_eq!(Mount::new("/admin", "d").unwrap().prefix(), "/admin");
+        let malformed = ["/", "//", "", "admin/mdm", "/a//b", "/a/../b", "/.git", "/a b", "/a%20b", "/a?b"];
+        let reserved = ["/api", "/api/v2", "/apix", "/__mock", "/__mock/x"];
+        for bad in malformed.into_iter().chain(reserved) {
+            assert!(Mount::new(bad, "d").is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_mount_takes_its_prefix_and_what_is_below_it() {
+        let mount = Mount::new("/admin/mdm", "d").unwrap();
+        assert_eq!(mount.below("/admin/mdm"), Some(""));
+        assert_eq!(mount.below("/admin/mdm/"), Some("/"));
+        assert_eq!(mount.below("/admin/mdm/security/mobile"), Some("/security/mobile"));
+        assert_eq!(mount.below("/admin/mdmx/a.js"), None);
+        assert_eq!(mount.below("/admin"), None);
+    }
+
+    #[test]
+    fn the_embed_origins_meta_gets_the_configured_origins() {
+        let meta = |value: &str| format!(r#"<meta name="mdm-embed-origins" content="{value}">"#);
+        let page = format!("<head>{}<script>go()</script></head>", meta("https://build-time.example"));
+        assert_eq!(
+            fill_embed_origins(&page, "https://a.example https://b.example"),
+            format!("<head>{}<script>go()</script></head>", meta("https://a.example https://b.example"))
+        );
+        assert_eq!(fill_embed_origins(&page, ""), format!("<head>{}<script>go()</script></head>", meta("")));
+        // Only the exact spelling is filled in; an unterminated value is left alone.
+        for other in [
+            r#"<meta content="x" name="mdm-embed-origins">"#,
+            r#"<meta name='mdm-embed-origins' content='x'>"#,
+            r#"<meta name="mdm-embed-origins" content="x"#,
+        ] {
+            assert_eq!(fill_embed_origins(other, "https://a.example"), other);
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ use mdm_console::domain::api::{
 use mdm_console::domain::key::validate_key;
 use mdm_console::domain::time::{parse_rfc3339, LOGOUT_WINDOW_SECS};
 use mdm_console::i18n::EN;
-use mock_server::{start, Config, Running};
+use mock_server::{start, Config, Mount, Running};
 use reqwest::{header, StatusCode};
 use serde_json::{json, Value};
 
@@ -152,15 +152,16 @@ async fn error_of(response: reqwest::Response, status: StatusCode, code: &str) -
 struct Site(PathBuf);
 
 const INLINE_INIT: &str = "\nimport init from '/mdm-console-3fa9.js';\nawait init('/mdm-console-3fa9_bg.wasm');\n";
+const SUBPATH: &str = "/admin/mdm";
+const SUBPATH_INIT: &str =
+    "\nimport init from '/admin/mdm/mdm-console-5c1d.js';\nawait init('/admin/mdm/mdm-console-5c1d_bg.wasm');\n";
+const SUBPATH_JS: &str = "export default async function init() { /* subpath */ }";
+/// The allowlist as the build leaves it, before the mock fills it in.
+const BUILT_EMBED_META: &str = r#"<meta name="mdm-embed-origins" content="https://build-time.example">"#;
 
 impl Site {
     fn new() -> Self {
-        static COUNTER: AtomicU32 = AtomicU32::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "mock-server-site-{}-{}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
+        let dir = Self::fresh_dir();
         std::fs::create_dir_all(dir.join("assets")).unwrap();
         let index = format!(
             "<!DOCTYPE html><html><head><link rel=\"stylesheet\" href=\"/style-1a2b.css\">\
@@ -172,6 +173,29 @@ impl Site {
         std::fs::write(dir.join("style-1a2b.css"), "body { margin: 0 }").unwrap();
         std::fs::write(dir.join("assets/icon.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap();
         Self(dir)
+    }
+
+    /// A second build, as `trunk build --public-url /admin/mdm/` makes it, with its own init script.
+    fn subpath() -> Self {
+        let dir = Self::fresh_dir();
+        let index = format!(
+            "<!DOCTYPE html><html><head>{BUILT_EMBED_META}<script type=\"module\">{SUBPATH_INIT}</script></head>\
+             <body></body></html>"
+        );
+        std::fs::write(dir.join("index.html"), index).unwrap();
+        std::fs::write(dir.join("mdm-console-5c1d.js"), SUBPATH_JS).unwrap();
+        Self(dir)
+    }
+
+    fn fresh_dir() -> PathBuf {
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "mock-server-site-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
     }
 }
 
@@ -660,7 +684,7 @@ async fn the_request_log_holds_what_was_sent_since_the_last_reset() {
 #[tokio::test]
 async fn the_built_console_is_served_with_the_right_types() {
     let site = Site::new();
-    let mock = mock_with(Config { static_dir: Some(site.0.clone()), frame_ancestors: None }).await;
+    let mock = mock_with(Config { static_dir: Some(site.0.clone()), ..Config::default() }).await;
 
     let wasm = mock.get("/mdm-console-3fa9_bg.wasm").await;
     assert_eq!(wasm.status(), StatusCode::OK);
@@ -708,9 +732,12 @@ async fn raw_get(mock: &Mock, target: &str) -> String {
 #[tokio::test]
 async fn the_policy_allows_the_inline_init_script_by_hash_only() {
     let site = Site::new();
-    let mock =
-        mock_with(Config { static_dir: Some(site.0.clone()), frame_ancestors: Some("https://portal.example".into()) })
-            .await;
+    let mock = mock_with(Config {
+        static_dir: Some(site.0.clone()),
+        frame_ancestors: Some("https://portal.example".into()),
+        ..Config::default()
+    })
+    .await;
     let expected = format!("'sha256-{}'", sha256_base64(INLINE_INIT.as_bytes()));
 
     for path in [SESSION, "/", "/missing.js", "/__mock/requests"] {
@@ -742,6 +769,140 @@ async fn the_policy_allows_the_inline_init_script_by_hash_only() {
     mock.get("/").await;
     let csp = mock.get(SESSION).await.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
     assert!(csp.contains(&sha256_base64(rebuilt.as_bytes())) && !csp.contains(&expected), "{csp}");
+}
+
+/// The console at `/` and its subpath build under `/admin/mdm`.
+async fn mock_with_subpath(root: &Site, subpath: &Site, frame_ancestors: Option<&str>) -> Mock {
+    mock_with(Config {
+        static_dir: Some(root.0.clone()),
+        mounts: vec![Mount::new(SUBPATH, subpath.0.clone()).unwrap()],
+        frame_ancestors: frame_ancestors.map(str::to_owned),
+    })
+    .await
+}
+
+fn script_src(response: &reqwest::Response) -> String {
+    let csp = response.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    csp.split("; ").find(|d| d.starts_with("script-src ")).unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn a_mounted_build_is_served_under_its_prefix_and_the_root_build_elsewhere() {
+    let (root, subpath) = (Site::new(), Site::subpath());
+    let mock = mock_with_subpath(&root, &subpath, None).await;
+
+    for page in ["/admin/mdm/", "/admin/mdm/security/mobile/mdm-sync"] {
+        let response = mock.get(page).await;
+        assert_eq!(response.status(), StatusCode::OK, "{page}");
+        assert_eq!(content_type(&response), "text/html; charset=utf-8");
+        assert_eq!(response.headers()[header::CACHE_CONTROL], "no-cache");
+        assert!(response.text().await.unwrap().contains(SUBPATH_INIT), "{page} is the subpath build's index.html");
+    }
+    let js = mock.get("/admin/mdm/mdm-console-5c1d.js").await;
+    assert_eq!(js.status(), StatusCode::OK);
+    assert_eq!(content_type(&js), "text/javascript; charset=utf-8");
+    assert_eq!(js.text().await.unwrap(), SUBPATH_JS);
+    // A missing asset is missing, even when the root build has a file of that name.
+    for missing in ["/admin/mdm/mdm-console-0000.js", "/admin/mdm/mdm-console-3fa9.js", "/admin/mdm/assets/icon.svg"] {
+        error_of(mock.get(missing).await, StatusCode::NOT_FOUND, "not_found").await;
+    }
+
+    // Without the trailing slash, a redirect to the build's first page, query kept. Over a raw socket, because
+    // reqwest would follow it.
+    let answer = raw_get(&mock, "/admin/mdm?lang=ja").await;
+    assert!(answer.starts_with("HTTP/1.1 308"), "{answer}");
+    assert!(answer.to_ascii_lowercase().contains("\r\nlocation: /admin/mdm/?lang=ja\r\n"), "{answer}");
+    assert!(raw_get(&mock, "/admin/mdm").await.to_ascii_lowercase().contains("\r\nlocation: /admin/mdm/\r\n"));
+    // Nothing outside the mounted directory is reachable through the prefix.
+    for target in ["/admin/mdm/../mdm-console-3fa9.js", "/admin/mdm/%2e%2e/mdm-console-3fa9.js"] {
+        let answer = raw_get(&mock, target).await;
+        assert!(answer.starts_with("HTTP/1.1 404"), "{target}: {answer}");
+    }
+
+    // Everything else is the root build's, including paths that only look like the prefix.
+    for page in ["/", "/security/mobile", "/admin", "/admin/mdmx", "/admin/other/page"] {
+        let response = mock.get(page).await;
+        assert_eq!(response.status(), StatusCode::OK, "{page}");
+        let text = response.text().await.unwrap();
+        assert!(text.contains(INLINE_INIT) && !text.contains(SUBPATH_INIT), "{page} is the root build's index.html");
+    }
+    assert_eq!(mock.get("/mdm-console-3fa9.js").await.status(), StatusCode::OK);
+    error_of(mock.get("/api/v1/unknown").await, StatusCode::NOT_FOUND, "not_found").await;
+}
+
+#[tokio::test]
+async fn the_policy_allows_both_builds_inline_scripts_whichever_was_read_last() {
+    let (root, subpath) = (Site::new(), Site::subpath());
+    let mock = mock_with_subpath(&root, &subpath, None).await;
+    let root_hash = format!("'sha256-{}'", sha256_base64(INLINE_INIT.as_bytes()));
+    let subpath_hash = format!("'sha256-{}'", sha256_base64(SUBPATH_INIT.as_bytes()));
+
+    // Both are known from the start, and stay known whichever page was served last.
+    for path in [SESSION, "/admin/mdm/", "/", "/admin/mdm/security/mobile", SESSION] {
+        let script_src = script_src(&mock.get(path).await);
+        assert!(script_src.contains(&root_hash) && script_src.contains(&subpath_hash), "{path}: {script_src}");
+    }
+
+    // A rebuild of the mounted build replaces its own hash and leaves the root build's alone.
+    let rebuilt = "import init from '/admin/mdm/mdm-console-9e0f.js'; await init();";
+    std::fs::write(subpath.0.join("index.html"), format!("<script type=\"module\">{rebuilt}</script>")).unwrap();
+    mock.get("/admin/mdm/").await;
+    let script_src = script_src(&mock.get(SESSION).await);
+    assert!(script_src.contains(&sha256_base64(rebuilt.as_bytes())), "{script_src}");
+    assert!(script_src.contains(&root_hash) && !script_src.contains(&subpath_hash), "{script_src}");
+}
+
+#[tokio::test]
+async fn every_index_html_lists_the_frame_ancestors_for_the_consoles_messages() {
+    let (root, subpath) = (Site::new(), Site::subpath());
+    let with_meta =
+        format!("<!DOCTYPE html><html><head>{BUILT_EMBED_META}<script>{INLINE_INIT}</script></head></html>");
+    std::fs::write(root.0.join("index.html"), &with_meta).unwrap();
+    let on_disk = std::fs::read_to_string(subpath.0.join("index.html")).unwrap();
+    let mock = mock_with_subpath(&root, &subpath, Some("  https://portal.example   https://*.example.org ")).await;
+    let expected = r#"<meta name="mdm-embed-origins" content="https://portal.example https://*.example.org">"#;
+
+    for page in ["/", "/security/mobile", "/admin/mdm/", "/admin/mdm/security/mobile"] {
+        let response = mock.get(page).await;
+        let csp = response.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
+        assert!(csp.ends_with("frame-ancestors https://portal.example https://*.example.org"), "{page}: {csp}");
+        let html = response.text().await.unwrap();
+        assert!(html.contains(expected) && !html.contains("build-time.example"), "{page}: {html}");
+        // Only the meta changed: the inline script, and so its hash, is the build's.
+        let init = if page.starts_with(SUBPATH) { SUBPATH_INIT } else { INLINE_INIT };
+        assert!(html.contains(&format!(">{init}</script>")), "{page}: {html}");
+        assert!(csp.contains(&sha256_base64(init.as_bytes())), "{page}: {csp}");
+    }
+    // The files themselves are left as built.
+    assert_eq!(std::fs::read_to_string(root.0.join("index.html")).unwrap(), with_meta);
+    assert_eq!(std::fs::read_to_string(subpath.0.join("index.html")).unwrap(), on_disk);
+
+    // Without --frame-ancestors, no parent origin is listed.
+    let mock = mock_with_subpath(&root, &subpath, None).await;
+    for page in ["/", "/admin/mdm/"] {
+        let html = mock.get(page).await.text().await.unwrap();
+        assert!(html.contains(r#"<meta name="mdm-embed-origins" content="">"#), "{page}: {html}");
+    }
+}
+
+#[tokio::test]
+async fn a_configuration_that_could_inject_html_or_shadow_a_mount_does_not_start() {
+    let (root, subpath) = (Site::new(), Site::subpath());
+    for origins in [r#"https://a.example"><script>alert(1)</script>"#, "https://a.example<b>"] {
+        let config = Config { frame_ancestors: Some(origins.to_owned()), ..Config::default() };
+        let error = start(config, "127.0.0.1:0".parse().unwrap()).await.err().expect("refused");
+        assert!(error.to_string().contains("--frame-ancestors"), "{error}");
+    }
+    let twice = Config {
+        static_dir: Some(root.0.clone()),
+        mounts: vec![
+            Mount::new(SUBPATH, subpath.0.clone()).unwrap(),
+            Mount::new("/admin/mdm/", root.0.clone()).unwrap(),
+        ],
+        frame_ancestors: None,
+    };
+    let error = start(twice, "127.0.0.1:0".parse().unwrap()).await.err().expect("refused");
+    assert!(error.to_string().contains("mounted twice"), "{error}");
 }
 
 #[tokio::test]
