@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiClient;
 use crate::components::Shell;
-use crate::context::{provide_env, Env};
+use crate::context::{provide_env, Env, Host};
 use crate::i18n;
 use crate::pages::{MdmSyncPage, MobileSecurityPage, NotFoundPage};
 use crate::router::Router;
@@ -35,9 +35,14 @@ impl Config {
     }
 }
 
+/// The standalone console: the shell, and every page at its address.
 #[component]
 pub fn App(config: Config) -> impl IntoView {
-    provide_env(Env { client: ApiClient::new(&config.api_base), t: i18n::for_locale(&config.locale) });
+    provide_env(Env {
+        client: ApiClient::new(&config.api_base),
+        t: i18n::for_locale(&config.locale),
+        host: Host::default(),
+    });
     let router = Router::provide(&config.base_path);
     let route = Memo::new(move |_| Route::from_path(&router.path().get()));
     view! {
@@ -54,4 +59,12 @@ pub fn App(config: Config) -> impl IntoView {
             }}
         </Shell>
     }
+}
+
+/// The settings screen alone, inside a portal's page: no shell, no router, no address of its own. The portal
+/// navigates; the console tells it what happens through `host`.
+#[component]
+pub fn EmbeddedApp(client: ApiClient, locale: String, host: Host) -> impl IntoView {
+    provide_env(Env { client, t: i18n::for_locale(&locale), host });
+    view! { <MdmSyncPage/> }
 }

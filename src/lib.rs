@@ -28,8 +28,64 @@ pub mod platform;
 pub mod router;
 pub mod routes;
 
-/// Mounts the standalone console into the page's `<body>`.
+/// Mounts the standalone console into the page's `<body>`. In the iframe mode, which `index.html` chose before the
+/// wasm started (`?embed=1` marks the page `data-mdm-frame`), `src/embed/frame.js` mounts the settings screen instead.
 #[cfg(feature = "ui")]
 pub fn mount() {
-    leptos::mount::mount_to_body(|| leptos::view! { <app::App config=app::Config::from_document()/> });
+    let page = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    if !page.is_some_and(|page| page.has_attribute("data-mdm-frame")) {
+        leptos::mount::mount_to_body(|| leptos::view! { <app::App config=app::Config::from_document()/> });
+    }
+}
+
+#[cfg(feature = "ui")]
+pub use embedded::{mount_embedded, unmount_embedded};
+
+/// The entry points of `<mdm-sync-settings>` (`src/embed/element.js`): one settings screen per element.
+#[cfg(feature = "ui")]
+mod embedded {
+    use std::any::Any;
+    use std::cell::RefCell;
+
+    use wasm_bindgen::prelude::wasm_bindgen;
+
+    use crate::api::ApiClient;
+    use crate::app::EmbeddedApp;
+    use crate::context::Host;
+
+    thread_local! {
+        /// What keeps each mounted screen alive; dropping it unmounts the view and runs every cleanup.
+        static MOUNTED: RefCell<Vec<(u32, Box<dyn Any>)>> = const { RefCell::new(Vec::new()) };
+        static NEXT_ID: RefCell<u32> = const { RefCell::new(0) };
+    }
+
+    /// Mounts a settings screen into `parent` and returns its id for [`unmount_embedded`].
+    /// `host_headers()` returns headers to add to every request; `emit(name, detail)` tells the host page of events.
+    #[wasm_bindgen]
+    pub fn mount_embedded(
+        parent: web_sys::HtmlElement,
+        api_base: &str,
+        locale: String,
+        host_headers: js_sys::Function,
+        emit: js_sys::Function,
+    ) -> u32 {
+        let client = ApiClient::new(api_base).with_host_headers(host_headers);
+        let host = Host::new(emit);
+        let handle = leptos::mount::mount_to(parent, move || leptos::view! { <EmbeddedApp client locale host/> });
+        let id = NEXT_ID.with_borrow_mut(|next| {
+            *next += 1;
+            *next
+        });
+        MOUNTED.with_borrow_mut(|mounted| mounted.push((id, Box::new(handle))));
+        id
+    }
+
+    #[wasm_bindgen]
+    pub fn unmount_embedded(id: u32) {
+        let handle = MOUNTED.with_borrow_mut(|mounted| {
+            mounted.iter().position(|(mounted_id, _)| *mounted_id == id).map(|i| mounted.swap_remove(i))
+        });
+        // Dropped outside the borrow: the cleanups it runs may mount or unmount another screen.
+        drop(handle);
+    }
 }

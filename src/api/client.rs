@@ -3,6 +3,8 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use gloo_net::http::{Request, RequestBuilder};
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
 use serde::de::DeserializeOwned;
 
 use super::ApiError;
@@ -22,11 +24,19 @@ pub struct Versioned<T> {
 #[derive(Clone, Debug)]
 pub struct ApiClient {
     base: Arc<str>,
+    /// An embedding portal's own headers (a bearer token, say), asked for anew before every request, so that a
+    /// token the portal renews is used as soon as it is.
+    host_headers: Option<SendWrapper<js_sys::Function>>,
 }
 
 impl ApiClient {
     pub fn new(base: &str) -> Self {
-        Self { base: base.trim_end_matches('/').into() }
+        Self { base: base.trim_end_matches('/').into(), host_headers: None }
+    }
+
+    /// A client that adds the headers `provider()` returns (an object of names to values) to every request.
+    pub fn with_host_headers(self, provider: js_sys::Function) -> Self {
+        Self { host_headers: Some(SendWrapper::new(provider)), ..self }
     }
 
     /// Starts a GET of `path`; the answer's body stays JSON text until a reader decodes it.
@@ -70,7 +80,19 @@ impl ApiClient {
         format!("{}{path}", self.base)
     }
 
-    fn builder(&self, builder: RequestBuilder) -> RequestBuilder {
+    fn builder(&self, mut builder: RequestBuilder) -> RequestBuilder {
+        if let Some(provider) = &self.host_headers {
+            // The embedding script has already turned whatever the portal set into a plain object.
+            if let Some(headers) = provider.call0(&wasm_bindgen::JsValue::NULL).ok().filter(|h| h.is_object()) {
+                for entry in js_sys::Object::entries(headers.unchecked_ref()).iter() {
+                    let entry: js_sys::Array = entry.unchecked_into();
+                    if let (Some(name), Some(value)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
+                        builder = builder.header(&name, &value);
+                    }
+                }
+            }
+        }
+        // After the host's headers, so that a portal can never change what the API is asked for.
         builder.header("Accept", "application/json")
     }
 }
@@ -99,7 +121,7 @@ pub(super) fn parse<T: DeserializeOwned>(body: &str, etag: Option<String>) -> Re
 /// JSON text to `T`, through the browser's `JSON.parse`; `None` for anything that is not JSON of that shape.
 fn decode<T: DeserializeOwned>(text: &str) -> Option<T> {
     let value = js_sys::JSON::parse(text).ok()?;
-    serde_wasm_bindgen::from_value(value).ok()
+    super::from_js(value).ok()
 }
 
 /// `T` to JSON text, through `JSON.stringify`. `None` becomes `null`, as the contract has it.

@@ -9,6 +9,9 @@ use super::{ApiClient, ApiError, Versioned};
 use crate::domain::retry::{delay_ms, AUTOMATIC_RETRIES};
 
 type State = RwSignal<Option<Result<Raw, ApiError>>>;
+/// The load and the timer of its next automatic retry, if one is waiting: cleared when the screen goes away, so that
+/// an unmounted console leaves nothing behind.
+type Request = StoredValue<(ApiClient, String, Option<TimeoutHandle>)>;
 
 /// Data loaded from the API: `None` while loading. Typed for its readers, but held as the JSON text it came as, so
 /// that every load shares one signal type and one compiled loading task (each type of its own cost kilobytes).
@@ -47,7 +50,12 @@ fn decode<T: DeserializeOwned>(raw: &Result<Raw, ApiError>) -> Result<Versioned<
 /// A failure that a retry may get past is retried by itself first, with back-off (`domain::retry`).
 pub fn load<T>(client: &ApiClient, path: String) -> (Loaded<T>, Callback<()>) {
     let state = RwSignal::new(None);
-    let request = StoredValue::new((client.clone(), path));
+    let request: Request = StoredValue::new((client.clone(), path, None));
+    on_cleanup(move || {
+        if let Some(timer) = request.try_with_value(|(_, _, timer)| *timer).flatten() {
+            timer.clear();
+        }
+    });
     // Retry is offered only once a load has failed, so two loads of one resource rarely overlap; when they do (the
     // activity log reloaded after a save while an earlier load still retries), the answer that arrives last is shown.
     let run = move || {
@@ -58,14 +66,17 @@ pub fn load<T>(client: &ApiClient, path: String) -> (Loaded<T>, Callback<()>) {
     (Loaded { raw: state.read_only(), _type: PhantomData }, Callback::new(move |_| run()))
 }
 
-fn attempt(state: State, request: StoredValue<(ApiClient, String)>, number: u32) {
-    let Some(answer) = request.try_with_value(|(client, path)| client.get_raw(path)) else { return };
+fn attempt(state: State, request: Request, number: u32) {
+    let Some(answer) = request.try_with_value(|(client, path, _)| client.get_raw(path)) else { return };
     leptos::task::spawn_local(async move {
         let result = answer.await;
         if let Err(error) = &result {
             if error.is_transient() && number < AUTOMATIC_RETRIES {
                 let wait = delay_ms(number, error.retry_after_secs, js_sys::Math::random());
-                set_timeout(move || attempt(state, request, number + 1), Duration::from_millis(wait));
+                let retry = move || attempt(state, request, number + 1);
+                if let Ok(timer) = set_timeout_with_handle(retry, Duration::from_millis(wait)) {
+                    request.try_update_value(|(_, _, waiting)| *waiting = Some(timer));
+                }
                 return;
             }
         }

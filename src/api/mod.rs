@@ -1,9 +1,11 @@
 //! The HTTP client of API v1 (`docs/api.md`).
 
 mod client;
+mod from_js;
 mod load;
 
 pub use client::{ApiClient, Versioned};
+pub use from_js::{from_js, Malformed};
 pub use crate::domain::error::{ApiError, ErrorKind};
 pub use load::{load, Loaded};
 

@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
+use leptos::html;
+
 use crate::context::use_strings;
-use crate::platform::copy_text;
+use crate::platform::{copy_text, element_by_id_near};
 
 /// Copies a value and says so in a live region. When the browser refuses, it says that instead and selects the
 /// element `fallback_select` (an input, or any element's text), so that the admin can copy by hand.
@@ -18,6 +20,7 @@ pub fn CopyButton(
 ) -> impl IntoView {
     let t = use_strings();
     let feedback = RwSignal::new(None::<&'static str>);
+    let button = NodeRef::<html::Button>::new();
     let copy = move |_| {
         let Some(text) = value.get_untracked() else { return };
         leptos::task::spawn_local(async move {
@@ -28,7 +31,11 @@ pub fn CopyButton(
                 if let Some(reveal) = on_refused {
                     reveal.run(());
                 }
-                request_animation_frame(move || select(fallback_select));
+                request_animation_frame(move || {
+                    if let Some(button) = button.get_untracked() {
+                        select(&button, fallback_select);
+                    }
+                });
             }
         });
     };
@@ -37,6 +44,7 @@ pub fn CopyButton(
             <button
                 type="button"
                 class="mdm-button mdm-button--secondary"
+                node_ref=button
                 disabled=move || value.with(Option::is_none)
                 on:click=copy
             >
@@ -47,10 +55,10 @@ pub fn CopyButton(
     }
 }
 
-fn select(id: &str) {
+fn select(near: &web_sys::Node, id: &str) {
     use wasm_bindgen::JsCast;
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(element) = document.get_element_by_id(id) else { return };
+    let Some(element) = element_by_id_near(near, id) else { return };
     if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
         input.select();
     } else if let Some(selection) = document.get_selection().ok().flatten() {

@@ -4,6 +4,7 @@ use leptos::{html, prelude::*};
 use wasm_bindgen::JsCast;
 
 use crate::context::use_strings;
+use crate::platform::active_element_near;
 
 /// A confirmation as a real modal dialog (`<dialog>` shown with `showModal()`): the rest of the page is inert, so the
 /// focus stays inside; Escape cancels; and the focus goes back to the control that opened it.
@@ -26,10 +27,7 @@ pub fn Dialog<C: IntoView + 'static>(
     Effect::new(move |_| {
         let Some(element) = dialog.get() else { return };
         if open.get() && !element.open() {
-            *opener.borrow_mut() = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.active_element())
-                .and_then(|e| e.dyn_into().ok());
+            *opener.borrow_mut() = active_element_near(&element).and_then(|e| e.dyn_into().ok());
             if element.show_modal().is_ok() {
                 if let Some(button) = cancel.get_untracked() {
                     let _ = button.focus();

@@ -1,16 +1,20 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::context::use_strings;
+use crate::context::use_env;
+use crate::domain::embed::HostEvent;
 
 /// A failed load: what went wrong, in plain words, and a Retry that loads again.
 #[component]
 pub fn LoadError(error: ApiError, on_retry: Callback<()>) -> impl IntoView {
-    let t = use_strings();
+    let env = use_env();
+    let t = env.t;
+    let message = error.message(t);
+    env.host.emit(&HostEvent::Error { code: error.code, message: message.clone() });
     view! {
         <div class="mdm-alert mdm-alert--error" role="alert">
             <p class="mdm-alert__title">{t.load_failed}</p>
-            <p class="mdm-alert__body">{error.message(t)}</p>
+            <p class="mdm-alert__body">{message}</p>
             <button type="button" class="mdm-button" on:click=move |_| on_retry.run(())>{t.retry}</button>
         </div>
     }

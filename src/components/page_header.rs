@@ -1,6 +1,6 @@
 use leptos::{html, prelude::*};
 
-use crate::router::use_router;
+use crate::router::Router;
 
 /// A page's title. After an in-app navigation that left the focus nowhere
 /// (the control that had it went away with the old page), the title takes it, so that screen readers announce the
@@ -9,7 +9,8 @@ use crate::router::use_router;
 #[component]
 pub fn PageHeader(title: &'static str) -> impl IntoView {
     let heading = NodeRef::<html::H1>::new();
-    let moved_here = use_router().navigations() > 0;
+    // Embedded, the console has no router: the portal's page is the one that navigates.
+    let moved_here = use_context::<Router>().is_some_and(|router| router.navigations() > 0);
     Effect::new(move |_| {
         if let Some(heading) = heading.get() {
             if moved_here && focus_is_lost() {

@@ -5,6 +5,7 @@ pub mod key;
 pub mod retry;
 pub mod time;
 pub mod change;
+pub mod embed;
 pub mod error;
 pub mod settings;
 

@@ -1,17 +1,18 @@
 use leptos::{ev, prelude::*};
 
 use super::notices::{SaveFailure, SaveStatus};
-use crate::api::{audit_path, load, ApiClient, Versioned};
+use crate::api::{audit_path, load, Versioned};
 use crate::components::{
     ActivityLog, AppConfig, Consequences, Dialog, KeyField, Precautions, RestrictOption, Switch, SyncSteps,
 };
-use crate::context::use_env;
+use crate::context::{use_env, Env, Host};
 use crate::domain::api::{AuditLog, MdmSyncSettings, MobileSecurity, Session};
 use crate::domain::change::Impact;
+use crate::domain::embed::HostEvent;
 use crate::domain::settings::{Action, Dialog as Open, KeyProblem, SaveStep, SettingsState};
 use crate::i18n::Strings;
 use crate::platform::{confirm, local_time_rfc3339, now_unix, WebCrypto};
-use crate::router::use_router;
+use crate::router::Router;
 
 const AUDIT_EVENTS: u32 = 10;
 
@@ -29,15 +30,19 @@ pub fn SettingsForm(session: Session, settings: Versioned<MdmSyncSettings>, over
     let state = RwSignal::new(SettingsState::new(settings.value, settings.etag, impact, plan_allows));
     let locked = Signal::stored(!plan_allows);
     let (audit, reload_audit) = load::<AuditLog>(&env.client, audit_path(AUDIT_EVENTS));
-    let sender = Sender { state, client: StoredValue::new(env.client.clone()), csrf_token: StoredValue::new(session.csrf_token), reload_audit };
+    let host = env.host.clone();
+    let sender = Sender { state, env: StoredValue::new(env), csrf_token: StoredValue::new(session.csrf_token), reload_audit };
     let dispatch = Callback::new(move |action| sender.step(state.try_update(|s| s.apply(action, &mut WebCrypto))));
     guard_unsaved_changes(state, t);
+    if host.is_embedding() {
+        tell_dirty_changes(state, host.clone());
+    }
 
     let key_value = Signal::derive(move || state.with(|s| s.key_value().map(str::to_owned)));
     let key_shown = Signal::derive(move || state.with(|s| s.key_shown));
     let show_key = Callback::new(move |show| dispatch.run(Action::ShowKey(show)));
 
-    mark_ready();
+    mark_ready(host);
     view! {
         <div class="mdm-settings">
             <div class="mdm-settings__bar">
@@ -117,7 +122,7 @@ pub fn SettingsForm(session: Session, settings: Versioned<MdmSyncSettings>, over
 #[derive(Clone, Copy)]
 struct Sender {
     state: RwSignal<SettingsState>,
-    client: StoredValue<ApiClient>,
+    env: StoredValue<Env>,
     csrf_token: StoredValue<String>,
     reload_audit: Callback<()>,
 }
@@ -125,7 +130,7 @@ struct Sender {
 impl Sender {
     fn step(self, step: Option<SaveStep>) {
         let Some(SaveStep::Send(out)) = step else { return };
-        let client = self.client.get_value();
+        let Env { client, t, host } = self.env.get_value();
         let csrf_token = self.csrf_token.get_value();
         leptos::task::spawn_local(async move {
             let result = client.put_mdm_sync(&out.update, out.etag.as_deref(), &csrf_token, &out.idempotency_key).await;
@@ -136,6 +141,10 @@ impl Sender {
                     self.csrf_token.try_set_value(session.value.csrf_token);
                 }
             }
+            host.emit(&match &result {
+                Ok(answer) => HostEvent::saved(&answer.value),
+                Err(error) => HostEvent::Error { code: error.code.clone(), message: error.message(t) },
+            });
             self.state.try_update(|s| match result {
                 Ok(answer) => s.saved_as(answer.value, answer.etag),
                 Err(error) => s.failed(error),
@@ -157,13 +166,14 @@ fn key_message(t: &'static Strings, problem: &KeyProblem) -> String {
 }
 
 /// Leaving with unsaved changes asks first: in-app navigation through the router's guard, and closing or reloading
-/// the tab through `beforeunload`.
+/// the tab through `beforeunload`. Embedded, there is no router: the portal guards its own navigation, told by
+/// `mdm-sync:dirty-change`.
 fn guard_unsaved_changes(state: RwSignal<SettingsState>, t: &'static Strings) {
     let dirty = move || state.with_untracked(SettingsState::is_dirty);
-    let router = use_router();
-    router.set_guard(Some(Callback::new(move |_| {
-        !dirty() || confirm(t.leave_unsaved)
-    })));
+    let router = use_context::<Router>();
+    if let Some(router) = router {
+        router.set_guard(Some(Callback::new(move |_| !dirty() || confirm(t.leave_unsaved))));
+    }
     let unload = window_event_listener(ev::beforeunload, move |event| {
         if dirty() {
             event.prevent_default();
@@ -171,14 +181,25 @@ fn guard_unsaved_changes(state: RwSignal<SettingsState>, t: &'static Strings) {
         }
     });
     on_cleanup(move || {
-        router.set_guard(None);
+        if let Some(router) = router {
+            router.set_guard(None);
+        }
         unload.remove();
     });
 }
 
-/// The `app-ready` performance mark: the settings screen shows real data and can be used.
-fn mark_ready() {
+/// `mdm-sync:dirty-change`, each time the draft starts or stops differing from what is saved.
+fn tell_dirty_changes(state: RwSignal<SettingsState>, host: Host) {
+    let dirty = Memo::new(move |_| state.with(SettingsState::is_dirty));
+    Effect::watch(move || dirty.get(), move |dirty, _, _| host.emit(&HostEvent::DirtyChange { dirty: *dirty }), false);
+}
+
+/// The `app-ready` performance mark, and `mdm-sync:ready` for an embedding page: the settings screen shows real
+/// data and can be used.
+fn mark_ready(host: Host) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark("app-ready");
     }
+    // Once the screen is in the page: the form's own nodes are inserted after this component returns.
+    queue_microtask(move || host.emit(&HostEvent::Ready {}));
 }

@@ -10,7 +10,7 @@ use crate::api::load;
 use crate::components::{LoadError, PageHeader, Skeleton};
 use crate::context::use_env;
 use crate::domain::api::{paths, MdmSyncSettings, MobileSecurity, Session};
-use crate::router::Link;
+use crate::router::{Link, Router};
 use crate::routes;
 use form::SettingsForm;
 
@@ -36,9 +36,12 @@ pub fn MdmSyncPage() -> impl IntoView {
 
     view! {
         <PageHeader title=t.mdm_sync_title/>
-        <p class="mdm-page-intro">
-            <Link to=routes::MOBILE_SECURITY class="mdm-link">{t.settings_back}</Link>
-        </p>
+        // Embedded, the portal has its own way back: there is no Mobile Security page to go to.
+        {use_context::<Router>().map(|_| view! {
+            <p class="mdm-page-intro">
+                <Link to=routes::MOBILE_SECURITY class="mdm-link">{t.settings_back}</Link>
+            </p>
+        })}
         {move || match (session.get(), settings.get(), overview.get()) {
             (Some(Err(error)), _, _) | (_, Some(Err(error)), _) | (_, _, Some(Err(error))) => {
                 EitherOf3::A(view! { <LoadError error on_retry=retry/> })
