@@ -28,12 +28,13 @@ pub mod platform;
 pub mod router;
 pub mod routes;
 
-/// Mounts the standalone console into the page's `<body>`. In the iframe mode, which `index.html` chose before the
-/// wasm started (`?embed=1` marks the page `data-mdm-frame`), `src/embed/frame.js` mounts the settings screen instead.
+/// Mounts the standalone console into the page's `<body>`, if the page asks for it: `index.html` marks itself
+/// `data-mdm-standalone` before the wasm starts, except in the iframe mode. A portal's page starts the same wasm for
+/// `<mdm-sync-settings>`, and must get nothing else.
 #[cfg(feature = "ui")]
 pub fn mount() {
     let page = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
-    if !page.is_some_and(|page| page.has_attribute("data-mdm-frame")) {
+    if page.is_some_and(|page| page.has_attribute("data-mdm-standalone")) {
         leptos::mount::mount_to_body(|| leptos::view! { <app::App config=app::Config::from_document()/> });
     }
 }

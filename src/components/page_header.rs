@@ -19,9 +19,10 @@ pub fn PageHeader(title: &'static str) -> impl IntoView {
         }
     });
     view! {
-        <header class="mdm-page-header">
+        // Not a <header>: embedded in a portal's page, that would be a second banner landmark beside the portal's.
+        <div class="mdm-page-header">
             <h1 class="mdm-page-header__title" tabindex="-1" node_ref=heading>{title}</h1>
-        </header>
+        </div>
     }
 }
 

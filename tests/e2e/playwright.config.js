@@ -5,6 +5,10 @@ import { defineConfig, devices } from '@playwright/test';
 const port = Number(process.env.MOCK_PORT ?? 4173);
 export const baseURL = `http://127.0.0.1:${port}`;
 export const mockLog = '.mock-server.log';
+// Two portals for the embedding tests, each on an origin of its own: one the console allows to frame it, one it
+// does not. `localhost` and `127.0.0.1` are different origins.
+export const portalURL = `http://localhost:${port + 1}`;
+export const otherSiteURL = `http://localhost:${port + 2}`;
 
 const chromium = {
   executablePath: '/usr/bin/chromium',
@@ -27,11 +31,27 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions: chromium } },
     { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: chromium } },
   ],
-  webServer: {
-    // Its output goes to a file, which the canary test reads: the key must never reach a log line.
-    command: `sh -c 'exec ../../target/release/mock-server --addr 127.0.0.1:${port} --static ../../dist > ${mockLog} 2>&1'`,
-    url: `${baseURL}/api/v1/session`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      // Its output goes to a file, which the canary test reads: the key must never reach a log line.
+      // `dist-subpath` is the build for `/admin/mdm/` (Trunk's `--public-url`), which the portal embeds.
+      command: `sh -c 'exec ../../target/release/mock-server --addr 127.0.0.1:${port} --static ../../dist \
+        --mount /admin/mdm=../../dist-subpath --frame-ancestors ${portalURL} > ${mockLog} 2>&1'`,
+      url: `${baseURL}/api/v1/session`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `node portal/server.mjs ${port + 1} ${baseURL} ${otherSiteURL}`,
+      url: `${portalURL}/blank.html`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `node portal/server.mjs ${port + 2} ${baseURL}`,
+      url: `${otherSiteURL}/blank.html`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

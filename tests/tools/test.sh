@@ -2,7 +2,7 @@
 # Runs every test layer of the console, in order, and stops at the first that fails:
 #   1. native cargo tests (shared logic, and the mock backend's API over real HTTP)
 #   2. wasm-bindgen-test: real components in headless Chromium
-#   3. the release build, and the first-load size budget
+#   3. the release builds (at / and under the sub-path /admin/mdm/), and the first-load size budget
 #   4. Playwright end-to-end tests (desktop and phone) against the built console served by the mock
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -21,8 +21,9 @@ layer "in-browser tests: wasm-bindgen-test in headless Chromium"
 cargo test --target wasm32-unknown-unknown --test browser
 done_layer
 
-layer "release build: trunk build --release --offline"
+layer "release build: trunk build --release --offline, at / and under /admin/mdm/"
 trunk build --release --offline
+trunk build --release --offline --public-url /admin/mdm/ --dist dist-subpath
 cargo build --release -p mock-server
 done_layer
 

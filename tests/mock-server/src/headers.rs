@@ -61,7 +61,7 @@ impl SecurityHeaders {
         let frame_ancestors = if self.embed_origins.is_empty() { "'none'" } else { &self.embed_origins };
         format!(
             "default-src 'self'; script-src {}; style-src 'self'; img-src 'self' data:; connect-src 'self'; \
-             base-uri 'none'; object-src 'none'; form-action 'none'; frame-ancestors {frame_ancestors}",
+             base-uri 'self'; object-src 'none'; form-action 'none'; frame-ancestors {frame_ancestors}",
             script_src.join(" ")
         )
     }

@@ -751,7 +751,8 @@ async fn the_policy_allows_the_inline_init_script_by_hash_only() {
             "style-src 'self'",
             "img-src 'self' data:",
             "connect-src 'self'",
-            "base-uri 'none'",
+            // The console's own `<base href>` (Trunk's `--public-url`) sets its sub-path.
+            "base-uri 'self'",
             "object-src 'none'",
             "form-action 'none'",
             "frame-ancestors https://portal.example",

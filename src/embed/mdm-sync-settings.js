@@ -1,0 +1,133 @@
+// <mdm-sync-settings>: the settings screen as a custom element, for a portal's own pages (docs/embedding.md).
+// The Trunk post-build hook (tests/tools/post-build.mjs) copies this file into the build as `mdm-sync-settings.js`,
+// with the build's hashed file names and the wasm's integrity hash filled in below.
+import init, { mount_embedded, unmount_embedded } from './mdm-console.js';
+
+const WASM = new URL('./mdm-console_bg.wasm', import.meta.url);
+const WASM_INTEGRITY = '';
+const STYLES = new URL('./mdm-sync-settings.css', import.meta.url).href;
+const EVENTS = ['mdm-sync:ready', 'mdm-sync:dirty-change', 'mdm-sync:saved', 'mdm-sync:error'];
+
+let started;
+// One start for every element on the page. The wasm is fetched only when `init` needs it: in the iframe mode the
+// page's own loader has already started this build, and wasm-bindgen then shares that start.
+function start() {
+  started ??= init({
+    module_or_path: { then: (ok, fail) => fetch(WASM, { integrity: WASM_INTEGRITY }).then(ok, fail) },
+  }).catch((error) => {
+    started = undefined;
+    throw error;
+  });
+  return started;
+}
+
+class MdmSyncSettings extends HTMLElement {
+  static observedAttributes = ['api-base', 'locale'];
+
+  #id = 0;
+  #run = 0;
+  #headers;
+  #dirty = false;
+  #restartWhenClean = false;
+  #container;
+  #styled;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    const styles = document.createElement('link');
+    styles.rel = 'stylesheet';
+    styles.href = STYLES;
+    // Shown once styled: the screen never flashes unstyled inside the portal. A stylesheet that fails to load
+    // still lets the screen work.
+    this.#styled = new Promise((done) => {
+      styles.addEventListener('load', done, { once: true });
+      styles.addEventListener('error', done, { once: true });
+    });
+    this.#container = document.createElement('div');
+    this.#container.className = 'mdm-root';
+    root.append(styles, this.#container);
+    // A value set on the element before this class was defined is an own property that hides the accessor.
+    if (Object.hasOwn(this, 'authHeaders')) {
+      const value = this.authHeaders;
+      delete this.authHeaders;
+      this.authHeaders = value;
+    }
+  }
+
+  /** Headers for every request: an object, or a function that returns one (asked anew before each request). */
+  get authHeaders() {
+    return this.#headers;
+  }
+
+  set authHeaders(value) {
+    this.#headers = value;
+  }
+
+  connectedCallback() {
+    this.#mount();
+  }
+
+  disconnectedCallback() {
+    this.#unmount();
+  }
+
+  attributeChangedCallback(_name, before, after) {
+    if (before === after || !this.isConnected) return;
+    // Starting again would throw the admin's unsaved choices away: wait until they are saved or undone.
+    if (this.#dirty) this.#restartWhenClean = true;
+    else this.#restart();
+  }
+
+  async #mount() {
+    const run = ++this.#run;
+    try {
+      await Promise.all([start(), this.#styled]);
+    } catch (error) {
+      this.#emit('mdm-sync:error', { code: 'network', message: `The console could not start: ${error.message}` });
+      return;
+    }
+    // Removed, or moved and mounted again, while the wasm was loading.
+    if (run !== this.#run || !this.isConnected) return;
+    this.#id = mount_embedded(
+      this.#container,
+      this.getAttribute('api-base') || '/api',
+      this.getAttribute('locale') || this.closest('[lang]')?.lang || document.documentElement.lang || '',
+      () => this.#currentHeaders(),
+      (name, detail) => this.#emit(name, detail),
+    );
+  }
+
+  #unmount() {
+    this.#run++;
+    this.#dirty = false;
+    this.#restartWhenClean = false;
+    if (this.#id) unmount_embedded(this.#id);
+    this.#id = 0;
+  }
+
+  #restart() {
+    this.#unmount();
+    this.#mount();
+  }
+
+  #currentHeaders() {
+    let headers = this.#headers;
+    if (typeof headers === 'function') headers = headers();
+    if (headers instanceof Headers) return Object.fromEntries(headers);
+    return headers && typeof headers === 'object' ? { ...headers } : {};
+  }
+
+  #emit(name, detail) {
+    if (name === 'mdm-sync:dirty-change') {
+      this.#dirty = detail.dirty;
+      // After the console's own update has finished: restarting unmounts it.
+      if (!detail.dirty && this.#restartWhenClean) queueMicrotask(() => this.#restart());
+    }
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+}
+
+if (!customElements.get('mdm-sync-settings')) customElements.define('mdm-sync-settings', MdmSyncSettings);
+
+export { EVENTS };

@@ -1,0 +1,63 @@
+// A stand-in for a customer's admin portal, on an origin of its own, for the embedding tests (specs/embedding.spec.js).
+// It serves its pages from this folder, and two pages made of docs/embedding.md's snippets, under the CSP that
+// docs/embedding.md tells portals to send. Like a portal that embeds the script, it passes `/admin/mdm/` and `/api/`
+// on to the console's server (a reverse proxy), so that the console is on the portal's origin.
+//
+//   node server.mjs PORT CONSOLE_ORIGIN [EXTRA_FRAME_ORIGIN ...]
+import { createServer, request as forward } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { createHash } from 'node:crypto';
+
+const [port, consoleOrigin, ...extraFrameOrigins] = process.argv.slice(2);
+const DOCS_ORIGIN = 'https://console.example';
+const docs = readFileSync(new URL('../../../docs/embedding.md', import.meta.url), 'utf8');
+
+/** The code block that follows `<!-- tested: NAME -->` in docs/embedding.md, with the console's real origin. */
+function documented(name) {
+  const found = docs.match(new RegExp(`<!-- tested: ${name} -->\\s*\`\`\`\\w*\\n([\\s\\S]*?)\`\`\``));
+  if (!found) throw new Error(`docs/embedding.md has no block marked "tested: ${name}"`);
+  return found[1].trim().split(DOCS_ORIGIN).join(consoleOrigin);
+}
+
+const portalCsp = documented('portal-csp').replace(/^Content-Security-Policy:\s*/i, '');
+const snippetPage = (body) =>
+  `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Portal</title>\n</head>\n<body>\n<main>\n${body}\n</main>\n</body>\n</html>\n`;
+const pages = {
+  '/snippet/script-embed.html': () => snippetPage(documented('script-embed')),
+  '/snippet/iframe.html': () => snippetPage(documented('iframe')),
+};
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+
+createServer((req, res) => {
+  const path = new URL(req.url, 'http://portal').pathname;
+  if (path.startsWith('/admin/mdm/') || path.startsWith('/api/')) {
+    const target = new URL(req.url, consoleOrigin);
+    const upstream = forward(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
+      res.writeHead(answer.statusCode, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
+    return;
+  }
+  let body;
+  try {
+    body = pages[path]?.() ?? (/^\/[\w-]+\.(html|js|css)$/.test(path) && readFileSync(new URL(`.${path}`, import.meta.url), 'utf8'));
+  } catch {
+    body = null;
+  }
+  if (!body) return res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  const type = types[extname(path)];
+  const headers = { 'content-type': type, 'cache-control': 'no-cache' };
+  if (type.startsWith('text/html')) {
+    // The portal's own inline scripts, allowed by hash: the documented policy is what the console needs, not more.
+    const hashes = [...body.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+      .map(([, code]) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`);
+    const frames = extraFrameOrigins.length ? ` ${extraFrameOrigins.join(' ')}` : '';
+    headers['content-security-policy'] = portalCsp
+      .replace(/script-src ([^;]*)/, (all) => [all, ...hashes].join(' '))
+      .replace(/frame-src ([^;]*)/, (all) => all + frames);
+  }
+  res.writeHead(200, headers).end(body);
+}).listen(Number(port), '127.0.0.1', () => console.log(`portal listening on http://localhost:${port}`));

@@ -1,0 +1,382 @@
+// Embedding (docs/embedding.md): the `<mdm-sync-settings>` element inside a portal's page, the iframe mode, and the
+// console under the sub-path /admin/mdm/. The portals are tests/e2e/portal/server.mjs, on origins of their own.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, fault, reset } from './support.js';
+import { baseURL, portalURL, otherSiteURL } from '../playwright.config.js';
+
+const EVENTS = ['mdm-sync:ready', 'mdm-sync:dirty-change', 'mdm-sync:saved', 'mdm-sync:error'];
+const settingsOf = (request) => request.get('/api/v1/security/mobile/mdm-sync').then((r) => r.json());
+const requestsOf = (request) => request.get('/__mock/requests').then((r) => r.json());
+
+/** Records every event of the element, as the portal would hear it on its document. */
+async function listen(page) {
+  await page.evaluate((names) => {
+    window.heard = [];
+    for (const name of names) document.addEventListener(name, (e) => window.heard.push({ type: e.type, detail: e.detail }));
+  }, EVENTS);
+}
+const heard = (page) => page.evaluate(() => window.heard);
+
+/** Turns sync on with the auto key, and applies it, in `scope` (a page, a frame, or one element). */
+async function turnOnAndApply(scope) {
+  await scope.getByRole('switch', { name: '3rd-party MDM sync' }).click();
+  await scope.getByRole('dialog', { name: 'Turn on 3rd-party MDM sync?' }).getByRole('button', { name: 'OK' }).click();
+  await scope.getByRole('button', { name: 'Save' }).click();
+  await scope.getByRole('dialog', { name: 'Apply these changes?' }).getByRole('button', { name: 'Apply' }).click();
+  await expect(scope.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+}
+
+/** axe-core over the element's shadow root only: the portal's own page is the portal's business. */
+async function expectNoAxeViolationsIn(page, selector) {
+  // No CSSOM preload: for a stylesheet linked in a shadow root, axe would copy it into an inline <style>, which the
+  // portal's CSP rightly refuses. The one rule that needs it, css-orientation-lock, has nothing to find here.
+  const results = await new AxeBuilder({ page }).include(selector).options({ preload: false }).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, 'axe-core violations').toEqual([]);
+}
+
+/** The computed styles that make the screen look as it does, for the screen's main parts. */
+async function looks(scope) {
+  const parts = {
+    heading: scope.getByRole('heading', { level: 1, name: '3rd-party MDM sync' }),
+    save: scope.getByRole('button', { name: 'Save' }),
+    switch: scope.getByRole('switch', { name: '3rd-party MDM sync' }),
+    card: scope.getByRole('region', { name: '3rd-party MDM sync' }),
+    help: scope.getByText('Only devices that receive the key value'),
+    show: scope.getByRole('button', { name: 'Show key value' }),
+  };
+  const result = {};
+  for (const [name, locator] of Object.entries(parts)) {
+    result[name] = await locator.evaluate((element) => {
+      const style = getComputedStyle(element);
+      const box = element.getBoundingClientRect();
+      return {
+        ...Object.fromEntries(['display', 'font-family', 'font-size', 'font-weight', 'line-height', 'color',
+          'background-color', 'letter-spacing', 'text-transform', 'padding', 'border-radius'].map((p) => [p, style.getPropertyValue(p)])),
+        width: Math.round(box.width),
+        height: Math.round(box.height),
+      };
+    });
+  }
+  return result;
+}
+
+test.describe('script embed: <mdm-sync-settings>', () => {
+  test('looks and works as standalone under a portal\'s aggressive global CSS, which keeps its own styles', async ({ page, request }) => {
+    // The standalone screen's main column is as wide as the embedded element's: compare like with like.
+    await page.goto(`${baseURL}/security/mobile/mdm-sync`);
+    await expect(page.getByRole('button', { name: 'Save' })).toBeVisible();
+    const standalone = await looks(page);
+
+    await page.goto(`${portalURL}/aggressive.html`);
+    const element = page.locator('mdm-sync-settings');
+    await expect(element.getByRole('button', { name: 'Save' })).toBeVisible();
+    // Only the settings screen: starting the wasm put no standalone console into the portal's page.
+    await expect(page.getByRole('navigation')).toHaveCount(0);
+    await expect(page.locator('body > :not(header, main, script)')).toHaveCount(0);
+    const embedded = await looks(element);
+    for (const part of Object.keys(standalone)) {
+      const { width: _w1, height: h1, ...styleStandalone } = standalone[part];
+      const { width: _w2, height: h2, ...styleEmbedded } = embedded[part];
+      expect(styleEmbedded, part).toEqual(styleStandalone);
+      // Text blocks wrap at the width they have; a control's size is its own.
+      if (['heading', 'save', 'switch', 'show'].includes(part)) expect(h2, `${part} height`).toBe(h1);
+    }
+
+    // The portal's own elements keep the portal's styles: nothing of the console's leaked out.
+    const portalText = await page.locator('.portal-text').evaluate((e) => {
+      const s = getComputedStyle(e);
+      return [s.fontSize, s.fontFamily, s.color, s.textTransform];
+    });
+    expect(portalText).toEqual(['30px', 'serif', 'rgb(255, 0, 0)', 'uppercase']);
+    await expect(page.locator('.portal-button')).toBeHidden();
+
+    // And it works: turning sync on reaches the backend.
+    await turnOnAndApply(element);
+    expect((await settingsOf(request)).enabled).toBe(true);
+    await expectNoAxeViolationsIn(page, 'mdm-sync-settings');
+  });
+
+  test('fires every event with its detail, and never the key', async ({ page, request }) => {
+    await page.goto(`${portalURL}/blank.html`);
+    await listen(page);
+    await page.evaluate(() => document.getElementById('slot').append(document.createElement('mdm-sync-settings')));
+    const element = page.locator('mdm-sync-settings');
+    await expect.poll(() => heard(page)).toEqual([{ type: 'mdm-sync:ready', detail: {} }]);
+
+    await element.getByRole('checkbox', { name: 'Restrict login with other domain account' }).check();
+    await expect.poll(() => heard(page)).toContainEqual({ type: 'mdm-sync:dirty-change', detail: { dirty: true } });
+    await element.getByRole('checkbox', { name: 'Restrict login with other domain account' }).uncheck();
+    await expect.poll(() => heard(page)).toContainEqual({ type: 'mdm-sync:dirty-change', detail: { dirty: false } });
+
+    await page.evaluate(() => { window.heard = []; });
+    await turnOnAndApply(element);
+    const saved = await settingsOf(request);
+    const events = await heard(page);
+    expect(events.map((e) => e.type)).toEqual(['mdm-sync:dirty-change', 'mdm-sync:saved', 'mdm-sync:dirty-change']);
+    expect(events[1].detail).toEqual({ enabled: true, restrictOtherDomains: false, logoutDeadline: saved.logoutDeadline });
+    expect(Date.parse(saved.logoutDeadline)).toBeGreaterThan(Date.now());
+    expect(JSON.stringify(events)).not.toContain(saved.keyValue);
+
+    await page.evaluate(() => { window.heard = []; });
+    await fault(request, { method: 'PUT', path: '/v1/security/mobile/mdm-sync', status: 503 });
+    await element.getByRole('checkbox', { name: 'Restrict login with other domain account' }).check();
+    await element.getByRole('button', { name: 'Save' }).click();
+    await element.getByRole('dialog', { name: 'Apply these changes?' }).getByRole('button', { name: 'Apply' }).click();
+    await expect(element.getByRole('alert')).toBeVisible();
+    const message = await element.getByRole('alert').locator('.mdm-alert__body').textContent();
+    await expect.poll(() => heard(page)).toContainEqual({ type: 'mdm-sync:error', detail: { code: 'unavailable', message } });
+  });
+
+  test('a failed load is an error event, and Retry recovers', async ({ page, request }) => {
+    await fault(request, { method: 'GET', path: '/v1/security/mobile/mdm-sync', status: 500, times: 3 });
+    await page.goto(`${portalURL}/blank.html`);
+    await listen(page);
+    await page.evaluate(() => document.getElementById('slot').append(document.createElement('mdm-sync-settings')));
+    const element = page.locator('mdm-sync-settings');
+    await expect(element.getByRole('alert')).toBeVisible();
+    await expect.poll(async () => (await heard(page)).map((e) => e.type)).toEqual(['mdm-sync:error']);
+    expect((await heard(page))[0].detail.code).toBe('server_error');
+    await element.getByRole('button', { name: 'Retry' }).click();
+    await expect(element.getByRole('button', { name: 'Save' })).toBeVisible();
+    await expect.poll(async () => (await heard(page)).map((e) => e.type)).toEqual(['mdm-sync:error', 'mdm-sync:ready']);
+  });
+
+  test('authHeaders reach the backend, set before the script loaded or as a function', async ({ page, request }) => {
+    await page.goto(`${portalURL}/blank.html`);
+    await listen(page);
+    await page.evaluate(() => {
+      // Set on a plain element first: the property must survive the element's upgrade.
+      customElements.whenDefined('mdm-sync-settings');
+      const element = document.createElement('mdm-sync-settings');
+      element.authHeaders = { Authorization: 'Bearer first-token', 'X-Portal-Tenant': 'nimbus' };
+      document.getElementById('slot').append(element);
+    });
+    await expect.poll(async () => (await heard(page)).map((e) => e.type)).toContain('mdm-sync:ready');
+    const first = (await requestsOf(request)).filter((r) => r.path.startsWith('/api/'));
+    expect(first.length).toBeGreaterThanOrEqual(4);
+    for (const logged of first) {
+      expect(logged.headers.authorization, logged.path).toBe('Bearer first-token');
+      expect(logged.headers['x-portal-tenant'], logged.path).toBe('nimbus');
+    }
+
+    // A function is asked before every request: a renewed token is used at once.
+    await page.evaluate(() => {
+      let renewals = 0;
+      document.querySelector('mdm-sync-settings').authHeaders = () => ({ Authorization: `Bearer renewed-${++renewals}` });
+    });
+    const element = page.locator('mdm-sync-settings');
+    await turnOnAndApply(element);
+    const put = (await requestsOf(request)).find((r) => r.method === 'PUT');
+    expect(put.headers.authorization).toMatch(/^Bearer renewed-\d+$/);
+    expect(put.headers['x-csrf-token']).toBeTruthy();
+    expect(put.headers['idempotency-key']).toBeTruthy();
+  });
+
+  test('removing the element leaves no listeners or timers; adding it again works', async ({ page, request }) => {
+    await page.addInitScript(() => {
+      // Count what is still registered on the window and the document, and timers not yet run or cleared.
+      const live = { listeners: new Set(), timers: new Set() };
+      window.__live = live;
+      const key = (target, type, listener, options) =>
+        `${target === window ? 'window' : 'document'} ${type} ${typeof options === 'boolean' ? options : !!options?.capture}`;
+      const ids = new WeakMap();
+      let next = 0;
+      const idOf = (listener) => ids.get(listener) ?? (ids.set(listener, ++next), next);
+      for (const target of [window, document]) {
+        const add = target.addEventListener.bind(target);
+        const remove = target.removeEventListener.bind(target);
+        target.addEventListener = (type, listener, options) => {
+          if (listener) live.listeners.add(`${key(target, type, listener, options)} ${idOf(listener)}`);
+          return add(type, listener, options);
+        };
+        target.removeEventListener = (type, listener, options) => {
+          if (listener) live.listeners.delete(`${key(target, type, listener, options)} ${idOf(listener)}`);
+          return remove(type, listener, options);
+        };
+      }
+      const [setT, clearT] = [window.setTimeout.bind(window), window.clearTimeout.bind(window)];
+      window.setTimeout = (fn, ms, ...args) => {
+        const id = setT((...a) => { live.timers.delete(id); typeof fn === 'function' && fn(...a); }, ms, ...args);
+        live.timers.add(id);
+        return id;
+      };
+      window.clearTimeout = (id) => { live.timers.delete(id); clearT(id); };
+    });
+    // A failed load with Retry-After keeps an automatic retry's timer waiting while the element is removed.
+    await fault(request, {
+      method: 'GET', path: '/v1/security/mobile/mdm-sync/audit', status: 503, headers: { 'Retry-After': '30' },
+    });
+    await page.goto(`${portalURL}/blank.html`);
+    await listen(page);
+    const before = await page.evaluate(() => ({ listeners: [...window.__live.listeners], timers: window.__live.timers.size }));
+
+    await page.evaluate(() => document.getElementById('slot').append(document.createElement('mdm-sync-settings')));
+    const element = page.locator('mdm-sync-settings');
+    await expect(element.getByRole('button', { name: 'Save' })).toBeVisible();
+    await element.getByRole('checkbox', { name: 'Restrict login with other domain account' }).check();
+    const during = await page.evaluate(() => ({ listeners: [...window.__live.listeners], timers: window.__live.timers.size }));
+    expect(during.listeners.length, 'the beforeunload guard is on while mounted').toBeGreaterThan(before.listeners.length);
+    expect(during.timers, 'the retry of the Activity log waits').toBeGreaterThan(before.timers);
+
+    await page.evaluate(() => document.querySelector('mdm-sync-settings').remove());
+    const after = await page.evaluate(() => ({ listeners: [...window.__live.listeners], timers: window.__live.timers.size }));
+    expect(after.listeners).toEqual(before.listeners);
+    expect(after.timers).toBe(before.timers);
+
+    // Added again: a fresh screen, which loads and saves.
+    await page.evaluate(() => document.getElementById('slot').append(document.createElement('mdm-sync-settings')));
+    await expect(element.getByRole('checkbox', { name: 'Restrict login with other domain account' })).not.toBeChecked();
+    await turnOnAndApply(element);
+    expect((await settingsOf(request)).enabled).toBe(true);
+  });
+
+  test('two elements on one page work independently', async ({ page, request }) => {
+    await page.goto(`${portalURL}/blank.html`);
+    await page.evaluate(() => {
+      for (const id of ['first', 'second']) {
+        const element = document.createElement('mdm-sync-settings');
+        element.id = id;
+        document.getElementById('slot').append(element);
+      }
+    });
+    const [first, second] = [page.locator('#first'), page.locator('#second')];
+    await expect(first.getByRole('button', { name: 'Save' })).toBeVisible();
+    await expect(second.getByRole('button', { name: 'Save' })).toBeVisible();
+    await first.getByRole('checkbox', { name: 'Restrict login with other domain account' }).check();
+    await expect(first.getByRole('button', { name: 'Save' })).toBeEnabled();
+    await expect(second.getByRole('checkbox', { name: 'Restrict login with other domain account' })).not.toBeChecked();
+    await expect(second.getByRole('button', { name: 'Save' })).toBeDisabled();
+
+    // Each has its own dialog, and focus comes back to the control that opened it, in its own shadow root.
+    const sync = second.getByRole('switch', { name: '3rd-party MDM sync' });
+    await sync.focus();
+    await page.keyboard.press('Space');
+    const precautions = second.getByRole('dialog', { name: 'Turn on 3rd-party MDM sync?' });
+    await expect(precautions.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await expect(first.getByRole('dialog')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(sync).toBeFocused();
+    expect((await settingsOf(request)).restrictOtherDomains).toBe(false);
+  });
+
+  test('a change of locale waits for unsaved changes; theme applies at once', async ({ page }) => {
+    await page.goto(`${portalURL}/blank.html`);
+    await listen(page);
+    await page.evaluate(() => document.getElementById('slot').append(document.createElement('mdm-sync-settings')));
+    const element = page.locator('mdm-sync-settings');
+    const restrict = element.getByRole('checkbox', { name: 'Restrict login with other domain account' });
+    await restrict.check();
+    await page.evaluate(() => document.querySelector('mdm-sync-settings').setAttribute('locale', 'en-GB'));
+    await page.waitForTimeout(300);
+    await expect(restrict, 'the draft survives').toBeChecked();
+    await restrict.uncheck();
+    await expect.poll(async () => (await heard(page)).filter((e) => e.type === 'mdm-sync:ready').length).toBe(2);
+
+    const background = () => element.evaluate((e) => getComputedStyle(e.shadowRoot.querySelector('.mdm-root')).backgroundColor);
+    const light = await background();
+    await page.evaluate(() => document.querySelector('mdm-sync-settings').setAttribute('theme', 'dark'));
+    expect(await background()).not.toBe(light);
+    await expectNoAxeViolationsIn(page, 'mdm-sync-settings');
+    await element.getByRole('switch', { name: '3rd-party MDM sync' }).click();
+    await expect(element.getByRole('dialog', { name: 'Turn on 3rd-party MDM sync?' })).toBeVisible();
+    await expectNoAxeViolationsIn(page, 'mdm-sync-settings');
+  });
+
+  test('the snippet of docs/embedding.md works as pasted, under the CSP it documents', async ({ page, request }) => {
+    const response = await page.goto(`${portalURL}/snippet/script-embed.html`);
+    expect(response.headers()['content-security-policy']).toContain("'wasm-unsafe-eval'");
+    const element = page.locator('mdm-sync-settings');
+    await expect(element.getByRole('heading', { level: 1, name: '3rd-party MDM sync' })).toBeVisible();
+    await turnOnAndApply(element);
+    expect((await settingsOf(request)).enabled).toBe(true);
+    await expectNoAxeViolationsIn(page, 'mdm-sync-settings');
+  });
+});
+
+test.describe('iframe embed: ?embed=1', () => {
+  const framed = `${baseURL}/security/mobile/mdm-sync?embed=1`;
+  const consoleFrame = (page) => page.frameLocator('iframe[title="3rd-party MDM sync settings"]');
+  const received = (page) => page.evaluate(() => window.received);
+
+  test('on an allowed origin: no shell, its height and events reach the portal', async ({ page, request }) => {
+    await page.goto(`${portalURL}/frame.html?src=${encodeURIComponent(framed)}`);
+    const frame = consoleFrame(page);
+    await expect(frame.getByRole('button', { name: 'Save' })).toBeVisible();
+    await expect(frame.getByRole('navigation')).toHaveCount(0);
+    await expect(frame.getByRole('button', { name: 'Menu' })).toHaveCount(0);
+
+    await expect.poll(async () => (await received(page)).map((m) => m.type)).toContain('mdm-sync:ready');
+    const resize = (await received(page)).findLast((m) => m.type === 'mdm-sync:resize');
+    expect(resize.origin).toBe(baseURL);
+    const height = await frame.locator('mdm-sync-settings').evaluate((e) => Math.ceil(e.getBoundingClientRect().height));
+    expect(resize.detail.height).toBe(height);
+    // The portal sized the frame from it: the whole screen shows without a scroll bar of its own.
+    await expect.poll(() => page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height)).toBe(height);
+
+    await turnOnAndApply(frame);
+    const saved = await settingsOf(request);
+    await expect.poll(async () => (await received(page)).map((m) => m.type)).toContain('mdm-sync:saved');
+    const message = (await received(page)).find((m) => m.type === 'mdm-sync:saved');
+    expect(message.detail).toEqual({ enabled: true, restrictOtherDomains: false, logoutDeadline: saved.logoutDeadline });
+    expect(JSON.stringify(await received(page))).not.toContain(saved.keyValue);
+  });
+
+  test('takes messages from its portal, and ignores those of any other origin', async ({ page }) => {
+    const sibling = `${otherSiteURL}/other-site.html`;
+    await page.goto(`${portalURL}/frame.html?src=${encodeURIComponent(framed)}&sibling=${encodeURIComponent(sibling)}`);
+    const frame = consoleFrame(page);
+    await expect(frame.getByRole('button', { name: 'Save' })).toBeVisible();
+    const theme = () => frame.locator('mdm-sync-settings').getAttribute('theme');
+    expect(await theme()).toBeNull();
+
+    // Another site's page, beside the console in the same portal, cannot steer it.
+    const other = page.frames().find((f) => f.url().startsWith(otherSiteURL));
+    await other.evaluate(() => parent.frames[0].postMessage({ type: 'mdm-sync:theme', detail: { theme: 'dark' } }, '*'));
+    await page.waitForTimeout(300);
+    expect(await theme()).toBeNull();
+
+    await page.evaluate((origin) => document.querySelector('iframe').contentWindow.postMessage(
+      { type: 'mdm-sync:theme', detail: { theme: 'dark' } }, origin), baseURL);
+    await expect.poll(theme).toBe('dark');
+  });
+
+  test.describe(() => {
+    test.use({ expectedCspViolations: [/frame-ancestors/] });
+  test('a page on an origin that is not allowed cannot frame it', async ({ page }) => {
+    const answer = page.waitForResponse((r) => r.url() === framed);
+    await page.goto(`${otherSiteURL}/frame.html?src=${encodeURIComponent(framed)}`);
+    expect((await answer).headers()['content-security-policy']).toContain(`frame-ancestors ${portalURL}`);
+    await page.waitForTimeout(1000);
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    expect(frame.url()).not.toContain('127.0.0.1');
+    await expect(consoleFrame(page).getByRole('button', { name: 'Save' })).toHaveCount(0);
+    expect(await received(page)).toEqual([]);
+  });
+  });
+
+  test('the snippet of docs/embedding.md sizes its frame', async ({ page }) => {
+    await page.goto(`${portalURL}/snippet/iframe.html`);
+    const frame = page.frameLocator('#mdm-sync');
+    await expect(frame.getByRole('button', { name: 'Save' })).toBeVisible();
+    await expect.poll(() => page.locator('#mdm-sync').getAttribute('data-last-event')).not.toBeNull();
+    const height = await frame.locator('mdm-sync-settings').evaluate((e) => Math.ceil(e.getBoundingClientRect().height));
+    await expect.poll(() => page.locator('#mdm-sync').evaluate((f) => f.getBoundingClientRect().height)).toBe(height);
+  });
+});
+
+test.describe('sub-path: /admin/mdm/', () => {
+  test('deep links, in-app links and reloads work there', async ({ page }) => {
+    await page.goto(`${baseURL}/admin/mdm/security/mobile/mdm-sync`);
+    await expect(page.getByRole('heading', { level: 1, name: '3rd-party MDM sync' })).toBeVisible();
+    await page.getByRole('link', { name: 'Back to Mobile Security' }).click();
+    await expect(page).toHaveURL(`${baseURL}/admin/mdm/security/mobile`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Mobile Security' })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Mobile Security' })).toBeVisible();
+    await page.goto(`${baseURL}/admin/mdm/`);
+    await expect(page).toHaveURL(`${baseURL}/admin/mdm/security/mobile`);
+    await page.goto(`${baseURL}/admin/mdm/security/nowhere`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  });
+});
