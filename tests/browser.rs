@@ -2,10 +2,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use mdm_console::api::{ApiClient, ApiError};
+use mdm_console::api::{from_js, ApiClient, ApiError, Malformed};
 use mdm_console::components::{AppConfig, KeyField, LoadError, Switch};
-use mdm_console::context::{provide_env, Env};
-use mdm_console::domain::api::KeyMode;
+use mdm_console::context::{provide_env, Env, Host};
+use mdm_console::domain::api::{AuditLog, KeyMode, MdmSyncSettings, MobileSecurity, Plan, Session};
 use mdm_console::i18n::EN;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -15,11 +15,16 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts `view` into a fresh container, with the app's environment, and returns the container.
 fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlElement {
+    mount_for(Host::default(), view)
+}
+
+/// [`mount`], embedded in a host page that `host` stands for.
+fn mount_for<V: IntoView + 'static>(host: Host, view: impl FnOnce() -> V + 'static) -> HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), move || {
-        provide_env(Env { client: ApiClient::new("/api"), t: &EN });
+        provide_env(Env { client: ApiClient::new("/api"), t: &EN, host });
         view()
     });
     handle.forget();
@@ -104,4 +109,78 @@ fn webcrypto_keys_are_valid_and_distinct() {
         assert_eq!(validate_key(key), Ok(()));
     }
     assert_ne!(first, second);
+}
+
+#[wasm_bindgen_test]
+fn a_load_error_tells_an_embedding_page() {
+    let heard = js_sys::Array::new();
+    let record = {
+        let heard = heard.clone();
+        wasm_bindgen::closure::Closure::<dyn Fn(String, wasm_bindgen::JsValue)>::new(move |name: String, detail| {
+            heard.push(&js_sys::Array::of2(&name.into(), &detail));
+        })
+    };
+    let host = Host::new(record.as_ref().unchecked_ref::<js_sys::Function>().clone());
+    record.forget();
+    mount_for(host, || view! { <LoadError error=ApiError::timeout() on_retry=Callback::new(|_| ())/> });
+    assert_eq!(heard.length(), 1);
+    let event: js_sys::Array = heard.get(0).unchecked_into();
+    assert_eq!(event.get(0).as_string().as_deref(), Some("mdm-sync:error"));
+    let detail = js_sys::JSON::stringify(&event.get(1)).unwrap().as_string().unwrap();
+    assert_eq!(detail, format!(r#"{{"code":"timeout","message":"{}"}}"#, EN.api_errors.timeout));
+}
+
+fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Malformed> {
+    from_js(js_sys::JSON::parse(json).expect("the test's JSON parses"))
+}
+
+const SETTINGS: &str = r#"{"enabled":true,"restrictOtherDomains":false,"keyMode":"custom","keyValue":"Qx7vR2mK9pL4sT8wZ3nB6yH1",
+    "configKey":"LineworksAuthCode","valueType":"String","updatedAt":"2026-11-27T10:00:00Z",
+    "updatedBy":{"id":"u1","name":"Mina Park"},"logoutDeadline":null,"extra":[1,{"a":2.5}]}"#;
+
+#[wasm_bindgen_test]
+fn the_contract_s_json_decodes_from_the_browser_s_parser() {
+    let settings: MdmSyncSettings = parse(SETTINGS).unwrap();
+    assert!(settings.enabled && !settings.restrict_other_domains);
+    assert_eq!(settings.key_mode, KeyMode::Custom);
+    assert_eq!(settings.key_value.as_deref(), Some("Qx7vR2mK9pL4sT8wZ3nB6yH1"));
+    assert_eq!(settings.updated_by.map(|p| p.name).as_deref(), Some("Mina Park"));
+    assert_eq!(settings.logout_deadline, None);
+
+    let overview: MobileSecurity = parse(
+        r#"{"memberCount":1024,"lineworksMdm":{"enabled":true,"exceptionCount":3},
+            "mdmSync":{"enabled":false,"restrictOtherDomains":false}}"#,
+    )
+    .unwrap();
+    assert_eq!(overview.member_count, 1024);
+    assert_eq!(overview.lineworks_mdm.exception_count, 3);
+    let log: AuditLog = parse(r#"{"events":[]}"#).unwrap();
+    assert!(log.events.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn a_value_of_the_wrong_shape_is_malformed() {
+    let with = |from: &str, to: &str| SETTINGS.replacen(from, to, 1);
+    for broken in [
+        with(r#""enabled":true"#, r#""enabled":"true""#),
+        with(r#""keyMode":"custom""#, r#""keyMode":"manual""#),
+        with(r#""keyMode":"custom""#, r#""keyMode":1"#),
+        with(r#""configKey":"LineworksAuthCode","#, ""),
+        with(r#"{"id":"u1","name":"Mina Park"}"#, r#""Mina Park""#),
+        "null".to_owned(),
+        "[]".to_owned(),
+    ] {
+        assert_eq!(parse::<MdmSyncSettings>(&broken).err(), Some(Malformed), "{broken}");
+    }
+    let count = |n: &str| {
+        format!(r#"{{"memberCount":{n},"lineworksMdm":{{"enabled":true,"exceptionCount":3}},"mdmSync":{{"enabled":false,"restrictOtherDomains":false}}}}"#)
+    };
+    assert_eq!(parse::<MobileSecurity>(&count("0")).map(|o| o.member_count), Ok(0));
+    for bad in ["1.5", "-1", "1e300", "\"12\""] {
+        assert_eq!(parse::<MobileSecurity>(&count(bad)).err(), Some(Malformed), "memberCount {bad}");
+    }
+    let session = r#"{"admin":{"id":"a","name":"Mina","email":"m@x"},"domain":{"id":"d","name":"Nimbus","plan":"advanced"},"csrfToken":"t"}"#;
+    let session: Session = parse(session).unwrap();
+    assert_eq!(session.domain.plan, Plan::Advanced);
+    assert_eq!(session.domain.group, None, "a missing optional field is None");
 }
