@@ -173,7 +173,9 @@ fn a_value_of_the_wrong_shape_is_malformed() {
         assert_eq!(parse::<MdmSyncSettings>(&broken).err(), Some(Malformed), "{broken}");
     }
     let count = |n: &str| {
-        format!(r#"{{"memberCount":{n},"lineworksMdm":{{"enabled":true,"exceptionCount":3}},"mdmSync":{{"enabled":false,"restrictOtherDomains":false}}}}"#)
+        format!(
+            r#"{{"memberCount":{n},"lineworksMdm":{{"enabled":true,"exceptionCount":3}},"mdmSync":{{"enabled":false,"restrictOtherDomains":false}}}}"#
+        )
     };
     assert_eq!(parse::<MobileSecurity>(&count("0")).map(|o| o.member_count), Ok(0));
     for bad in ["1.5", "-1", "1e300", "\"12\""] {

@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use gloo_net::http::{Request, RequestBuilder};
 use send_wrapper::SendWrapper;
-use wasm_bindgen::JsCast;
 use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
 
 use super::ApiError;
 use crate::domain::api::{paths, MdmSyncSettings, MdmSyncUpdate, Session};

@@ -104,7 +104,11 @@ impl<'de> de::Deserializer<'de> for Js {
         visitor.visit_enum(name.into_deserializer())
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, Malformed> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Malformed> {
         visitor.visit_newtype_struct(self)
     }
 

@@ -1,6 +1,4 @@
-use leptos::prelude::*;
-
-use leptos::html;
+use leptos::{html, prelude::*};
 
 use crate::context::use_strings;
 use crate::platform::{copy_text, element_by_id_near};

@@ -84,7 +84,8 @@ class MdmSyncSettings extends HTMLElement {
     try {
       await Promise.all([start(), this.#styled]);
     } catch (error) {
-      this.#emit('mdm-sync:error', { code: 'network', message: `The console could not start: ${error.message}` });
+      // Nothing is on screen to say so: the portal is told, with the browser's own words.
+      this.#emit('mdm-sync:error', { code: 'start_failed', message: String(error?.message ?? error) });
       return;
     }
     // Removed, or moved and mounted again, while the wasm was loading.

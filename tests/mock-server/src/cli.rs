@@ -14,7 +14,7 @@ usage: mock-server [--addr HOST:PORT] [--static DIR] [--mount PREFIX=DIR]... [--
   --static DIR              also serve the built console from DIR (deep links fall back to index.html)
   --mount PREFIX=DIR        also serve a build made with trunk --public-url PREFIX/ from DIR under PREFIX
                             (e.g. /admin/mdm=dist-subpath; PREFIX redirects to PREFIX/); repeatable
-  --frame-ancestors LIST    origins allowed to embed the console, space-separated (default: none);
+  --frame-ancestors LIST    exact origins allowed to embed the console, space-separated (default: none);
                             also written into each index.html's mdm-embed-origins meta";
 
 pub struct Options {

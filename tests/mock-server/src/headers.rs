@@ -34,7 +34,16 @@ impl SecurityHeaders {
             Some(list) if list.contains(['"', '<', '>']) => {
                 return Err(format!("--frame-ancestors must not contain '\"', '<' or '>', got {list:?}"));
             }
-            Some(list) => list.split_whitespace().collect::<Vec<_>>().join(" "),
+            // Never `*`, `https:` or `https://*.example`: the console posts its events to each origin on the list, which
+            // takes an exact origin, and a wildcard would let any matching site frame the settings.
+            Some(list) => match list.split_whitespace().find(|source| !is_exact_origin(source)) {
+                Some(source) => {
+                    return Err(format!(
+                        "--frame-ancestors takes exact origins such as https://portal.example, not {source:?}"
+                    ));
+                }
+                None => list.split_whitespace().collect::<Vec<_>>().join(" "),
+            },
         };
         Ok(Self { embed_origins, script_hashes: RwLock::new(BTreeMap::new()) })
     }
@@ -77,6 +86,21 @@ pub async fn middleware(State(app): State<Shared>, request: Request, next: Next)
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     headers.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
     response
+}
+
+/// `scheme://host` or `scheme://host:port`, http or https, with no wildcard, path, query or credentials.
+fn is_exact_origin(source: &str) -> bool {
+    let Some((scheme, authority)) = source.split_once("://") else { return false };
+    let host = match authority.rsplit_once(':') {
+        Some((_, port)) if port.is_empty() || port.len() > 5 || !port.bytes().all(|b| b.is_ascii_digit()) => {
+            return false;
+        }
+        Some((host, _)) => host,
+        None => authority,
+    };
+    matches!(scheme, "http" | "https")
+        && !host.is_empty()
+        && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
 }
 
 /// The CSP hash source of every inline `<script>` element (one without `src`), in document order, without repeats.
@@ -207,9 +231,23 @@ mod tests {
 
     #[test]
     fn frame_ancestors_are_checked() {
-        let headers = SecurityHeaders::new(Some(" https://portal.example  https://*.example.org ")).unwrap();
-        assert!(headers.csp().ends_with("frame-ancestors https://portal.example https://*.example.org"));
-        assert_eq!(headers.embed_origins(), "https://portal.example https://*.example.org");
+        let headers = SecurityHeaders::new(Some(" https://portal.example  http://localhost:4174 ")).unwrap();
+        assert!(headers.csp().ends_with("frame-ancestors https://portal.example http://localhost:4174"));
+        assert_eq!(headers.embed_origins(), "https://portal.example http://localhost:4174");
+        for wildcard in [
+            "*",
+            "https:",
+            "https://*.example.org",
+            "'self'",
+            "portal.example",
+            "https://a.example/path",
+            "https://a.example:",
+            "https://user@a.example",
+            "ftp://a.example",
+        ] {
+            let error = SecurityHeaders::new(Some(wildcard)).err().unwrap_or_else(|| panic!("{wildcard} accepted"));
+            assert!(error.contains("exact origins"), "{error}");
+        }
         assert_eq!(SecurityHeaders::new(Some("  ")).unwrap().embed_origins(), "");
         assert!(SecurityHeaders::new(Some("https://a.example; script-src *")).is_err());
         for injection in ["https://a.example\"><script>", "https://a.example<b>", "https://a.example>"] {
