@@ -9,6 +9,8 @@ export const mockLog = '.mock-server.log';
 // does not. `localhost` and `127.0.0.1` are different origins.
 export const portalURL = `http://localhost:${port + 1}`;
 export const otherSiteURL = `http://localhost:${port + 2}`;
+// docs/embedding.md's "Try it against the mock backend": a plain page with the snippet, served by a mock of its own.
+export const plainPortalURL = `http://127.0.0.1:${port + 3}`;
 
 const chromium = {
   executablePath: '/usr/bin/chromium',
@@ -52,6 +54,13 @@ export default defineConfig({
       url: `${otherSiteURL}/blank.html`,
       reuseExistingServer: false,
       timeout: 30_000,
+    },
+    {
+      command: `sh -c 'node portal/plain-page.mjs .plain-portal && exec ../../target/release/mock-server \
+        --addr 127.0.0.1:${port + 3} --static .plain-portal --mount /admin/mdm=../../dist-subpath > /dev/null 2>&1'`,
+      url: `${plainPortalURL}/api/v1/session`,
+      reuseExistingServer: false,
+      timeout: 60_000,
     },
   ],
 });

@@ -22,8 +22,8 @@ cargo test --target wasm32-unknown-unknown --test browser
 done_layer
 
 layer "release build: trunk build --release --offline, at / and under /admin/mdm/"
-trunk build --release --offline
-trunk build --release --offline --public-url /admin/mdm/ --dist dist-subpath
+bash tests/tools/build.sh
+bash tests/tools/build.sh --public-url /admin/mdm/ --dist dist-subpath
 cargo build --release -p mock-server
 done_layer
 

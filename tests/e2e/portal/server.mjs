@@ -8,24 +8,13 @@ import { createServer, request as forward } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { createHash } from 'node:crypto';
+import { documented, plainPage } from './documented.mjs';
 
 const [port, consoleOrigin, ...extraFrameOrigins] = process.argv.slice(2);
-const DOCS_ORIGIN = 'https://console.example';
-const docs = readFileSync(new URL('../../../docs/embedding.md', import.meta.url), 'utf8');
-
-/** The code block that follows `<!-- tested: NAME -->` in docs/embedding.md, with the console's real origin. */
-function documented(name) {
-  const found = docs.match(new RegExp(`<!-- tested: ${name} -->\\s*\`\`\`\\w*\\n([\\s\\S]*?)\`\`\``));
-  if (!found) throw new Error(`docs/embedding.md has no block marked "tested: ${name}"`);
-  return found[1].trim().split(DOCS_ORIGIN).join(consoleOrigin);
-}
-
-const portalCsp = documented('portal-csp').replace(/^Content-Security-Policy:\s*/i, '');
-const snippetPage = (body) =>
-  `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Portal</title>\n</head>\n<body>\n<main>\n${body}\n</main>\n</body>\n</html>\n`;
+const portalCsp = documented('portal-csp', consoleOrigin).replace(/^Content-Security-Policy:\s*/i, '');
 const pages = {
-  '/snippet/script-embed.html': () => snippetPage(documented('script-embed')),
-  '/snippet/iframe.html': () => snippetPage(documented('iframe')),
+  '/snippet/script-embed.html': () => plainPage(documented('script-embed', consoleOrigin)),
+  '/snippet/iframe.html': () => plainPage(documented('iframe', consoleOrigin)),
 };
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
 

@@ -2,7 +2,7 @@
 // console under the sub-path /admin/mdm/. The portals are tests/e2e/portal/server.mjs, on origins of their own.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, fault, reset } from './support.js';
-import { baseURL, portalURL, otherSiteURL } from '../playwright.config.js';
+import { baseURL, portalURL, otherSiteURL, plainPortalURL } from '../playwright.config.js';
 
 const EVENTS = ['mdm-sync:ready', 'mdm-sync:dirty-change', 'mdm-sync:saved', 'mdm-sync:error'];
 const settingsOf = (request) => request.get('/api/v1/security/mobile/mdm-sync').then((r) => r.json());
@@ -281,6 +281,18 @@ test.describe('script embed: <mdm-sync-settings>', () => {
     await element.getByRole('switch', { name: '3rd-party MDM sync' }).click();
     await expect(element.getByRole('dialog', { name: 'Turn on 3rd-party MDM sync?' })).toBeVisible();
     await expectNoAxeViolationsIn(page, 'mdm-sync-settings');
+  });
+
+  test('docs/embedding.md\'s "try it": a plain page with the snippet, served by the mock', async ({ page, playwright }) => {
+    // A mock of its own serves the page (`--static`) and the build for /admin/mdm/ (`--mount`), as the docs say.
+    const mock = await playwright.request.newContext({ baseURL: plainPortalURL });
+    await reset(mock);
+    await page.goto(`${plainPortalURL}/`);
+    const element = page.locator('mdm-sync-settings');
+    await expect(element.getByRole('heading', { level: 1, name: '3rd-party MDM sync' })).toBeVisible();
+    await turnOnAndApply(element);
+    expect((await settingsOf(mock)).enabled).toBe(true);
+    await mock.dispose();
   });
 
   test('the snippet of docs/embedding.md works as pasted, under the CSP it documents', async ({ page, request }) => {
