@@ -7,8 +7,10 @@
 // Every build:
 // 3. write the embedding files (docs/embedding.md): `mdm-sync-settings.js` (the custom element), `mdm-sync-frame.js`
 //    (the iframe mode) and the element's stylesheet, with this build's hashed file names filled in;
-// 4. give `<meta name="mdm-embed-origins">` the one spelling that servers fill in, whatever the HTML minifier wrote.
+// 4. give `<meta name="mdm-embed-origins">` the one spelling that servers fill in, whatever the HTML minifier wrote;
+// 5. (release) write a brotli twin (`.br`) of every JS, wasm and CSS file, for servers that send them precompressed.
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -58,6 +60,15 @@ const origins = /<meta\b[^>]*\bmdm-embed-origins\b[^>]*>/;
 if (!origins.test(html)) fail('index.html has no <meta name="mdm-embed-origins">');
 html = html.replace(origins, '<meta name="mdm-embed-origins" content="">');
 writeFileSync(htmlPath, html);
+
+// index.html is left out: servers fill its embed-origins meta in, so they compress it themselves, if at all.
+if (release) {
+  for (const name of readdirSync(staging).filter((f) => /\.(js|wasm|css)$/.test(f))) {
+    const quality = { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } };
+    writeFileSync(join(staging, `${name}.br`), brotliCompressSync(read(name), quality));
+  }
+  console.log('post-build: wrote the .br twins');
+}
 
 function read(name) {
   return readFileSync(join(staging, name));

@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use axum::extract::State;
-use axum::http::{header, Method, StatusCode, Uri};
+use axum::http::{header, HeaderMap, Method, StatusCode, Uri};
 use axum::middleware::{from_fn_with_state, map_response};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Router;
@@ -96,8 +96,12 @@ pub fn app(config: Config) -> Router {
     try_app(config).expect("invalid mock-server configuration")
 }
 
-async fn fallback(State(app): State<Shared>, method: Method, uri: Uri) -> Response {
+async fn fallback(State(app): State<Shared>, method: Method, uri: Uri, headers: HeaderMap) -> Response {
     let path = uri.path();
+    let brotli = headers
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(static_files::accepts_brotli);
     let reserved =
         path == api::BASE || path.starts_with(&format!("{}/", api::BASE)) || path.starts_with(CONTROL_PREFIX);
     if reserved {
@@ -111,8 +115,8 @@ async fn fallback(State(app): State<Shared>, method: Method, uri: Uri) -> Respon
             let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
             Redirect::permanent(&format!("{}/{query}", mount.prefix())).into_response()
         }
-        (Some((mount, below)), _) => static_files::serve(mount.dir(), &app.security, &method, below).await,
-        (None, Some(dir)) => static_files::serve(dir, &app.security, &method, path).await,
+        (Some((mount, below)), _) => static_files::serve(mount.dir(), &app.security, &method, below, brotli).await,
+        (None, Some(dir)) => static_files::serve(dir, &app.security, &method, path, brotli).await,
         (None, None) => status_response(StatusCode::NOT_FOUND),
     }
 }

@@ -151,7 +151,25 @@ pub fn preload_index(root: &Path, security: &SecurityHeaders) {
 }
 
 /// `url_path` is the path below the root's prefix, starting with `/`.
-pub async fn serve(root: &Path, security: &SecurityHeaders, method: &Method, url_path: &str) -> Response {
+/// Whether an `Accept-Encoding` value takes brotli (`br`, with no `q=0`).
+pub fn accepts_brotli(accept_encoding: &str) -> bool {
+    accept_encoding.split(',').any(|coding| {
+        let mut parts = coding.split(';').map(str::trim);
+        let refused = |param: &str| param.strip_prefix("q=").is_some_and(|q| q.parse::<f32>().is_ok_and(|q| q == 0.0));
+        parts.next().is_some_and(|name| name.eq_ignore_ascii_case("br")) && !parts.any(refused)
+    })
+}
+
+/// Serves a file of `root`. A built asset that has a `.br` twin (the post-build hook writes them, as a production
+/// server or CDN would keep them) is sent brotli-compressed when the browser takes it: first loads are measured
+/// compressed, so they should be served so.
+pub async fn serve(
+    root: &Path,
+    security: &SecurityHeaders,
+    method: &Method,
+    url_path: &str,
+    brotli: bool,
+) -> Response {
     if method != Method::GET && method != Method::HEAD {
         let mut response = status_response(StatusCode::METHOD_NOT_ALLOWED);
         response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
@@ -167,22 +185,55 @@ pub async fn serve(root: &Path, security: &SecurityHeaders, method: &Method, url
         }
         path = root.join(INDEX);
     }
-    let Ok(bytes) = tokio::fs::read(&path).await else {
-        return status_response(StatusCode::NOT_FOUND);
+    let is_index = path == root.join(INDEX);
+    let compressed = match brotli && !is_index {
+        true => tokio::fs::read(with_br_extension(&path)).await.ok(),
+        false => None,
     };
-    let body = if path == root.join(INDEX) { index_page(root, &bytes, security).into_bytes() } else { bytes };
+    let is_compressed = compressed.is_some();
+    let body = match compressed {
+        Some(bytes) => bytes,
+        None => {
+            let Ok(bytes) = tokio::fs::read(&path).await else {
+                return status_response(StatusCode::NOT_FOUND);
+            };
+            if is_index { index_page(root, &bytes, security).into_bytes() } else { bytes }
+        }
+    };
     let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&path)));
+    if !is_index {
+        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
+    if is_compressed {
+        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+    }
     // index.html names the hashed assets of the current build, so it is always revalidated. The other files are
     // revalidated too: this is a development server, and unhashed files from `public/` change between builds.
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     response
 }
 
+fn with_br_extension(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".br");
+    PathBuf::from(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn brotli_is_taken_unless_refused() {
+        for yes in ["br", "gzip, deflate, br, zstd", "gzip;q=1.0, br;q=0.5", "BR", " br ;q=1"] {
+            assert!(accepts_brotli(yes), "{yes}");
+        }
+        for no in ["", "gzip, deflate", "br;q=0", "gzip, br; q=0", "brotli", "identity"] {
+            assert!(!accepts_brotli(no), "{no}");
+        }
+    }
 
     #[test]
     fn paths_cannot_leave_the_root() {

@@ -682,6 +682,35 @@ async fn the_request_log_holds_what_was_sent_since_the_last_reset() {
 // ---- Static files and security headers -------------------------------------------------------------------------
 
 #[tokio::test]
+async fn assets_with_a_brotli_twin_are_sent_compressed_to_browsers_that_take_it() {
+    let site = Site::new();
+    // Not real brotli: the mock sends the twin as it is, and never decodes it.
+    std::fs::write(site.0.join("mdm-console-3fa9_bg.wasm.br"), b"compressed wasm").unwrap();
+    std::fs::write(site.0.join("index.html.br"), b"a stale twin").unwrap();
+    let mock = mock_with(Config { static_dir: Some(site.0.clone()), ..Config::default() }).await;
+    let get = |path: &str, accept: &str| {
+        mock.http.get(mock.url(path)).header(header::ACCEPT_ENCODING, accept).send()
+    };
+
+    let wasm = get("/mdm-console-3fa9_bg.wasm", "gzip, deflate, br").await.unwrap();
+    assert_eq!(wasm.headers()[header::CONTENT_ENCODING], "br");
+    assert_eq!(wasm.headers()[header::VARY], "accept-encoding");
+    assert_eq!(content_type(&wasm), "application/wasm");
+    assert_eq!(wasm.bytes().await.unwrap().as_ref(), b"compressed wasm");
+
+    let plain = get("/mdm-console-3fa9_bg.wasm", "gzip, br;q=0").await.unwrap();
+    assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
+    assert_eq!(plain.bytes().await.unwrap().as_ref(), b"\0asm\x01\0\0\0");
+    // No twin: sent as it is.
+    let js = get("/mdm-console-3fa9.js", "br").await.unwrap();
+    assert!(js.headers().get(header::CONTENT_ENCODING).is_none());
+    // index.html is filled in as it is served, so a twin of it would be stale: never used.
+    let index = get("/", "br").await.unwrap();
+    assert!(index.headers().get(header::CONTENT_ENCODING).is_none());
+    assert!(index.text().await.unwrap().starts_with("<!DOCTYPE html>"));
+}
+
+#[tokio::test]
 async fn the_built_console_is_served_with_the_right_types() {
     let site = Site::new();
     let mock = mock_with(Config { static_dir: Some(site.0.clone()), ..Config::default() }).await;
