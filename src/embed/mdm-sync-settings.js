@@ -1,11 +1,12 @@
 // <mdm-sync-settings>: the settings screen as a custom element, for a portal's own pages (docs/embedding.md).
 // The Trunk post-build hook (tests/tools/post-build.mjs) copies this file into the build as `mdm-sync-settings.js`,
-// with the build's hashed file names and the wasm's integrity hash filled in below.
+// with the build's hashed file names and the integrity hashes of the wasm and the stylesheet filled in below.
 import init, { mount_embedded, unmount_embedded } from './mdm-console.js';
 
 const WASM = new URL('./mdm-console_bg.wasm', import.meta.url);
 const WASM_INTEGRITY = '';
 const STYLES = new URL('./mdm-sync-settings.css', import.meta.url).href;
+const STYLES_INTEGRITY = '';
 const EVENTS = ['mdm-sync:ready', 'mdm-sync:dirty-change', 'mdm-sync:saved', 'mdm-sync:error'];
 
 let started;
@@ -37,6 +38,7 @@ class MdmSyncSettings extends HTMLElement {
     const root = this.attachShadow({ mode: 'open' });
     const styles = document.createElement('link');
     styles.rel = 'stylesheet';
+    styles.integrity = STYLES_INTEGRITY;
     styles.href = STYLES;
     // Shown once styled: the screen never flashes unstyled inside the portal. A stylesheet that fails to load
     // still lets the screen work.

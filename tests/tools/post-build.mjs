@@ -50,6 +50,7 @@ const element = fill(readFileSync(new URL('src/embed/mdm-sync-settings.js', repo
   "'./mdm-console_bg.wasm'": `'./${wasm}'`,
   "'./mdm-sync-settings.css'": `'./${embedCssName}'`,
   "const WASM_INTEGRITY = ''": `const WASM_INTEGRITY = '${sri(read(wasm))}'`,
+  "const STYLES_INTEGRITY = ''": `const STYLES_INTEGRITY = '${sri(embedCss)}'`,
 });
 writeFileSync(join(staging, 'mdm-sync-settings.js'), release ? await minifyJs(element) : element);
 const frame = readFileSync(new URL('src/embed/frame.js', repo), 'utf8');

@@ -173,6 +173,28 @@ test.describe('script embed: <mdm-sync-settings>', () => {
     expect(put.headers['idempotency-key']).toBeTruthy();
   });
 
+  test('a tampered wasm or stylesheet is refused, and the portal is told', async ({ page }) => {
+    for (const pattern of ['**/*_bg.wasm', '**/mdm-sync-settings-*.css']) {
+      await page.route(pattern, async (route) => {
+        const response = await route.fetch();
+        const body = await response.body();
+        body[body.length - 1] ^= 0xff;
+        await route.fulfill({ response, body, headers: { ...response.headers(), 'content-encoding': 'identity' } });
+      });
+    }
+    const errors = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await page.goto(`${portalURL}/blank.html`);
+    await listen(page);
+    await page.evaluate(() => document.getElementById('slot').append(document.createElement('mdm-sync-settings')));
+    await expect.poll(async () => (await heard(page)).map((e) => e.type)).toEqual(['mdm-sync:error']);
+    expect((await heard(page))[0].detail.code).toBe('start_failed');
+    for (const file of [/mdm-sync-settings-\w+\.css/, /_bg\.wasm/]) {
+      expect(errors.some((e) => /integrity/i.test(e) && file.test(e)), `${file} blocked:\n${errors.join('\n')}`).toBe(true);
+    }
+    await expect(page.locator('mdm-sync-settings').getByRole('button')).toHaveCount(0);
+  });
+
   test('removing the element leaves no listeners or timers; adding it again works', async ({ page, request }) => {
     await page.addInitScript(() => {
       // Count what is still registered on the window and the document, and timers not yet run or cleared.
