@@ -42,7 +42,7 @@ pub fn mount() {
 #[cfg(feature = "ui")]
 pub use embedded::{mount_embedded, unmount_embedded};
 
-/// The entry points of `<mdm-sync-settings>` (`src/embed/element.js`): one settings screen per element.
+/// The entry points of `<mdm-sync-settings>` (`src/embed/mdm-sync-settings.js`): one settings screen per element.
 #[cfg(feature = "ui")]
 mod embedded {
     use std::any::Any;

@@ -97,7 +97,7 @@ pub static EN: Strings = Strings {
     precautions: Precautions {
         sign_out: "When you save, every member is signed out of the LINE WORKS mobile app within 10 minutes. \
             From then on, members can sign in only on devices that receive the key value from your MDM solution.",
-        exceptions_deleted: exceptions_deleted,
+        exceptions_deleted,
         exceptions_none: "Any LINE WORKS MDM exception settings will be deleted.",
         managed_app_config: "Your MDM solution must support Managed App Configuration. Check this before you go on.",
         android_enterprise: "Android devices can use the mobile app only in an Android Enterprise environment.",
@@ -110,7 +110,7 @@ pub static EN: Strings = Strings {
             "{} will be signed out of the mobile app, all of them by {by}.",
             plural(n, written, "member", "members")
         ),
-        exceptions_deleted: exceptions_deleted,
+        exceptions_deleted,
         lineworks_mdm_off: "LINE WORKS MDM will be turned off.",
         other_domains_signed_out: "Accounts of other domains on devices with this key value will be signed out \
             within 10 minutes.",
