@@ -2,26 +2,32 @@ use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 use crate::api::Loaded;
-use crate::context::use_strings;
+use crate::context::use_env;
 use crate::domain::api::AuditLog;
+use crate::domain::embed::HostEvent;
 use crate::platform::local_time_rfc3339;
 
 /// The latest changes to the settings: who, when, what, and the fingerprint of the key at that time (never the key).
+/// A failed load is told to an embedding page, as every failure the admin sees is.
 #[component]
 pub fn ActivityLog(log: Loaded<AuditLog>, on_retry: Callback<()>) -> impl IntoView {
-    let t = use_strings();
+    let env = use_env();
+    let (t, host) = (env.t, env.host);
     view! {
         <section class="mdm-card" aria-labelledby="mdm-activity-title">
             <h2 class="mdm-card__title" id="mdm-activity-title">{t.activity_title}</h2>
             {move || match log.get() {
                 None => EitherOf4::A(view! { <p class="mdm-card__text">{t.loading}</p> }),
-                Some(Err(error)) => EitherOf4::B(view! {
-                    <p class="mdm-card__text">
-                        {error.message(t)}" "
-                        <button type="button" class="mdm-button mdm-button--secondary" on:click=move |_| on_retry.run(())>
-                            {t.retry}
-                        </button>
-                    </p>
+                Some(Err(error)) => EitherOf4::B({
+                    host.emit(&HostEvent::failed(&error, t));
+                    view! {
+                        <p class="mdm-card__text">
+                            {error.message(t)}" "
+                            <button type="button" class="mdm-button mdm-button--secondary" on:click=move |_| on_retry.run(())>
+                                {t.retry}
+                            </button>
+                        </p>
+                    }
                 }),
                 Some(Ok(log)) if log.value.events.is_empty() => EitherOf4::C(view! { <p class="mdm-card__text">{t.activity_empty}</p> }),
                 Some(Ok(log)) => EitherOf4::D(view! {

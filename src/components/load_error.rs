@@ -9,12 +9,11 @@ use crate::domain::embed::HostEvent;
 pub fn LoadError(error: ApiError, on_retry: Callback<()>) -> impl IntoView {
     let env = use_env();
     let t = env.t;
-    let message = error.message(t);
-    env.host.emit(&HostEvent::Error { code: error.code, message: message.clone() });
+    env.host.emit(&HostEvent::failed(&error, t));
     view! {
         <div class="mdm-alert mdm-alert--error" role="alert">
             <p class="mdm-alert__title">{t.load_failed}</p>
-            <p class="mdm-alert__body">{message}</p>
+            <p class="mdm-alert__body">{error.message(t)}</p>
             <button type="button" class="mdm-button" on:click=move |_| on_retry.run(())>{t.retry}</button>
         </div>
     }

@@ -5,6 +5,8 @@
 use serde::Serialize;
 
 use crate::domain::api::MdmSyncSettings;
+use crate::domain::error::ApiError;
+use crate::i18n::Strings;
 
 /// An event for the host page. Its name is [`HostEvent::name`]; the value serializes to the event's `detail`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -33,6 +35,11 @@ impl HostEvent {
             restrict_other_domains: settings.restrict_other_domains,
             logout_deadline: settings.logout_deadline.clone(),
         }
+    }
+
+    /// A failure, in the words the console shows for it.
+    pub fn failed(error: &ApiError, t: &Strings) -> Self {
+        Self::Error { code: error.code.clone(), message: error.message(t) }
     }
 
     pub fn name(&self) -> &'static str {
@@ -85,6 +92,13 @@ mod tests {
             assert_eq!(event.name(), name);
             assert_eq!(serde_json::to_value(&event).unwrap(), detail, "{name}");
         }
+    }
+
+    #[test]
+    fn a_failure_is_told_in_the_console_s_words() {
+        let event = HostEvent::failed(&ApiError::timeout(), &crate::i18n::EN);
+        let expected = json!({"code": "timeout", "message": crate::i18n::EN.api_errors.timeout});
+        assert_eq!(serde_json::to_value(&event).unwrap(), expected);
     }
 
     #[test]

@@ -143,7 +143,7 @@ impl Sender {
             }
             host.emit(&match &result {
                 Ok(answer) => HostEvent::saved(&answer.value),
-                Err(error) => HostEvent::Error { code: error.code.clone(), message: error.message(t) },
+                Err(error) => HostEvent::failed(error, t),
             });
             self.state.try_update(|s| match result {
                 Ok(answer) => s.saved_as(answer.value, answer.etag),

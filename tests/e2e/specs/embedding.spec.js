@@ -142,6 +142,18 @@ test.describe('script embed: <mdm-sync-settings>', () => {
     await expect.poll(async () => (await heard(page)).map((e) => e.type)).toEqual(['mdm-sync:error', 'mdm-sync:ready']);
   });
 
+  test('a failed load of the Activity log is an error event too', async ({ page, request }) => {
+    // The first load and its two automatic retries.
+    await fault(request, { method: 'GET', path: '/v1/security/mobile/mdm-sync/audit', status: 503, times: 3 });
+    await page.goto(`${portalURL}/blank.html`);
+    await listen(page);
+    await page.evaluate(() => document.getElementById('slot').append(document.createElement('mdm-sync-settings')));
+    const activity = page.locator('mdm-sync-settings').getByRole('region', { name: 'Activity' });
+    await expect(activity.getByRole('button', { name: 'Retry' })).toBeVisible();
+    const message = (await activity.locator('.mdm-card__text').textContent()).replace(/Retry$/, '').trim();
+    await expect.poll(() => heard(page)).toContainEqual({ type: 'mdm-sync:error', detail: { code: 'unavailable', message } });
+  });
+
   test('authHeaders reach the backend, set before the script loaded or as a function', async ({ page, request }) => {
     await page.goto(`${portalURL}/blank.html`);
     await listen(page);
