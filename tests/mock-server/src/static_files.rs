@@ -209,10 +209,20 @@ pub async fn serve(
     if is_compressed {
         headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
     }
-    // index.html names the hashed assets of the current build, so it is always revalidated. The other files are
-    // revalidated too: this is a development server, and unhashed files from `public/` change between builds.
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    // A file whose name carries its content hash never changes: a revisit takes it from the cache without asking,
+    // as from a production server. index.html names the current build's files, and the unhashed ones (the embedding
+    // scripts, `public/`) change between builds, so those are always revalidated.
+    let caching = if is_content_hashed(url_path) { "public, max-age=31536000, immutable" } else { "no-cache" };
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(caching));
     response
+}
+
+/// Trunk's hashed file names: `main-a898db94ecf081a9.css`, `mdm-console-4c252a67fc1907ae_bg.wasm`.
+fn is_content_hashed(url_path: &str) -> bool {
+    let name = url_path.rsplit('/').next().unwrap_or_default();
+    let stem = name.split('.').next().unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 fn with_br_extension(path: &Path) -> PathBuf {
@@ -290,6 +300,16 @@ mod tests {
             r#"<meta name="mdm-embed-origins" content="x"#,
         ] {
             assert_eq!(fill_embed_origins(other, "https://a.example"), other);
+        }
+    }
+
+    #[test]
+    fn only_content_hashed_names_are_cached_for_good() {
+        for hashed in ["/main-a898db94ecf081a9.css", "/mdm-console-4c252a67fc1907ae_bg.wasm", "/x/mdm-console-4c252a67fc1907ae.js"] {
+            assert!(is_content_hashed(hashed), "{hashed}");
+        }
+        for unhashed in ["/index.html", "/mdm-sync-settings.js", "/favicon.svg", "/main-a898db94ecf081a.css", "/a-zz98db94ecf081a9.css"] {
+            assert!(!is_content_hashed(unhashed), "{unhashed}");
         }
     }
 
