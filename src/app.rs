@@ -1,4 +1,5 @@
-use leptos::either::{EitherOf4};
+use leptos::either::EitherOf4;
+use wasm_bindgen::JsCast;
 use leptos::prelude::*;
 
 use crate::api::ApiClient;
@@ -16,6 +17,8 @@ pub struct Config {
     /// The path the console is served under: `""` at the root, or a sub-path such as `/admin/mdm`.
     pub base_path: String,
     pub locale: String,
+    /// The first screen's API answers, requested by the page before the wasm ran (`src/embed/start.js`).
+    pub preloaded: Option<js_sys::Map>,
 }
 
 impl Config {
@@ -31,15 +34,27 @@ impl Config {
             api_base: attribute("meta[name=mdm-api-base]", "content").unwrap_or_else(|| "/api".into()),
             base_path,
             locale: attribute("html", "lang").unwrap_or_default(),
+            preloaded: take_preloaded(),
         }
     }
+}
+
+/// What the page's first script left for the console (`window.__mdmSyncBoot.preloaded`), taken once: a second
+/// start of the console in the same page must not be given answers that are no longer current.
+fn take_preloaded() -> Option<js_sys::Map> {
+    let window: wasm_bindgen::JsValue = web_sys::window()?.into();
+    let boot = js_sys::Reflect::get(&window, &"__mdmSyncBoot".into()).ok().filter(|b| b.is_object())?;
+    let key = wasm_bindgen::JsValue::from_str("preloaded");
+    let preloaded = js_sys::Reflect::get(&boot, &key).ok()?.dyn_into::<js_sys::Map>().ok();
+    let _ = js_sys::Reflect::delete_property(boot.unchecked_ref::<js_sys::Object>(), &key);
+    preloaded
 }
 
 /// The standalone console: the shell, and every page at its address.
 #[component]
 pub fn App(config: Config) -> impl IntoView {
     provide_env(Env {
-        client: ApiClient::new(&config.api_base),
+        client: ApiClient::new(&config.api_base).with_preloaded(config.preloaded),
         t: i18n::for_locale(&config.locale),
         host: Host::default(),
     });

@@ -61,7 +61,8 @@ mod embedded {
     }
 
     /// Mounts a settings screen into `parent` and returns its id for [`unmount_embedded`].
-    /// `host_headers()` returns headers to add to every request; `emit(name, detail)` tells the host page of events.
+    /// `host_headers()` returns headers to add to every request; `emit(name, detail)` tells the host page of events;
+    /// `preloaded` holds the first answers, requested while the wasm loaded (`src/embed/start.js`).
     #[wasm_bindgen]
     pub fn mount_embedded(
         parent: web_sys::HtmlElement,
@@ -69,8 +70,9 @@ mod embedded {
         locale: String,
         host_headers: js_sys::Function,
         emit: js_sys::Function,
+        preloaded: Option<js_sys::Map>,
     ) -> u32 {
-        let client = ApiClient::new(api_base).with_host_headers(host_headers);
+        let client = ApiClient::new(api_base).with_host_headers(host_headers).with_preloaded(preloaded);
         let host = Host::new(emit);
         let handle = leptos::mount::mount_to(parent, move || leptos::view! { <EmbeddedApp client locale host/> });
         let id = NEXT_ID.with_borrow_mut(|next| {

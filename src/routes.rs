@@ -42,6 +42,33 @@ pub fn strip_base<'a>(pathname: &'a str, base: &str) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::api::paths;
+
+    /// `src/embed/start.js` requests each screen's first API loads before the wasm runs, from its own table: it
+    /// must name this file's routes and the API paths that the pages load first.
+    #[test]
+    fn the_page_preloads_what_each_screen_loads_first() {
+        let start = include_str!("embed/start.js");
+        let table = start.split("const FIRST_LOADS = {").nth(1).and_then(|t| t.split("};").next()).unwrap();
+        let rows: Vec<(&str, Vec<&str>)> = table
+            .lines()
+            .filter_map(|line| line.trim().split_once(": ["))
+            .map(|(route, loads)| (unquote(route), loads.trim_end_matches("],").split(", ").map(unquote).collect()))
+            .collect();
+        let expected = vec![
+            ("/", vec![paths::MOBILE_SECURITY]),
+            (MOBILE_SECURITY, vec![paths::MOBILE_SECURITY]),
+            (MDM_SYNC, vec![paths::SESSION, paths::MDM_SYNC, paths::MOBILE_SECURITY]),
+        ];
+        assert_eq!(rows, expected);
+        assert_eq!(Route::from_path("/"), Route::Root, "`/` shows Mobile Security");
+        let timeout = format!("const TIMEOUT_MS = {};", crate::domain::retry::REQUEST_TIMEOUT_MS);
+        assert!(start.contains(&timeout), "start.js times out as the console's client does: {timeout}");
+    }
+
+    fn unquote(text: &str) -> &str {
+        text.trim().trim_end_matches([',', ']']).trim_matches('\'')
+    }
 
     #[test]
     fn paths_map_to_routes() {

@@ -2,16 +2,15 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
-use gloo_net::http::{Request, RequestBuilder};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 use super::ApiError;
 use crate::domain::api::{paths, MdmSyncSettings, MdmSyncUpdate, Session};
-
-/// How long a request may take before the admin is told and may retry.
-const TIMEOUT_MS: u32 = 8_000;
+use crate::domain::retry::REQUEST_TIMEOUT_MS;
 
 /// A value with the ETag it was served with, for a later `If-Match`.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,11 +26,14 @@ pub struct ApiClient {
     /// An embedding portal's own headers (a bearer token, say), asked for anew before every request, so that a
     /// token the portal renews is used as soon as it is.
     host_headers: Option<SendWrapper<js_sys::Function>>,
+    /// Answers the page asked for before the wasm ran (`src/embed/start.js`): API path to the promise of a
+    /// `Response`. Each is taken by the first GET of its path; later GETs go to the network.
+    preloaded: Option<SendWrapper<js_sys::Map>>,
 }
 
 impl ApiClient {
     pub fn new(base: &str) -> Self {
-        Self { base: base.trim_end_matches('/').into(), host_headers: None }
+        Self { base: base.trim_end_matches('/').into(), host_headers: None, preloaded: None }
     }
 
     /// A client that adds the headers `provider()` returns (an object of names to values) to every request.
@@ -39,9 +41,25 @@ impl ApiClient {
         Self { host_headers: Some(SendWrapper::new(provider)), ..self }
     }
 
+    /// A client whose first GET of each path in `preloaded` takes the answer already on its way.
+    pub fn with_preloaded(self, preloaded: Option<js_sys::Map>) -> Self {
+        Self { preloaded: preloaded.map(SendWrapper::new), ..self }
+    }
+
+    fn take_preloaded(&self, path: &str) -> Option<js_sys::Promise> {
+        let loads = self.preloaded.as_deref()?;
+        let key = wasm_bindgen::JsValue::from_str(path);
+        let load = loads.get(&key).dyn_into::<js_sys::Promise>().ok()?;
+        loads.delete(&key);
+        Some(load)
+    }
+
     /// Starts a GET of `path`; the answer's body stays JSON text until a reader decodes it.
     pub fn get_raw(&self, path: &str) -> impl Future<Output = Result<Raw, ApiError>> + 'static {
-        let request = boxed(send(self.builder(Request::get(&self.url(path))), None));
+        let request = match self.take_preloaded(path) {
+            Some(load) => boxed(preloaded(load, self.clone(), path.to_owned())),
+            None => boxed(send(self.builder(Request::get(&self.url(path))), None)),
+        };
         async move {
             let (body, etag) = request.await?;
             // Not JSON at all (a proxy's HTML page with status 200): as good as no answer, and worth a retry.
@@ -131,10 +149,25 @@ fn encode<T: serde::Serialize>(value: &T) -> Result<String, ApiError> {
     js_sys::JSON::stringify(&value).map(String::from).map_err(|_| ApiError::malformed_response())
 }
 
+/// An answer the page requested before the wasm ran, read as if this client had sent the request. A 401 is asked
+/// again: an embedding portal may have set its `authHeaders` only after the page's request went out.
+async fn preloaded(load: js_sys::Promise, client: ApiClient, path: String) -> Answer {
+    let response = match JsFuture::from(load).await {
+        Ok(response) => Response::from(response.unchecked_into::<web_sys::Response>()),
+        Err(error) if js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string()).as_deref()
+            == Some("TimeoutError") => return Err(ApiError::timeout()),
+        Err(_) => return Err(ApiError::network()),
+    };
+    if response.status() == 401 && client.host_headers.is_some() {
+        return send(client.builder(Request::get(&client.url(&path))), None).await;
+    }
+    answer(response).await
+}
+
 /// Sends with a timeout. A 2xx answer gives its body and ETag; anything else, an [`ApiError`].
 async fn send(builder: RequestBuilder, body: Option<String>) -> Answer {
     // The browser aborts the request when the time is up; no timer of our own to clear.
-    let deadline = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS);
+    let deadline = web_sys::AbortSignal::timeout_with_u32(REQUEST_TIMEOUT_MS);
     let builder = builder.abort_signal(Some(&deadline));
     let request = match body {
         Some(body) => builder.body(body),
@@ -146,6 +179,11 @@ async fn send(builder: RequestBuilder, body: Option<String>) -> Answer {
         Err(_) if deadline.aborted() => return Err(ApiError::timeout()),
         Err(_) => return Err(ApiError::network()),
     };
+    answer(response).await
+}
+
+/// A 2xx answer's body and ETag; anything else, an [`ApiError`].
+async fn answer(response: Response) -> Answer {
     let body = response.text().await.map_err(|_| ApiError::network())?;
     let header = |name: &str| response.headers().get(name);
     if !response.ok() {

@@ -1,6 +1,10 @@
 //! When to load again after a failure that a retry may get past: exponential back-off with jitter, and never sooner
 //! than the server's `Retry-After`. Loads only: a save is retried by the admin, with its Idempotency-Key.
 
+/// How long a request may take before the admin is told and may retry. `src/embed/start.js`, which sends the first
+/// loads before the wasm runs, uses the same.
+pub const REQUEST_TIMEOUT_MS: u32 = 8_000;
+
 /// Automatic retries of a load before the admin is shown the failure (and a Retry button).
 pub const AUTOMATIC_RETRIES: u32 = 2;
 const BASE_MS: u64 = 400;

@@ -1,6 +1,7 @@
 // <mdm-sync-settings>: the settings screen as a custom element, for a portal's own pages (docs/embedding.md).
 // The Trunk post-build hook (tests/tools/post-build.mjs) copies this file into the build as `mdm-sync-settings.js`,
-// with the build's hashed file names and the integrity hashes of the wasm and the stylesheet filled in below.
+// after src/embed/start.js (`compileVerified`, `preload`, `FIRST_LOADS`), with the build's hashed file names and
+// the integrity hashes of the wasm and the stylesheet filled in below.
 import init, { mount_embedded, unmount_embedded } from './mdm-console.js';
 
 const WASM = new URL('./mdm-console_bg.wasm', import.meta.url);
@@ -11,10 +12,11 @@ const EVENTS = ['mdm-sync:ready', 'mdm-sync:dirty-change', 'mdm-sync:saved', 'md
 
 let started;
 // One start for every element on the page. The wasm is fetched only when `init` needs it: in the iframe mode the
-// page's own loader has already started this build, and wasm-bindgen then shares that start.
+// page's first script has already begun compiling this build, and its loader starts it, which wasm-bindgen shares.
 function start() {
+  const compile = () => window.__mdmSyncBoot?.module ?? compileVerified(WASM.href, WASM_INTEGRITY);
   started ??= init({
-    module_or_path: { then: (ok, fail) => fetch(WASM, { integrity: WASM_INTEGRITY }).then(ok, fail) },
+    module_or_path: { then: (ok, fail) => compile().then(ok, fail) },
   }).catch((error) => {
     started = undefined;
     throw error;
@@ -83,6 +85,11 @@ class MdmSyncSettings extends HTMLElement {
 
   async #mount() {
     const run = ++this.#run;
+    // After the script that added the element has run to its end: a portal may set `authHeaders` just after.
+    await null;
+    if (run !== this.#run) return;
+    const apiBase = this.getAttribute('api-base') || '/api';
+    const preloaded = preload(apiBase, FIRST_LOADS[SETTINGS_SCREEN], this.#currentHeaders());
     try {
       await Promise.all([start(), this.#styled]);
     } catch (error) {
@@ -94,10 +101,11 @@ class MdmSyncSettings extends HTMLElement {
     if (run !== this.#run || !this.isConnected) return;
     this.#id = mount_embedded(
       this.#container,
-      this.getAttribute('api-base') || '/api',
+      apiBase,
       this.getAttribute('locale') || this.closest('[lang]')?.lang || document.documentElement.lang || '',
       () => this.#currentHeaders(),
       (name, detail) => this.#emit(name, detail),
+      preloaded,
     );
   }
 

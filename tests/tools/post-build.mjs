@@ -1,14 +1,16 @@
 // Trunk post-build hook.
-// Release builds:
-// 1. minify the wasm-bindgen JS glue (Trunk minifies HTML and CSS, not this file) and update its subresource-integrity
-//    hashes in index.html, so that the browser still accepts it;
-// 2. make the loader fetch the wasm with its integrity hash. Trunk only puts the hash on a preload link, and the
-//    loader's own fetch, which carries none, would run a tampered module.
 // Every build:
-// 3. write the embedding files (docs/embedding.md): `mdm-sync-settings.js` (the custom element), `mdm-sync-frame.js`
-//    (the iframe mode) and the element's stylesheet, with this build's hashed file names filled in;
-// 4. give `<meta name="mdm-embed-origins">` the one spelling that servers fill in, whatever the HTML minifier wrote;
-// 5. (release) write a brotli twin (`.br`) of every JS, wasm and CSS file, for servers that send them precompressed.
+// 1. replace Trunk's loader: index.html's first script (src/embed/start.js and src/embed/boot.js, inlined) compiles
+//    the wasm while it downloads, checks it against this build's integrity hash before it runs, and starts the first
+//    screen's API loads beside it; the loader left in the page only starts the compiled module;
+// 2. write the embedding files (docs/embedding.md): `mdm-sync-settings.js` (the custom element, with start.js in
+//    front), `mdm-sync-frame.js` (the iframe mode) and the element's stylesheet, with this build's hashed file names
+//    and hashes filled in;
+// 3. give `<meta name="mdm-embed-origins">` the one spelling that servers fill in, whatever the HTML minifier wrote.
+// Release builds also:
+// 4. minify the JS: the wasm-bindgen glue (Trunk minifies HTML and CSS, not this file), keeping its integrity hash in
+//    index.html right, the inlined scripts and the embedding files;
+// 5. write a brotli twin (`.br`) of every JS, wasm and CSS file, for servers that send them precompressed.
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
@@ -34,22 +36,45 @@ if (release) {
   if (!html.includes(sri(source))) fail(`no integrity attribute for ${glue} in index.html`);
   html = html.split(sri(source)).join(sri(code));
   console.log(`post-build: minified ${glue} ${source.length} -> ${code.length} bytes`);
-
-  const loader = new RegExp(`module_or_path: '([^']*${escape(wasm)})'`);
-  const match = html.match(loader);
-  if (!match) fail(`the loader does not load ${wasm}`);
-  html = html.replace(loader, `module_or_path: fetch('${match[1]}', { integrity: '${sri(read(wasm))}' })`);
-  console.log(`post-build: ${wasm} is fetched with its integrity hash`);
 }
+
+const start = readFileSync(new URL('src/embed/start.js', repo), 'utf8');
+const wasmIntegrity = sri(read(wasm));
+const trunkLoader = /<script type="?module"?>\s*import init, \* as bindings from '([^']+)';[\s\S]*?<\/script>/;
+const loaderMatch = html.match(trunkLoader);
+if (!loaderMatch) fail('Trunk\'s loader script is not in index.html');
+html = html.replace(trunkLoader, () => `<script type=module>import init from '${loaderMatch[1]}';` +
+  'init({ module_or_path: window.__mdmSyncBoot.module });</script>');
+// The wasm's preload stays, so that it is requested as soon as the page's head is read, but without its integrity
+// attribute: the first script's fetch carries none (it checks the hash itself), and only an equal request takes
+// the preloaded answer.
+html = html.replace(/<link\b[^>]*\brel="?preload"?[^>]*>/g, (link) =>
+  (link.includes(wasm) ? link.replace(/\s+integrity="?sha384-[^" >]+"?/, '') : link));
+const bootSlot = /<script data-mdm-boot(?:="")?><\/script>/;
+if (!bootSlot.test(html)) fail('index.html has no <script data-mdm-boot></script>');
+const boot = fill(start + readFileSync(new URL('src/embed/boot.js', repo), 'utf8'), 'src/embed/boot.js', {
+  "const WASM = './mdm-console_bg.wasm'": `const WASM = './${wasm}'`,
+  "const WASM_INTEGRITY = ''": `const WASM_INTEGRITY = '${wasmIntegrity}'`,
+});
+const bootScript = `(() => {\n${boot}\n})();`;
+const inlined = release ? await minifyJs(bootScript, false) : bootScript;
+// A function as the replacement: `$` in the script must stay as it is.
+html = html.replace(bootSlot, () => `<script>${inlined}</script>`);
+console.log(`post-build: index.html compiles ${wasm} as it streams, checked against its hash`);
 
 const embedCss = pxInsteadOfRem(compactCss(readFileSync(new URL('style/embed.css', repo), 'utf8')) + read(css).toString());
 const embedCssName = `mdm-sync-settings-${createHash('sha256').update(embedCss).digest('hex').slice(0, 16)}.css`;
 writeFileSync(join(staging, embedCssName), embedCss);
-const element = fill(readFileSync(new URL('src/embed/mdm-sync-settings.js', repo), 'utf8'), {
+const elementSource = readFileSync(new URL('src/embed/mdm-sync-settings.js', repo), 'utf8');
+// start.js goes after the element's imports, which a module must have first.
+const imports = elementSource.match(/^(?:import[^;]+;\n)+/m);
+if (!imports) fail('src/embed/mdm-sync-settings.js no longer imports the glue');
+const elementWithStart = elementSource.replace(imports[0], () => `${imports[0]}${start}`);
+const element = fill(elementWithStart, 'src/embed/mdm-sync-settings.js', {
   "'./mdm-console.js'": `'./${glue}'`,
   "'./mdm-console_bg.wasm'": `'./${wasm}'`,
   "'./mdm-sync-settings.css'": `'./${embedCssName}'`,
-  "const WASM_INTEGRITY = ''": `const WASM_INTEGRITY = '${sri(read(wasm))}'`,
+  "const WASM_INTEGRITY = ''": `const WASM_INTEGRITY = '${wasmIntegrity}'`,
   "const STYLES_INTEGRITY = ''": `const STYLES_INTEGRITY = '${sri(embedCss)}'`,
 });
 writeFileSync(join(staging, 'mdm-sync-settings.js'), release ? await minifyJs(element) : element);
@@ -80,15 +105,15 @@ function only(names, what) {
   return names[0];
 }
 
-async function minifyJs(source) {
-  const { code } = await minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+async function minifyJs(source, module = true) {
+  const { code } = await minify(source, { module, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   return code;
 }
 
-/** Replaces each placeholder, which must be there: a renamed one would otherwise ship a broken element. */
-function fill(source, replacements) {
+/** Replaces each placeholder, which must be there: a renamed one would otherwise ship a broken script. */
+function fill(source, file, replacements) {
   for (const [placeholder, value] of Object.entries(replacements)) {
-    if (!source.includes(placeholder)) fail(`src/embed/mdm-sync-settings.js no longer contains ${placeholder}`);
+    if (!source.includes(placeholder)) fail(`${file} no longer contains ${placeholder}`);
     source = source.split(placeholder).join(value);
   }
   return source;
@@ -106,10 +131,6 @@ function pxInsteadOfRem(source) {
 
 function sri(content) {
   return `sha384-${createHash('sha384').update(content).digest('base64')}`;
-}
-
-function escape(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function fail(message) {

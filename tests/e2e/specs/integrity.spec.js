@@ -1,11 +1,31 @@
 // Subresource integrity: the browser runs the JS glue and the wasm module only if they are the ones that were built.
+// The glue is checked by the browser; the wasm by the page's first script (src/embed/start.js), which compiles it
+// while it streams and instantiates it only if its SHA-384 matches.
 import { test, expect } from './support.js';
 
 test('index.html pins the JS glue and the wasm module by hash', async ({ request }) => {
   const html = await (await request.get('/security/mobile')).text();
   expect(html).toMatch(/rel=modulepreload|rel="modulepreload"/);
   expect(html).toMatch(/\.js"? integrity="?sha384-/);
-  expect(html).toMatch(/module_or_path: fetch\('[^']+_bg\.wasm', \{ integrity: 'sha384-/);
+  const wasm = html.match(/[\w-]+_bg\.wasm/)[0];
+  const pinned = html.match(/"(sha384-[A-Za-z0-9+/]{64})"/)?.[1];
+  const bytes = await (await request.get(`/${wasm}`)).body();
+  const { createHash } = await import('node:crypto');
+  expect(pinned).toBe(`sha384-${createHash('sha384').update(bytes).digest('base64')}`);
+});
+
+test('the first screen\'s API answers are asked for once each, and the wasm once', async ({ page, request }) => {
+  await page.goto('/security/mobile/mdm-sync');
+  await expect(page.getByRole('switch', { name: '3rd-party MDM sync' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const gets = (await (await request.get('/__mock/requests')).json()).filter((r) => r.method === 'GET').map((r) => r.path);
+  for (const path of ['/api/v1/session', '/api/v1/security/mobile/mdm-sync', '/api/v1/security/mobile']) {
+    expect(gets.filter((p) => p === path), path).toHaveLength(1);
+  }
+  // The page's preload of the wasm is the download that the first script compiles: the browser fetched it once.
+  const wasmLoads = await page.evaluate(() =>
+    performance.getEntriesByType('resource').filter((r) => r.name.endsWith('_bg.wasm') && r.transferSize > 0).length);
+  expect(wasmLoads).toBe(1);
 });
 
 test('a tampered wasm module is refused', async ({ page }) => {

@@ -1,0 +1,75 @@
+// Starting the console fast, shared by the standalone page (tests/tools/post-build.mjs inlines this file into
+// index.html) and by `<mdm-sync-settings>` (the hook puts it in front of mdm-sync-settings.js). Two things wait for
+// nothing else:
+// - the wasm is compiled while it downloads, and only a module whose bytes match the build's integrity hash is ever
+//   instantiated (the browser's own `integrity` check would hold every byte back until the last had arrived);
+// - the API answers the first screen needs are requested at once, beside the wasm, and handed to the console when
+//   it starts (`ApiClient::with_preloaded`), instead of being asked for only after the wasm has run.
+
+/** How long a request may take; the same as the console's own requests (`domain::retry::REQUEST_TIMEOUT_MS`). */
+const TIMEOUT_MS = 8000;
+
+/**
+ * What each screen loads first, by route (`routes.rs`): API paths (`domain::api::paths`). A native test keeps the
+ * two in step; a path missing here only means that it is loaded later.
+ */
+const FIRST_LOADS = {
+  '/': ['/v1/security/mobile'],
+  '/security/mobile': ['/v1/security/mobile'],
+  '/security/mobile/mdm-sync': ['/v1/session', '/v1/security/mobile/mdm-sync', '/v1/security/mobile'],
+};
+
+/** The settings screen: what `<mdm-sync-settings>` and the iframe mode show. */
+const SETTINGS_SCREEN = '/security/mobile/mdm-sync';
+
+/**
+ * A promise of the compiled wasm module at `url`, refused unless its bytes match `integrity` (`sha384-…`). Without
+ * streaming compilation or WebCrypto (an insecure context), the browser's own integrity check is used instead.
+ */
+function compileVerified(url, integrity) {
+  const [algorithm, expected] = [integrity.slice(0, 6), integrity.slice(7)];
+  if (algorithm !== 'sha384' || !globalThis.crypto?.subtle || !WebAssembly.compileStreaming) {
+    return fetch(url, { integrity }).then((response) => response.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes));
+  }
+  return fetch(url)
+    .then((response) => {
+      if (!response.ok) throw new Error(`Failed to load '${url}': ${response.status}`);
+      const copy = response.clone();
+      return Promise.all([
+        WebAssembly.compileStreaming(response),
+        copy.arrayBuffer().then((bytes) => crypto.subtle.digest('SHA-384', bytes)),
+      ]);
+    })
+    .then(([module, digest]) => {
+      if (base64(digest) !== expected) {
+        // The browser's own words for a failed integrity check, so that the page's error reports read the same.
+        const message = `Failed to find a valid digest in the 'integrity' attribute for resource '${new URL(url, location.href)}' with computed SHA-384 integrity '${base64(digest)}'. The resource has been blocked.`;
+        console.error(message);
+        throw new TypeError(message);
+      }
+      return module;
+    });
+}
+
+function base64(buffer) {
+  return btoa(String.fromCharCode(...new Uint8Array(buffer)));
+}
+
+/**
+ * Starts the GETs of `paths` below `apiBase` with `headers`, as the console's client sends them, and returns a Map
+ * of path to the promise of its Response. Each answer is taken once; one that arrives is kept by nothing else.
+ */
+function preload(apiBase, paths, headers) {
+  const base = apiBase.replace(/\/+$/, '');
+  const loads = new Map();
+  for (const path of paths ?? []) {
+    const request = fetch(base + path, {
+      headers: { ...headers, Accept: 'application/json' },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    // Unhandled until the console takes it; a failure is the console's to report, not the page's.
+    request.catch(() => {});
+    loads.set(path, request);
+  }
+  return loads;
+}
