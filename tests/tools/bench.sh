@@ -35,6 +35,7 @@ mkdir -p "$STATIC_DIR"
 MOCK_PID=$!
 trap 'kill $MOCK_PID 2>/dev/null' EXIT
 for _ in $(seq 100); do
+  kill -0 $MOCK_PID 2>/dev/null || { cat "$ROOT/target/bench-mock.log"; say "the mock backend did not start (is port $PORT taken? BENCH_PORT=N picks another)"; exit 1; }
   curl -sf "http://127.0.0.1:$PORT/api/v1/session" > /dev/null && break
   sleep 0.1
 done
