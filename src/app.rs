@@ -1,30 +1,29 @@
 use leptos::either::EitherOf4;
-use wasm_bindgen::JsCast;
 use leptos::prelude::*;
 
 use crate::api::ApiClient;
 use crate::components::Shell;
-use crate::context::{provide_env, Env, Host};
-use crate::i18n;
+use crate::context::{provide_env, Env, Handover, Host, Languages};
+use crate::i18n::Strings;
 use crate::pages::{MdmSyncPage, MobileSecurityPage, NotFoundPage};
+use crate::platform::{catalog_for, focus_language_menu, remember_locale, show_language};
 use crate::router::Router;
 use crate::routes::{self, Route};
 
-/// Where the console finds its backend, where it is served, and in which language it speaks.
+/// Where the console finds its backend and where it is served.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     pub api_base: String,
     /// The path the console is served under: `""` at the root, or a sub-path such as `/admin/mdm`.
     pub base_path: String,
-    pub locale: String,
     /// The first screen's API answers, requested by the page before the wasm ran (`src/embed/start.js`).
     pub preloaded: Option<js_sys::Map>,
 }
 
 impl Config {
-    /// Read from the host page: `<meta name="mdm-api-base">` (default `/api`), `<base href>` for the sub-path
-    /// (which Trunk's `--public-url` writes), and the document's `lang`.
-    pub fn from_document() -> Self {
+    /// Read from the host page: `<meta name="mdm-api-base">` (default `/api`) and `<base href>` for the sub-path
+    /// (which Trunk's `--public-url` writes).
+    pub fn from_document(preloaded: Option<js_sys::Map>) -> Self {
         let document = web_sys::window().and_then(|w| w.document());
         let attribute = |selector: &str, name: &str| {
             document.as_ref().and_then(|d| d.query_selector(selector).ok().flatten()).and_then(|e| e.get_attribute(name))
@@ -33,31 +32,49 @@ impl Config {
         Self {
             api_base: attribute("meta[name=mdm-api-base]", "content").unwrap_or_else(|| "/api".into()),
             base_path,
-            locale: attribute("html", "lang").unwrap_or_default(),
-            preloaded: take_preloaded(),
+            preloaded,
         }
     }
 }
 
-/// What the page's first script left for the console (`window.__mdmSyncBoot.preloaded`), taken once: a second
-/// start of the console in the same page must not be given answers that are no longer current.
-fn take_preloaded() -> Option<js_sys::Map> {
-    let window: wasm_bindgen::JsValue = web_sys::window()?.into();
-    let boot = js_sys::Reflect::get(&window, &"__mdmSyncBoot".into()).ok().filter(|b| b.is_object())?;
-    let key = wasm_bindgen::JsValue::from_str("preloaded");
-    let preloaded = js_sys::Reflect::get(&boot, &key).ok()?.dyn_into::<js_sys::Map>().ok();
-    let _ = js_sys::Reflect::delete_property(boot.unchecked_ref::<js_sys::Object>(), &key);
-    preloaded
-}
-
-/// The standalone console: the shell, and every page at its address.
+/// The standalone console: the shell, and every page at its address, in the admin's language. Choosing another
+/// language starts the console again in it (`relaunch`, given the new catalog); the page being used hands its state
+/// over first (`handover`), so that nothing the admin has not saved is lost.
 #[component]
-pub fn App(config: Config) -> impl IntoView {
+pub fn App(config: Config, strings: &'static Strings, handover: Handover, relaunch: fn(&'static Strings)) -> impl IntoView {
+    show_language(strings);
+    if handover.take_refocus() {
+        request_animation_frame(focus_language_menu);
+    }
+    let switching = RwSignal::new(false);
+    provide_context(handover.clone());
     provide_env(Env {
-        client: ApiClient::new(&config.api_base).with_preloaded(config.preloaded),
-        t: i18n::for_locale(&config.locale),
+        client: ApiClient::new(&config.api_base).with_preloaded(config.preloaded).with_language(strings.locale),
+        t: strings,
         host: Host::default(),
     });
+    provide_context(Languages {
+        busy: switching.into(),
+        choose: Callback::new(move |tag: &'static str| {
+            if switching.get_untracked() || strings.locale == tag {
+                return;
+            }
+            switching.set(true);
+            let handover = handover.clone();
+            leptos::task::spawn_local(async move {
+                match catalog_for(tag).await {
+                    Some(next) if handover.save() => {
+                        remember_locale(tag);
+                        relaunch(next);
+                    }
+                    _ => {
+                        switching.try_set(false);
+                    }
+                }
+            });
+        }),
+    });
+
     let router = Router::provide(&config.base_path);
     let route = Memo::new(move |_| Route::from_path(&router.path().get()));
     view! {
@@ -79,7 +96,7 @@ pub fn App(config: Config) -> impl IntoView {
 /// The settings screen alone, inside a portal's page: no shell, no router, no address of its own. The portal
 /// navigates; the console tells it what happens through `host`.
 #[component]
-pub fn EmbeddedApp(client: ApiClient, locale: String, host: Host) -> impl IntoView {
-    provide_env(Env { client, t: i18n::for_locale(&locale), host });
+pub fn EmbeddedApp(client: ApiClient, strings: &'static Strings, host: Host) -> impl IntoView {
+    provide_env(Env { client: client.with_language(strings.locale), t: strings, host });
     view! { <MdmSyncPage/> }
 }

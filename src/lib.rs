@@ -28,59 +28,98 @@ pub mod platform;
 pub mod router;
 pub mod routes;
 
-/// Mounts the standalone console into the page's `<body>`, if the page asks for it: `index.html` marks itself
-/// `data-mdm-standalone` before the wasm starts, except in the iframe mode. A portal's page starts the same wasm for
-/// `<mdm-sync-settings>`, and must get nothing else.
 #[cfg(feature = "ui")]
-pub fn mount() {
-    let page = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
-    if page.is_some_and(|page| page.has_attribute("data-mdm-standalone")) {
-        leptos::mount::mount_to_body(|| leptos::view! { <app::App config=app::Config::from_document()/> });
+pub use embedded::{mount_embedded, mount_standalone, unmount_embedded};
+
+/// The `wasm-started` performance mark: the module is instantiated and its start function ran.
+#[cfg(feature = "ui")]
+pub fn mark_started() {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("wasm-started");
     }
 }
 
-#[cfg(feature = "ui")]
-pub use embedded::{mount_embedded, unmount_embedded};
-
-/// The entry points of `<mdm-sync-settings>` (`src/embed/mdm-sync-settings.js`): one settings screen per element.
+/// The entry points that the page's loader calls once the wasm has started: the standalone console
+/// (`index.html`), and one settings screen per `<mdm-sync-settings>` (`src/embed/mdm-sync-settings.js`). Each is
+/// given the catalog of the admin's language, which the page fetched beside the wasm (`src/embed/start.js`).
 #[cfg(feature = "ui")]
 mod embedded {
     use std::any::Any;
     use std::cell::RefCell;
 
     use wasm_bindgen::prelude::wasm_bindgen;
+    use wasm_bindgen::JsValue;
 
     use crate::api::ApiClient;
-    use crate::app::EmbeddedApp;
-    use crate::context::Host;
+    use crate::app::{App, Config, EmbeddedApp};
+    use crate::context::{Handover, Host};
+    use crate::i18n::{self, Strings};
 
     thread_local! {
         /// What keeps each mounted screen alive; dropping it unmounts the view and runs every cleanup.
         static MOUNTED: RefCell<Vec<(u32, Box<dyn Any>)>> = const { RefCell::new(Vec::new()) };
         static NEXT_ID: RefCell<u32> = const { RefCell::new(0) };
+        /// The standalone console: how it was configured, its hand-over between languages, and what keeps it alive.
+        static STANDALONE: RefCell<Option<(Config, Handover, Box<dyn Any>)>> = const { RefCell::new(None) };
+    }
+
+    /// Mounts the whole console into the page's `<body>`, in language `locale` (`catalog` is its parsed JSON).
+    /// `preloaded` holds the first screen's answers, requested while the wasm loaded.
+    #[wasm_bindgen]
+    pub fn mount_standalone(catalog: JsValue, locale: &str, preloaded: Option<js_sys::Map>) -> Result<(), JsValue> {
+        let strings = i18n::from_js(locale, &catalog).map_err(missing)?;
+        show_standalone(Config::from_document(preloaded), strings, Handover::default());
+        Ok(())
+    }
+
+    /// (Re)starts the standalone console in the language of `strings`.
+    fn show_standalone(config: Config, strings: &'static Strings, handover: Handover) {
+        // The old console leaves the page before the new one comes in: both would live in `<body>`.
+        drop(STANDALONE.take());
+        let (app_config, app_handover) = (config.clone(), handover.clone());
+        let handle = leptos::mount::mount_to_body(move || {
+            leptos::view! { <App config=app_config strings handover=app_handover relaunch/> }
+        });
+        // A state that no page took (the admin was elsewhere) must not turn up later.
+        handover.clear();
+        // The first screen's answers were for the first start only.
+        STANDALONE.set(Some((Config { preloaded: None, ..config }, handover, Box::new(handle))));
+    }
+
+    /// The language menu's choice: the console starts again in it, once the event that chose it is over.
+    fn relaunch(strings: &'static Strings) {
+        leptos::prelude::queue_microtask(move || {
+            let running = STANDALONE.with_borrow(|s| s.as_ref().map(|(config, handover, _)| (config.clone(), handover.clone())));
+            if let Some((config, handover)) = running {
+                show_standalone(config, strings, handover);
+            }
+        });
     }
 
     /// Mounts a settings screen into `parent` and returns its id for [`unmount_embedded`].
     /// `host_headers()` returns headers to add to every request; `emit(name, detail)` tells the host page of events;
-    /// `preloaded` holds the first answers, requested while the wasm loaded (`src/embed/start.js`).
+    /// `preloaded` holds the first answers, requested while the wasm loaded.
     #[wasm_bindgen]
+    #[allow(clippy::too_many_arguments)]
     pub fn mount_embedded(
         parent: web_sys::HtmlElement,
         api_base: &str,
-        locale: String,
+        locale: &str,
+        catalog: JsValue,
         host_headers: js_sys::Function,
         emit: js_sys::Function,
         preloaded: Option<js_sys::Map>,
-    ) -> u32 {
+    ) -> Result<u32, JsValue> {
+        let strings = i18n::from_js(locale, &catalog).map_err(missing)?;
         let client = ApiClient::new(api_base).with_host_headers(host_headers).with_preloaded(preloaded);
         let host = Host::new(emit);
-        let handle = leptos::mount::mount_to(parent, move || leptos::view! { <EmbeddedApp client locale host/> });
+        let handle = leptos::mount::mount_to(parent, move || leptos::view! { <EmbeddedApp client strings host/> });
         let id = NEXT_ID.with_borrow_mut(|next| {
             *next += 1;
             *next
         });
         MOUNTED.with_borrow_mut(|mounted| mounted.push((id, Box::new(handle))));
-        id
+        Ok(id)
     }
 
     #[wasm_bindgen]
@@ -90,5 +129,10 @@ mod embedded {
         });
         // Dropped outside the borrow: the cleanups it runs may mount or unmount another screen.
         drop(handle);
+    }
+
+    /// A catalog that lacks a string cannot show the console: the page's loader reports it.
+    fn missing(error: i18n::MissingText) -> JsValue {
+        js_sys::Error::new(&format!("the language catalog has no \"{}\"", error.0)).into()
     }
 }

@@ -6,12 +6,22 @@ use mdm_console::api::{from_js, ApiClient, ApiError, Malformed};
 use mdm_console::components::{AppConfig, KeyField, LoadError, Switch};
 use mdm_console::context::{provide_env, Env, Host};
 use mdm_console::domain::api::{AuditLog, KeyMode, MdmSyncSettings, MobileSecurity, Plan, Session};
-use mdm_console::i18n::EN;
+use mdm_console::i18n::{self, Strings};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// A catalog as the page hands it over: the entries of the source file in its order (the build writes that array).
+fn catalog(json: &str) -> wasm_bindgen::JsValue {
+    let keyed = js_sys::JSON::parse(json).unwrap();
+    js_sys::Object::values(keyed.unchecked_ref()).into()
+}
+
+fn english() -> &'static Strings {
+    i18n::from_js("en", &catalog(include_str!("../src/i18n/en.json"))).unwrap()
+}
 
 /// Mounts `view` into a fresh container, with the app's environment, and returns the container.
 fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> HtmlElement {
@@ -24,7 +34,7 @@ fn mount_for<V: IntoView + 'static>(host: Host, view: impl FnOnce() -> V + 'stat
     let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), move || {
-        provide_env(Env { client: ApiClient::new("/api"), t: &EN, host });
+        provide_env(Env { client: ApiClient::new("/api"), t: english(), host });
         view()
     });
     handle.forget();
@@ -65,7 +75,7 @@ async fn a_load_error_is_an_alert_whose_retry_works() {
         view! { <LoadError error=ApiError::timeout() on_retry=Callback::new(move |_| retries.update(|n| *n += 1))/> }
     });
     let alert = find(&container, "[role=alert]");
-    assert!(alert.text_content().unwrap().contains(EN.api_errors.timeout));
+    assert!(alert.text_content().unwrap().contains(english().api_error_timeout()));
     find(&container, "[role=alert] button").click();
     assert_eq!(retries.get_untracked(), 1);
 }
@@ -89,7 +99,7 @@ async fn the_key_is_masked_until_shown() {
     assert_eq!(input.value(), "•".repeat(40), "a hidden key is not in the field");
     assert!(!container.text_content().unwrap().contains(&key), "the key must not be in the page's text");
     let show = find(&container, "button[aria-pressed]");
-    assert_eq!(show.text_content().unwrap(), EN.show_key);
+    assert_eq!(show.text_content().unwrap(), english().show_key());
     show.click();
     tick().await;
     assert_eq!(show.get_attribute("aria-pressed").as_deref(), Some("true"));
@@ -127,7 +137,7 @@ fn a_load_error_tells_an_embedding_page() {
     let event: js_sys::Array = heard.get(0).unchecked_into();
     assert_eq!(event.get(0).as_string().as_deref(), Some("mdm-sync:error"));
     let detail = js_sys::JSON::stringify(&event.get(1)).unwrap().as_string().unwrap();
-    assert_eq!(detail, format!(r#"{{"code":"timeout","message":"{}"}}"#, EN.api_errors.timeout));
+    assert_eq!(detail, format!(r#"{{"code":"timeout","message":"{}"}}"#, english().api_error_timeout()));
 }
 
 fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Malformed> {
@@ -185,4 +195,19 @@ fn a_value_of_the_wrong_shape_is_malformed() {
     let session: Session = parse(session).unwrap();
     assert_eq!(session.domain.plan, Plan::Advanced);
     assert_eq!(session.domain.group, None, "a missing optional field is None");
+}
+
+#[wasm_bindgen_test]
+fn a_catalog_that_lacks_an_entry_is_refused() {
+    let entries: js_sys::Array = catalog(include_str!("../src/i18n/ko.json")).unchecked_into();
+    entries.pop();
+    assert_eq!(i18n::from_js("ko", &entries).err(), Some(i18n::MissingText(entries.length() as usize)));
+}
+
+#[wasm_bindgen_test]
+fn a_catalog_is_read_in_its_language() {
+    let japanese = i18n::from_js("ja", &catalog(include_str!("../src/i18n/ja.json"))).unwrap();
+    assert_eq!(japanese.locale, "ja");
+    assert_eq!(japanese.save(), "保存");
+    assert_eq!(japanese.members(3, "3"), japanese.members(1, "3"), "Japanese has one form for every count");
 }

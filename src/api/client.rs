@@ -29,11 +29,18 @@ pub struct ApiClient {
     /// Answers the page asked for before the wasm ran (`src/embed/start.js`): API path to the promise of a
     /// `Response`. Each is taken by the first GET of its path; later GETs go to the network.
     preloaded: Option<SendWrapper<js_sys::Map>>,
+    /// The admin's language, for the server's own error messages (`Accept-Language`).
+    language: Option<&'static str>,
 }
 
 impl ApiClient {
     pub fn new(base: &str) -> Self {
-        Self { base: base.trim_end_matches('/').into(), host_headers: None, preloaded: None }
+        Self { base: base.trim_end_matches('/').into(), host_headers: None, preloaded: None, language: None }
+    }
+
+    /// A client that asks the server to answer in `language` (a tag of `i18n::LOCALES`).
+    pub fn with_language(self, language: &'static str) -> Self {
+        Self { language: Some(language), ..self }
     }
 
     /// A client that adds the headers `provider()` returns (an object of names to values) to every request.
@@ -111,7 +118,11 @@ impl ApiClient {
             }
         }
         // After the host's headers, so that a portal can never change what the API is asked for.
-        builder.header("Accept", "application/json")
+        let builder = builder.header("Accept", "application/json");
+        match self.language {
+            Some(language) => builder.header("Accept-Language", language),
+            None => builder,
+        }
     }
 }
 

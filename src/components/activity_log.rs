@@ -15,36 +15,36 @@ pub fn ActivityLog(log: Loaded<AuditLog>, on_retry: Callback<()>) -> impl IntoVi
     let (t, host) = (env.t, env.host);
     view! {
         <section class="mdm-card" aria-labelledby="mdm-activity-title">
-            <h2 class="mdm-card__title" id="mdm-activity-title">{t.activity_title}</h2>
+            <h2 class="mdm-card__title" id="mdm-activity-title">{t.activity_title()}</h2>
             {move || match log.get() {
-                None => EitherOf4::A(view! { <p class="mdm-card__text">{t.loading}</p> }),
+                None => EitherOf4::A(view! { <p class="mdm-card__text">{t.loading()}</p> }),
                 Some(Err(error)) => EitherOf4::B({
                     host.emit(&HostEvent::failed(&error, t));
                     view! {
                         <p class="mdm-card__text">
                             {error.message(t)}" "
                             <button type="button" class="mdm-button mdm-button--secondary" on:click=move |_| on_retry.run(())>
-                                {t.retry}
+                                {t.retry()}
                             </button>
                         </p>
                     }
                 }),
-                Some(Ok(log)) if log.value.events.is_empty() => EitherOf4::C(view! { <p class="mdm-card__text">{t.activity_empty}</p> }),
+                Some(Ok(log)) if log.value.events.is_empty() => EitherOf4::C(view! { <p class="mdm-card__text">{t.activity_empty()}</p> }),
                 Some(Ok(log)) => EitherOf4::D(view! {
                     <div class="mdm-activity">
                         <table class="mdm-activity__table">
                             <thead>
                                 <tr>
-                                    <th scope="col">{t.activity_when}</th>
-                                    <th scope="col">{t.activity_who}</th>
-                                    <th scope="col">{t.activity_what}</th>
-                                    <th scope="col">{t.activity_fingerprint}</th>
+                                    <th scope="col">{t.activity_when()}</th>
+                                    <th scope="col">{t.activity_who()}</th>
+                                    <th scope="col">{t.activity_what()}</th>
+                                    <th scope="col">{t.activity_fingerprint()}</th>
                                 </tr>
                             </thead>
                             <tbody>
                                 {log.value.events.into_iter().map(|event| view! {
                                     <tr>
-                                        <td>{local_time_rfc3339(&event.at)}</td>
+                                        <td>{local_time_rfc3339(t.locale, &event.at)}</td>
                                         <td>{event.actor.name}</td>
                                         <td>{t.audit_action(event.action)}</td>
                                         <td><code class="mdm-code">{event.key_fingerprint.unwrap_or_default()}</code></td>

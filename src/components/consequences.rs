@@ -9,9 +9,9 @@ use crate::platform::{local_time, number};
 pub fn Consequences(#[prop(into)] list: Signal<Vec<Consequence>>) -> impl IntoView {
     let t = use_strings();
     view! {
-        <p>{t.confirm_intro}</p>
+        <p>{t.confirm_intro()}</p>
         <ul class="mdm-dialog__list">
-            {move || list.get().iter().map(|c| view! { <li>{t.consequence(c, local_time, number)}</li> }).collect_view()}
+            {move || list.get().iter().map(|c| view! { <li>{t.consequence(c, |secs| local_time(t.locale, secs), |n| number(t.locale, n))}</li> }).collect_view()}
         </ul>
     }
 }

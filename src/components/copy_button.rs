@@ -23,9 +23,9 @@ pub fn CopyButton(
         let Some(text) = value.get_untracked() else { return };
         leptos::task::spawn_local(async move {
             if copy_text(&text).await {
-                feedback.set(Some(t.copied));
+                feedback.set(Some(t.copied()));
             } else {
-                feedback.set(Some(t.copy_refused));
+                feedback.set(Some(t.copy_refused()));
                 if let Some(reveal) = on_refused {
                     reveal.run(());
                 }

@@ -63,7 +63,7 @@ pub fn Dialog<C: IntoView + 'static>(
             <div class="mdm-dialog__body" id=body_id>{children.into_inner()()}</div>
             <div class="mdm-dialog__actions">
                 <button type="button" class="mdm-button mdm-button--secondary" node_ref=cancel on:click=move |_| on_cancel.run(())>
-                    {t.cancel}
+                    {t.cancel()}
                 </button>
                 <button type="button" class="mdm-button mdm-button--primary" on:click=move |_| on_confirm.run(())>
                     {confirm_label}

@@ -40,12 +40,12 @@ pub fn KeyField(
     view! {
         <div class="mdm-key">
             <div role="radiogroup" class="mdm-key__modes" aria-labelledby="mdm-key-legend">
-                <p class="mdm-field__label" id="mdm-key-legend">{t.key_value}</p>
-                {radio(KeyMode::Auto, t.key_auto)}
-                {radio(KeyMode::Custom, t.key_custom)}
+                <p class="mdm-field__label" id="mdm-key-legend">{t.key_value()}</p>
+                {radio(KeyMode::Auto, t.key_auto())}
+                {radio(KeyMode::Custom, t.key_custom())}
             </div>
             <div class="mdm-key__row">
-                <label class="mdm-visually-hidden" for="mdm-key-input">{t.key_value}</label>
+                <label class="mdm-visually-hidden" for="mdm-key-input">{t.key_value()}</label>
                 <input
                     id="mdm-key-input"
                     class="mdm-input mdm-key__input"
@@ -58,7 +58,7 @@ pub fn KeyField(
                     autocapitalize="off"
                     aria-invalid=move || error.with(Option::is_some).then_some("true")
                     aria-describedby=move || error.with(Option::is_some).then_some("mdm-key-error")
-                    placeholder=move || value.with(Option::is_none).then_some(t.key_not_issued)
+                    placeholder=move || value.with(Option::is_none).then_some(t.key_not_issued())
                     prop:value=move || {
                         let text = value.get().unwrap_or_default();
                         // A read-only key that is not shown is not in the page at all; an editable one is masked by CSS.
@@ -73,7 +73,7 @@ pub fn KeyField(
                     disabled=move || disabled.get()
                     on:click=move |_| on_reissue.run(())
                 >
-                    {t.reissue}
+                    {t.reissue()}
                 </button>
                 <button
                     type="button"
@@ -81,10 +81,10 @@ pub fn KeyField(
                     aria-pressed=move || shown.get().to_string()
                     on:click=move |_| on_show.run(!shown.get_untracked())
                 >
-                    {t.show_key}
+                    {t.show_key()}
                 </button>
                 <CopyButton
-                    label=t.copy_key.to_owned()
+                    label=t.copy_key().to_owned()
                     value
                     fallback_select="mdm-key-input"
                     on_refused=Callback::new(move |_| on_show.run(true))

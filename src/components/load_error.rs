@@ -12,9 +12,9 @@ pub fn LoadError(error: ApiError, on_retry: Callback<()>) -> impl IntoView {
     env.host.emit(&HostEvent::failed(&error, t));
     view! {
         <div class="mdm-alert mdm-alert--error" role="alert">
-            <p class="mdm-alert__title">{t.load_failed}</p>
+            <p class="mdm-alert__title">{t.load_failed()}</p>
             <p class="mdm-alert__body">{error.message(t)}</p>
-            <button type="button" class="mdm-button" on:click=move |_| on_retry.run(())>{t.retry}</button>
+            <button type="button" class="mdm-button" on:click=move |_| on_retry.run(())>{t.retry()}</button>
         </div>
     }
 }

@@ -1,5 +1,6 @@
 //! Small, reusable pieces of the console. Each knows nothing of the pages around it.
 
+mod language_menu;
 mod load_error;
 mod nav;
 mod precautions;
@@ -8,6 +9,7 @@ mod shell;
 mod skeleton;
 mod switch;
 
+pub use language_menu::LanguageMenu;
 pub use load_error::LoadError;
 pub use nav::Nav;
 pub use precautions::Precautions;

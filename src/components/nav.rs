@@ -13,11 +13,11 @@ pub fn Nav(
 ) -> impl IntoView {
     let t = use_strings();
     view! {
-        <p class="mdm-nav__group" id="mdm-nav-security">{t.nav_security}</p>
+        <p class="mdm-nav__group" id="mdm-nav-security">{t.nav_security()}</p>
         <ul class="mdm-nav__list" aria-labelledby="mdm-nav-security">
             <li>
                 <Link to=routes::MOBILE_SECURITY class="mdm-nav__link" match_nested=true on_navigate>
-                    {t.nav_mobile_security}
+                    {t.nav_mobile_security()}
                 </Link>
             </li>
         </ul>

@@ -1,5 +1,7 @@
 use leptos::{html, prelude::*};
 
+use crate::context::use_strings;
+use crate::platform::show_title;
 use crate::router::Router;
 
 /// A page's title. After an in-app navigation that left the focus nowhere
@@ -9,8 +11,12 @@ use crate::router::Router;
 #[component]
 pub fn PageHeader(title: &'static str) -> impl IntoView {
     let heading = NodeRef::<html::H1>::new();
-    // Embedded, the console has no router: the portal's page is the one that navigates.
-    let moved_here = use_context::<Router>().is_some_and(|router| router.navigations() > 0);
+    // Embedded, the console has no router: the portal's page is the one that navigates, and has its own title.
+    let router = use_context::<Router>();
+    if router.is_some() {
+        show_title(use_strings(), title);
+    }
+    let moved_here = router.is_some_and(|router| router.navigations() > 0);
     Effect::new(move |_| {
         if let Some(heading) = heading.get() {
             if moved_here && focus_is_lost() {

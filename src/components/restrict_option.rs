@@ -21,10 +21,10 @@ pub fn RestrictOption(
                     disabled=move || disabled.get()
                     on:change=move |ev| on_change.run(event_target_checked(&ev))
                 />
-                {t.restrict_label}
+                {t.restrict_label()}
             </label>
             <ul class="mdm-restrict__help" id="mdm-restrict-help">
-                {t.restrict_help.iter().map(|line| view! { <li>{*line}</li> }).collect_view()}
+                {[t.restrict_help_1(), t.restrict_help_2(), t.restrict_help_3()].into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
             </ul>
         </div>
     }

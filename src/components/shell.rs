@@ -1,7 +1,7 @@
 use leptos::{ev, html, prelude::*};
 use wasm_bindgen::JsCast;
 
-use super::Nav;
+use super::{LanguageMenu, Nav};
 use crate::context::use_strings;
 
 /// The standalone frame: side navigation on desktops; on phones, a top bar whose "Menu" button opens the same
@@ -44,24 +44,26 @@ pub fn Shell<C: IntoView + 'static>(children: TypedChildren<C>) -> impl IntoView
 
     view! {
         <div class="mdm-shell" class:mdm-shell--drawer-open=move || open.get() on:keydown=on_keydown>
-            <a class="mdm-shell__skip" href="#mdm-main">{t.skip_to_content}</a>
+            <a class="mdm-shell__skip" href="#mdm-main">{t.skip_to_content()}</a>
             <header class="mdm-shell__topbar">
                 <button
                     type="button"
                     class="mdm-shell__menu-button"
+                    id="mdm-menu-button"
                     node_ref=menu_button
-                    aria-label=t.menu
+                    aria-label=t.menu()
                     aria-expanded=move || open.get().to_string()
                     aria-controls="mdm-nav"
                     on:click=toggle
                 >
                     <span aria-hidden="true">"☰"</span>
                 </button>
-                <span class="mdm-shell__product">{t.product}</span>
+                <span class="mdm-shell__product">{t.product()}</span>
             </header>
-            <nav class="mdm-shell__nav" id="mdm-nav" aria-label=t.nav_label node_ref=nav>
-                <p class="mdm-shell__product mdm-shell__product--nav">{t.product}</p>
+            <nav class="mdm-shell__nav" id="mdm-nav" aria-label=t.nav_label() node_ref=nav>
+                <p class="mdm-shell__product mdm-shell__product--nav">{t.product()}</p>
                 <Nav on_navigate=Callback::new(move |_| close())/>
+                <LanguageMenu/>
             </nav>
             <div class="mdm-shell__backdrop" aria-hidden="true" on:click=move |_| close()></div>
             <main class="mdm-shell__main" id="mdm-main" tabindex="-1" inert=move || open.get()>

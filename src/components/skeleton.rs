@@ -9,7 +9,7 @@ pub fn Skeleton(class: &'static str) -> impl IntoView {
     let t = use_strings();
     view! {
         <div class=class role="status">
-            <span class="mdm-visually-hidden">{t.loading}</span>
+            <span class="mdm-visually-hidden">{t.loading()}</span>
         </div>
     }
 }

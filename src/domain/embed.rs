@@ -96,8 +96,8 @@ mod tests {
 
     #[test]
     fn a_failure_is_told_in_the_console_s_words() {
-        let event = HostEvent::failed(&ApiError::timeout(), &crate::i18n::EN);
-        let expected = json!({"code": "timeout", "message": crate::i18n::EN.api_errors.timeout});
+        let event = HostEvent::failed(&ApiError::timeout(), crate::i18n::bundled("en"));
+        let expected = json!({"code": "timeout", "message": crate::i18n::bundled("en").api_error_timeout()});
         assert_eq!(serde_json::to_value(&event).unwrap(), expected);
     }
 

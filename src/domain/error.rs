@@ -99,7 +99,7 @@ impl ApiError {
         if let Some(message) = &self.server_message {
             return message.clone();
         }
-        t.api_error(fallback_code(self.status().unwrap_or(500))).unwrap_or(t.api_errors.server).to_owned()
+        t.api_error(fallback_code(self.status().unwrap_or(500))).unwrap_or(t.api_error_server_error()).to_owned()
     }
 }
 
@@ -117,7 +117,11 @@ fn fallback_code(status: u16) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::EN;
+    use crate::i18n::{bundled, Strings};
+
+    fn english() -> &'static Strings {
+        bundled("en")
+    }
 
     /// As the browser does: the body is decoded if it is the contract's error JSON.
     fn from_body(status: u16, retry_after: Option<&str>, etag: Option<String>, body: &str) -> ApiError {
@@ -134,7 +138,7 @@ mod tests {
         );
         assert_eq!(e.code, "key_required");
         assert_eq!(e.field.as_deref(), Some("keyValue"));
-        assert_eq!(e.message(&EN), EN.api_errors.key_required);
+        assert_eq!(e.message(english()), english().api_error_key_required());
         assert!(!e.is_transient());
     }
 
@@ -143,20 +147,20 @@ mod tests {
         let e = from_body(502, None, None, "<html><body>Bad gateway</body></html>");
         assert_eq!(e.code, "unavailable");
         assert!(e.is_transient());
-        assert!(!e.message(&EN).contains('<'));
+        assert!(!e.message(english()).contains('<'));
     }
 
     #[test]
     fn an_unknown_code_shows_the_server_sentence() {
         let e = from_body(400, None, None, r#"{"error":{"code":"new_thing","message":"Try later.","field":null}}"#);
-        assert_eq!(e.message(&EN), "Try later.");
+        assert_eq!(e.message(english()), "Try later.");
     }
 
     #[test]
     fn retry_after_is_read_in_seconds() {
         let e = from_body(429, Some("3"), None, "");
         assert_eq!((e.retry_after_secs, e.code.as_str()), (Some(3), "rate_limited"));
-        assert_eq!(e.message(&EN), EN.api_errors.rate_limited);
+        assert_eq!(e.message(english()), english().api_error_rate_limited());
     }
 
     #[test]
@@ -181,7 +185,7 @@ mod tests {
     fn client_side_failures_are_transient_and_explained() {
         for e in [ApiError::network(), ApiError::timeout(), ApiError::malformed_response()] {
             assert!(e.is_transient());
-            assert!(e.message(&EN).ends_with('.'));
+            assert!(e.message(english()).ends_with('.'));
         }
     }
 }

@@ -1,38 +1,51 @@
-// The iframe mode (`?embed=1`, docs/embedding.md): the settings screen alone, as `<mdm-sync-settings>`, telling the
-// portal around it its height and the element's events with `postMessage`, only ever to the origins on the allowlist
-// that the server writes into `<meta name="mdm-embed-origins">`. Messages from anywhere else are ignored.
-// `index.html` loads this file instead of mounting the standalone console; the post-build hook copies it into the
-// build as `mdm-sync-frame.js`. The element's `init` shares the start of the wasm that the page's loader began.
-import { EVENTS } from './mdm-sync-settings.js';
+// The iframe mode (`?embed=1`, docs/embedding.md): the settings screen alone, in this frame's own document, telling
+// the portal around it its height and the console's events with `postMessage`, only ever to the origins on the
+// allowlist that the server writes into `<meta name="mdm-embed-origins">`. Messages from anywhere else are ignored.
+// `index.html`'s first script (src/embed/boot.js) has already started the wasm, the catalog of the frame's language
+// and the screen's API loads, and imports this file instead of mounting the standalone console; the post-build hook
+// copies it into the build as `mdm-sync-frame.js`, with the build's JS glue named below. The document is the
+// console's own, so the screen needs no shadow root: it is mounted as it is standalone, without the shell.
+import init, { mount_embedded } from './mdm-console.js';
 
 const THEMES = ['light', 'dark', 'auto'];
+const EVENTS = ['mdm-sync:ready', 'mdm-sync:dirty-change', 'mdm-sync:saved', 'mdm-sync:error'];
+const boot = window.__mdmSyncBoot;
 const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content ?? '';
 const allowed = meta('mdm-embed-origins').split(/\s+/).filter(Boolean);
 const portal = window.parent === window ? null : window.parent;
-
-const element = document.createElement('mdm-sync-settings');
-element.setAttribute('api-base', meta('mdm-api-base') || '/api');
-const theme = new URLSearchParams(location.search).get('theme');
-if (THEMES.includes(theme)) element.setAttribute('theme', theme);
+let headers = {};
 
 // A target origin per allowed origin: the browser delivers the message only if it is the portal's.
 function tell(type, detail) {
   for (const origin of allowed) portal?.postMessage({ type, detail }, origin);
 }
 
-for (const name of EVENTS) element.addEventListener(name, (event) => tell(name, event.detail));
+function theme(name) {
+  if (THEMES.includes(name)) document.body.dataset.mdmTheme = name;
+}
+
+const main = document.createElement('main');
+main.className = 'mdm-frame';
+document.body.append(main);
+theme(new URLSearchParams(location.search).get('theme'));
 
 let height = 0;
 new ResizeObserver(() => {
-  const now = Math.ceil(element.getBoundingClientRect().height);
+  const now = Math.ceil(main.getBoundingClientRect().height);
   if (now !== height) tell('mdm-sync:resize', { height: (height = now) });
-}).observe(element);
+}).observe(main);
 
 window.addEventListener('message', (event) => {
   if (!portal || event.source !== portal || !allowed.includes(event.origin)) return;
   const { type, detail } = event.data ?? {};
-  if (type === 'mdm-sync:theme' && THEMES.includes(detail?.theme)) element.setAttribute('theme', detail.theme);
-  if (type === 'mdm-sync:auth-headers') element.authHeaders = detail?.headers ?? {};
+  if (type === 'mdm-sync:theme') theme(detail?.theme);
+  // A plain object of header names to values, asked for anew before every request.
+  if (type === 'mdm-sync:auth-headers' && detail?.headers && typeof detail.headers === 'object') {
+    headers = Object.fromEntries(Object.entries(detail.headers).map(([name, value]) => [name, String(value)]));
+  }
 });
 
-document.body.append(element);
+Promise.all([init({ module_or_path: boot.module }), boot.catalog])
+  .then(([, catalog]) => mount_embedded(main, meta('mdm-api-base') || '/api', boot.locale, catalog, () => headers,
+    (name, detail) => EVENTS.includes(name) && tell(name, detail), boot.preloaded))
+  .catch((error) => tell('mdm-sync:error', { code: 'start_failed', message: String(error?.message ?? error) }));

@@ -1,7 +1,7 @@
 // <mdm-sync-settings>: the settings screen as a custom element, for a portal's own pages (docs/embedding.md).
 // The Trunk post-build hook (tests/tools/post-build.mjs) copies this file into the build as `mdm-sync-settings.js`,
-// after src/embed/start.js (`compileVerified`, `preload`, `FIRST_LOADS`), with the build's hashed file names and
-// the integrity hashes of the wasm and the stylesheet filled in below.
+// after src/embed/start.js (`compileVerified`, `preload`, `FIRST_LOADS`, `chooseLocale`, `loadCatalog`), with the
+// build's hashed file names and the integrity hashes of the wasm and the stylesheet filled in below.
 import init, { mount_embedded, unmount_embedded } from './mdm-console.js';
 
 const WASM = new URL('./mdm-console_bg.wasm', import.meta.url);
@@ -22,6 +22,12 @@ function start() {
     throw error;
   });
   return started;
+}
+
+/** The catalog of `locale`: the one the iframe mode's page is already fetching, or this element's own. */
+function catalog(locale) {
+  const boot = window.__mdmSyncBoot;
+  return boot?.locale === locale ? boot.catalog : loadCatalog(locale, import.meta.url);
 }
 
 class MdmSyncSettings extends HTMLElement {
@@ -89,9 +95,13 @@ class MdmSyncSettings extends HTMLElement {
     await null;
     if (run !== this.#run) return;
     const apiBase = this.getAttribute('api-base') || '/api';
-    const preloaded = preload(apiBase, FIRST_LOADS[SETTINGS_SCREEN], this.#currentHeaders());
+    // The element's `locale`, else the page's language around it, else the browser's; English if none is spoken.
+    const locale = chooseLocale([this.getAttribute('locale'), this.closest('[lang]')?.lang, document.documentElement.lang,
+      ...navigator.languages]);
+    const preloaded = preload(apiBase, FIRST_LOADS[SETTINGS_SCREEN], this.#currentHeaders(), locale);
+    let strings;
     try {
-      await Promise.all([start(), this.#styled]);
+      [, strings] = await Promise.all([start(), catalog(locale), this.#styled]);
     } catch (error) {
       // Nothing is on screen to say so: the portal is told, with the browser's own words.
       this.#emit('mdm-sync:error', { code: 'start_failed', message: String(error?.message ?? error) });
@@ -99,14 +109,20 @@ class MdmSyncSettings extends HTMLElement {
     }
     // Removed, or moved and mounted again, while the wasm was loading.
     if (run !== this.#run || !this.isConnected) return;
-    this.#id = mount_embedded(
-      this.#container,
-      apiBase,
-      this.getAttribute('locale') || this.closest('[lang]')?.lang || document.documentElement.lang || '',
-      () => this.#currentHeaders(),
-      (name, detail) => this.#emit(name, detail),
-      preloaded,
-    );
+    this.#container.lang = locale;
+    try {
+      this.#id = mount_embedded(
+        this.#container,
+        apiBase,
+        locale,
+        strings,
+        () => this.#currentHeaders(),
+        (name, detail) => this.#emit(name, detail),
+        preloaded,
+      );
+    } catch (error) {
+      this.#emit('mdm-sync:error', { code: 'start_failed', message: String(error?.message ?? error) });
+    }
   }
 
   #unmount() {

@@ -1,10 +1,11 @@
 // Starting the console fast, shared by the standalone page (tests/tools/post-build.mjs inlines this file into
-// index.html) and by `<mdm-sync-settings>` (the hook puts it in front of mdm-sync-settings.js). Two things wait for
-// nothing else:
+// index.html) and by `<mdm-sync-settings>` (the hook puts it in front of mdm-sync-settings.js). Three things wait
+// for nothing else:
 // - the wasm is compiled while it downloads, and only a module whose bytes match the build's integrity hash is ever
 //   instantiated (the browser's own `integrity` check would hold every byte back until the last had arrived);
-// - the API answers the first screen needs are requested at once, beside the wasm, and handed to the console when
-//   it starts (`ApiClient::with_preloaded`), instead of being asked for only after the wasm has run.
+// - the catalog of the admin's language, and only that one, is fetched beside it (the wasm holds no strings);
+// - the API answers the first screen needs are requested at once, and handed to the console when it starts
+//   (`ApiClient::with_preloaded`), instead of being asked for only after the wasm has run.
 
 /** How long a request may take; the same as the console's own requests (`domain::retry::REQUEST_TIMEOUT_MS`). */
 const TIMEOUT_MS = 8000;
@@ -21,6 +22,37 @@ const FIRST_LOADS = {
 
 /** The settings screen: what `<mdm-sync-settings>` and the iframe mode show. */
 const SETTINGS_SCREEN = '/security/mobile/mdm-sync';
+
+/**
+ * Each language's catalog (src/i18n/*.json): its file in this build and its integrity hash, which the post-build
+ * hook fills in. English comes first: the language when nothing else fits.
+ */
+const CATALOGS = {};
+
+/** Where the standalone page remembers the language menu's choice (`platform::language`). */
+const REMEMBERED_LOCALE = 'mdm-sync:locale';
+
+/**
+ * The first of `candidates` (BCP 47 tags, in order of preference) that the console speaks, by its primary
+ * language (`ja-JP` is `ja`); English when none is (`i18n::supported` decides the same way).
+ */
+function chooseLocale(candidates) {
+  for (const tag of candidates) {
+    const language = String(tag ?? '').split(/[-_]/)[0].toLowerCase();
+    if (Object.hasOwn(CATALOGS, language)) return language;
+  }
+  return Object.keys(CATALOGS)[0];
+}
+
+/** The parsed catalog of `locale`, its file resolved against `base`, refused unless it matches its hash. */
+function loadCatalog(locale, base) {
+  const [file, integrity] = CATALOGS[locale];
+  const url = new URL(file, base);
+  return fetch(url, { integrity }).then((response) => {
+    if (!response.ok) throw new Error(`Failed to load '${url}': ${response.status}`);
+    return response.json();
+  });
+}
 
 /**
  * A promise of the compiled wasm module at `url`, refused unless its bytes match `integrity` (`sha384-…`). Without
@@ -56,15 +88,15 @@ function base64(buffer) {
 }
 
 /**
- * Starts the GETs of `paths` below `apiBase` with `headers`, as the console's client sends them, and returns a Map
- * of path to the promise of its Response. Each answer is taken once; one that arrives is kept by nothing else.
+ * Starts the GETs of `paths` below `apiBase` with `headers`, as the console's client sends them (in language
+ * `locale`), and returns a Map of path to the promise of its Response. Each answer is taken once.
  */
-function preload(apiBase, paths, headers) {
+function preload(apiBase, paths, headers, locale) {
   const base = apiBase.replace(/\/+$/, '');
   const loads = new Map();
   for (const path of paths ?? []) {
     const request = fetch(base + path, {
-      headers: { ...headers, Accept: 'application/json' },
+      headers: { ...headers, Accept: 'application/json', 'Accept-Language': locale },
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     // Unhandled until the console takes it; a failure is the console's to report, not the page's.

@@ -9,10 +9,10 @@ use crate::routes;
 pub fn NotFoundPage() -> impl IntoView {
     let t = use_strings();
     view! {
-        <PageHeader title=t.not_found_title/>
+        <PageHeader title=t.not_found_title()/>
         <div class="mdm-card">
-            <p>{t.not_found_body}</p>
-            <p><Link to=routes::MOBILE_SECURITY class="mdm-link">{t.not_found_link}</Link></p>
+            <p>{t.not_found_body()}</p>
+            <p><Link to=routes::MOBILE_SECURITY class="mdm-link">{t.not_found_link()}</Link></p>
         </div>
     }
 }

@@ -1,14 +1,16 @@
 //! The browser facilities the console uses beyond rendering: the CSPRNG, the clipboard, the admin's clock, time zone
-//! and number format, and DOM lookups that work inside a shadow root.
+//! and number format, the page's language, and DOM lookups that work inside a shadow root.
 
 mod clipboard;
 mod dialogs;
 mod dom;
+mod language;
 mod random;
 mod time;
 
 pub use clipboard::copy_text;
 pub use dialogs::confirm;
 pub use dom::{active_element_near, element_by_id_near};
+pub use language::{catalog_for, focus_language_menu, remember_locale, show_language, show_title};
 pub use random::WebCrypto;
 pub use time::{local_time, local_time_rfc3339, now_unix, number, parse_instant};

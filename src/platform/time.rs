@@ -1,18 +1,17 @@
 use wasm_bindgen::JsValue;
 
-
 /// Seconds since the Unix epoch, by the browser's clock.
 pub fn now_unix() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
 }
 
-/// An instant as the admin reads it: their own time zone, language and date format.
-pub fn local_time(unix_secs: i64) -> String {
+/// An instant as the admin reads it: their own time zone, and the date format of the console's language `locale`.
+pub fn local_time(locale: &str, unix_secs: i64) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(unix_secs as f64 * 1000.0));
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
     let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    date.to_locale_string("default", &options).into()
+    date.to_locale_string(locale, &options).into()
 }
 
 /// An RFC 3339 timestamp from the API, in seconds since the epoch. The browser's own parser: the shared one in
@@ -23,11 +22,11 @@ pub fn parse_instant(text: &str) -> Option<i64> {
 }
 
 /// An RFC 3339 timestamp from the API in local time; the text itself if it does not parse.
-pub fn local_time_rfc3339(text: &str) -> String {
-    parse_instant(text).map_or_else(|| text.to_owned(), local_time)
+pub fn local_time_rfc3339(locale: &str, text: &str) -> String {
+    parse_instant(text).map_or_else(|| text.to_owned(), |secs| local_time(locale, secs))
 }
 
-/// A count as the admin's locale writes it (`1,024` in English, `1.024` in German).
-pub fn number(n: u64) -> String {
-    js_sys::Number::from(n as f64).to_locale_string("default").into()
+/// A count as the console's language `locale` writes it (`1,024`).
+pub fn number(locale: &str, n: u64) -> String {
+    js_sys::Number::from(n as f64).to_locale_string(locale).into()
 }

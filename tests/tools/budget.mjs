@@ -1,6 +1,7 @@
-// The first-load size budget: for each way the console is opened, every file that the browser loads before the
-// first screen (HTML, JS, wasm, CSS), brotli-compressed at the highest quality, listed with its size, and the total
-// checked against the budget. A built file that no entry point accounts for fails the check, so none is forgotten.
+// The first-load size budget: for each way the console is opened, in each language, every file that the browser
+// loads before the first screen (HTML, JS, wasm, CSS, and the catalog of that one language), brotli-compressed at
+// the highest quality, listed with its size, and the total checked against the budget. A built file that no entry
+// point accounts for fails the check, so none is forgotten.
 //
 //   node tests/tools/budget.mjs DIST      the test command's gate
 // The benchmark (tests/bench/run.mjs) imports `firstLoads` and holds the same totals to the tighter goal.
@@ -10,16 +11,17 @@ import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const BUDGET_BYTES = 120 * 1024;
-const firstLoad = new Set(['.html', '.js', '.wasm', '.css']);
+const firstLoad = new Set(['.html', '.js', '.wasm', '.css', '.json']);
 
 const shared = [/^mdm-console-[0-9a-f]+\.js$/, /^mdm-console-[0-9a-f]+_bg\.wasm$/];
 const element = [/^mdm-sync-settings\.js$/, /^mdm-sync-settings-[0-9a-f]+\.css$/];
 const standalone = [/^index\.html$/, /^main-[0-9a-f]+\.css$/, ...shared];
-const entries = {
+const ways = {
   'standalone console (index.html)': standalone,
-  'iframe mode (index.html?embed=1)': [...standalone, /^mdm-sync-frame\.js$/, ...element],
+  'iframe mode (index.html?embed=1)': [...standalone, /^mdm-sync-frame\.js$/],
   'script embed (mdm-sync-settings.js)': [...element, ...shared],
 };
+const catalog = /^mdm-sync-i18n-([a-z]+)-[0-9a-f]+\.json$/;
 
 /**
  * Every first-load file of `dist` with its raw and brotli size, each entry point's total, and what is wrong (a
@@ -34,8 +36,12 @@ export function measure(dist) {
     const raw = readFileSync(join(dist, name));
     return [name, { raw: raw.length, brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length }];
   }));
+  const languages = files.map((name) => name.match(catalog)?.[1]).filter(Boolean);
+  if (!languages.includes('en')) problems.push(`no English catalog in ${dist}`);
+  const entries = Object.entries(ways).flatMap(([way, patterns]) => languages.map((language) =>
+    [`${way}, ${language}`, [...patterns, new RegExp(`^mdm-sync-i18n-${language}-[0-9a-f]+\\.json$`)]]));
   const counted = new Set();
-  const totals = Object.entries(entries).map(([entry, patterns]) => {
+  const totals = entries.map(([entry, patterns]) => {
     let bytes = 0;
     for (const pattern of patterns) {
       const matches = files.filter((name) => pattern.test(name));

@@ -3,14 +3,16 @@
 // 1. replace Trunk's loader: index.html's first script (src/embed/start.js and src/embed/boot.js, inlined) compiles
 //    the wasm while it downloads, checks it against this build's integrity hash before it runs, and starts the first
 //    screen's API loads beside it; the loader left in the page only starts the compiled module;
-// 2. write the embedding files (docs/embedding.md): `mdm-sync-settings.js` (the custom element, with start.js in
+// 2. write each language's catalog (src/i18n/*.json) as a content-hashed file, which start.js knows by name and
+//    integrity hash: a first load fetches only the admin's language;
+// 3. write the embedding files (docs/embedding.md): `mdm-sync-settings.js` (the custom element, with start.js in
 //    front), `mdm-sync-frame.js` (the iframe mode) and the element's stylesheet, with this build's hashed file names
 //    and hashes filled in;
-// 3. give `<meta name="mdm-embed-origins">` the one spelling that servers fill in, whatever the HTML minifier wrote.
+// 4. give `<meta name="mdm-embed-origins">` the one spelling that servers fill in, whatever the HTML minifier wrote.
 // Release builds also:
-// 4. minify the JS: the wasm-bindgen glue (Trunk minifies HTML and CSS, not this file), keeping its integrity hash in
+// 5. minify the JS: the wasm-bindgen glue (Trunk minifies HTML and CSS, not this file), keeping its integrity hash in
 //    index.html right, the inlined scripts and the embedding files;
-// 5. write a brotli twin (`.br`) of every JS, wasm and CSS file, for servers that send them precompressed.
+// 6. write a brotli twin (`.br`) of every JS, wasm, CSS and catalog file, for servers that send them precompressed.
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
@@ -38,13 +40,38 @@ if (release) {
   console.log(`post-build: minified ${glue} ${source.length} -> ${code.length} bytes`);
 }
 
-const start = readFileSync(new URL('src/embed/start.js', repo), 'utf8');
+// The language catalogs: one file each, content-hashed and checked by integrity like every other first load. The
+// browser's file is an array of the entries in en.json's order, which is the declared order of src/i18n/mod.rs (its
+// native tests hold every catalog to it): the wasm reads entries by position and holds no key names.
+// English first: start.js falls back to the first.
+const catalogDir = new URL('src/i18n/', repo);
+const languages = readdirSync(catalogDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5))
+  .sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)));
+const readCatalog = (language) => JSON.parse(readFileSync(new URL(`${language}.json`, catalogDir), 'utf8'));
+const order = Object.keys(readCatalog('en'));
+const catalogs = {};
+for (const language of languages) {
+  const entries = readCatalog(language);
+  const missing = order.filter((key) => !Object.hasOwn(entries, key));
+  if (missing.length) fail(`src/i18n/${language}.json lacks ${missing.join(', ')}`);
+  const json = JSON.stringify(order.map((key) => entries[key]));
+  const name = `mdm-sync-i18n-${language}-${createHash('sha256').update(json).digest('hex').slice(0, 16)}.json`;
+  writeFileSync(join(staging, name), json);
+  catalogs[language] = [`./${name}`, sri(json)];
+}
+console.log(`post-build: wrote the catalogs of ${languages.join(', ')}`);
+const start = fill(readFileSync(new URL('src/embed/start.js', repo), 'utf8'), 'src/embed/start.js', {
+  'const CATALOGS = {};': `const CATALOGS = ${JSON.stringify(catalogs)};`,
+});
 const wasmIntegrity = sri(read(wasm));
 const trunkLoader = /<script type="?module"?>\s*import init, \* as bindings from '([^']+)';[\s\S]*?<\/script>/;
 const loaderMatch = html.match(trunkLoader);
 if (!loaderMatch) fail('Trunk\'s loader script is not in index.html');
-html = html.replace(trunkLoader, () => `<script type=module>import init from '${loaderMatch[1]}';` +
-  'init({ module_or_path: window.__mdmSyncBoot.module });</script>');
+// The standalone console mounts once the wasm and the catalog are both there; the iframe mode's element mounts itself.
+html = html.replace(trunkLoader, () => `<script type=module>import init, { mount_standalone } from '${loaderMatch[1]}';` +
+  'const boot = window.__mdmSyncBoot;' +
+  'Promise.all([init({ module_or_path: boot.module }), boot.catalog]).then(([, catalog]) => ' +
+  'boot.standalone && mount_standalone(catalog, boot.locale, boot.preloaded));</script>');
 // The wasm's preload stays, so that it is requested as soon as the page's head is read, but without its integrity
 // attribute: the first script's fetch carries none (it checks the hash itself), and only an equal request takes
 // the preloaded answer.
@@ -78,7 +105,9 @@ const element = fill(elementWithStart, 'src/embed/mdm-sync-settings.js', {
   "const STYLES_INTEGRITY = ''": `const STYLES_INTEGRITY = '${sri(embedCss)}'`,
 });
 writeFileSync(join(staging, 'mdm-sync-settings.js'), release ? await minifyJs(element) : element);
-const frame = readFileSync(new URL('src/embed/frame.js', repo), 'utf8');
+const frame = fill(readFileSync(new URL('src/embed/frame.js', repo), 'utf8'), 'src/embed/frame.js', {
+  "'./mdm-console.js'": `'./${glue}'`,
+});
 writeFileSync(join(staging, 'mdm-sync-frame.js'), release ? await minifyJs(frame) : frame);
 console.log(`post-build: wrote mdm-sync-settings.js, mdm-sync-frame.js and ${embedCssName}`);
 
@@ -89,7 +118,7 @@ writeFileSync(htmlPath, html);
 
 // index.html is left out: servers fill its embed-origins meta in, so they compress it themselves, if at all.
 if (release) {
-  for (const name of readdirSync(staging).filter((f) => /\.(js|wasm|css)$/.test(f))) {
+  for (const name of readdirSync(staging).filter((f) => /\.(js|wasm|css|json)$/.test(f))) {
     const quality = { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } };
     writeFileSync(join(staging, `${name}.br`), brotliCompressSync(read(name), quality));
   }

@@ -5,7 +5,7 @@ use crate::api::{audit_path, load, Versioned};
 use crate::components::{
     ActivityLog, AppConfig, Consequences, Dialog, KeyField, Precautions, RestrictOption, Switch, SyncSteps,
 };
-use crate::context::{use_env, Env, Host};
+use crate::context::{use_env, use_handover, Env, Host};
 use crate::domain::api::{AuditLog, MdmSyncSettings, MobileSecurity, Session};
 use crate::domain::change::Impact;
 use crate::domain::embed::HostEvent;
@@ -16,9 +16,24 @@ use crate::router::Router;
 
 const AUDIT_EVENTS: u32 = 10;
 
+/// What the form hands over to itself when the console is rendered again in another language: what it loaded,
+/// and the admin's draft as it is.
+pub struct Resumed {
+    pub session: Session,
+    pub settings: Versioned<MdmSyncSettings>,
+    pub overview: MobileSecurity,
+    pub state: Option<SettingsState>,
+}
+
 /// The settings form: it renders the shared state machine (`domain::settings`) and sends what it asks to send.
+/// `state` is the draft to go on with, when the form was rendered again in another language.
 #[component]
-pub fn SettingsForm(session: Session, settings: Versioned<MdmSyncSettings>, overview: MobileSecurity) -> impl IntoView {
+pub fn SettingsForm(
+    session: Session,
+    settings: Versioned<MdmSyncSettings>,
+    overview: MobileSecurity,
+    state: Option<SettingsState>,
+) -> impl IntoView {
     let env = use_env();
     let t = env.t;
     let impact = Impact {
@@ -27,7 +42,18 @@ pub fn SettingsForm(session: Session, settings: Versioned<MdmSyncSettings>, over
         lineworks_mdm_enabled: overview.lineworks_mdm.enabled,
     };
     let plan_allows = session.domain.plan.allows_mdm_sync();
-    let state = RwSignal::new(SettingsState::new(settings.value, settings.etag, impact, plan_allows));
+    let resumable = (session.clone(), settings.clone(), overview.clone());
+    let state = RwSignal::new(state.unwrap_or_else(|| SettingsState::new(settings.value, settings.etag, impact, plan_allows)));
+    if let Some(handover) = use_handover() {
+        handover.on_switch(move || {
+            let draft = state.try_get_untracked()?;
+            // A save on its way reports to this form: the language changes once it has come back.
+            (!draft.saving).then(|| {
+                let (session, settings, overview) = resumable.clone();
+                Box::new(Resumed { session, settings, overview, state: Some(draft) }) as Box<dyn std::any::Any>
+            })
+        });
+    }
     let locked = Signal::stored(!plan_allows);
     let (audit, reload_audit) = load::<AuditLog>(&env.client, audit_path(AUDIT_EVENTS));
     let host = env.host.clone();
@@ -52,22 +78,22 @@ pub fn SettingsForm(session: Session, settings: Versioned<MdmSyncSettings>, over
                     disabled=move || state.with(|s| !s.can_save())
                     on:click=move |_| dispatch.run(Action::Save)
                 >
-                    {move || if state.with(|s| s.saving) { t.saving } else { t.save }}
+                    {move || if state.with(|s| s.saving) { t.saving() } else { t.save() }}
                 </button>
             </div>
             <SaveStatus state/>
             <SaveFailure state dispatch/>
-            {(!plan_allows).then(|| view! { <p class="mdm-notice">{t.plan_not_eligible_notice}</p> })}
+            {(!plan_allows).then(|| view! { <p class="mdm-notice">{t.plan_not_eligible_notice()}</p> })}
             <section class="mdm-card" aria-labelledby="mdm-sync-switch">
                 <Switch
                     id="mdm-sync-switch"
-                    label=t.mdm_sync_title
+                    label=t.mdm_sync_title()
                     checked=Signal::derive(move || state.with(|s| s.enabled))
                     disabled=locked
                     described_by="mdm-sync-switch-help"
                     on_toggle=Callback::new(move |on| dispatch.run(Action::Toggle(on)))
                 />
-                <p class="mdm-card__text" id="mdm-sync-switch-help">{t.switch_description}</p>
+                <p class="mdm-card__text" id="mdm-sync-switch-help">{t.switch_description()}</p>
                 <RestrictOption
                     checked=Signal::derive(move || state.with(|s| s.restrict))
                     disabled=locked
@@ -87,7 +113,7 @@ pub fn SettingsForm(session: Session, settings: Versioned<MdmSyncSettings>, over
                 <p class="mdm-card__meta">
                     {move || state.with(|s| {
                         let (at, by) = (s.saved.updated_at.as_deref()?, s.saved.updated_by.as_ref()?);
-                        Some((t.last_updated)(&local_time_rfc3339(at), &by.name))
+                        Some(t.last_updated(&local_time_rfc3339(t.locale, at), &by.name))
                     })}
                 </p>
             </section>
@@ -96,9 +122,9 @@ pub fn SettingsForm(session: Session, settings: Versioned<MdmSyncSettings>, over
             <ActivityLog log=audit on_retry=reload_audit/>
             <Dialog
                 id="mdm-precautions"
-                title=t.precautions_title
+                title=t.precautions_title()
                 open=Signal::derive(move || state.with(|s| s.dialog == Some(Open::Precautions)))
-                confirm_label=t.ok
+                confirm_label=t.ok()
                 on_confirm=Callback::new(move |_| dispatch.run(Action::AcceptPrecautions))
                 on_cancel=Callback::new(move |_| dispatch.run(Action::DismissDialog))
             >
@@ -106,9 +132,9 @@ pub fn SettingsForm(session: Session, settings: Versioned<MdmSyncSettings>, over
             </Dialog>
             <Dialog
                 id="mdm-apply"
-                title=t.confirm_title
+                title=t.confirm_title()
                 open=Signal::derive(move || state.with(|s| s.dialog == Some(Open::Apply)))
-                confirm_label=t.apply
+                confirm_label=t.apply()
                 on_confirm=Callback::new(move |_| dispatch.run(Action::Send))
                 on_cancel=Callback::new(move |_| dispatch.run(Action::DismissDialog))
             >
@@ -158,8 +184,8 @@ impl Sender {
 
 fn key_message(t: &'static Strings, problem: &KeyProblem) -> String {
     match problem {
-        KeyProblem::RandomFailed => t.random_failed.to_owned(),
-        KeyProblem::Required => t.api_errors.key_required.to_owned(),
+        KeyProblem::RandomFailed => t.random_failed().to_owned(),
+        KeyProblem::Required => t.api_error_key_required().to_owned(),
         KeyProblem::Rule(error) => t.key_error(error),
         KeyProblem::Server(error) => error.message(t),
     }
@@ -172,7 +198,7 @@ fn guard_unsaved_changes(state: RwSignal<SettingsState>, t: &'static Strings) {
     let dirty = move || state.with_untracked(SettingsState::is_dirty);
     let router = use_context::<Router>();
     if let Some(router) = router {
-        router.set_guard(Some(Callback::new(move |_| !dirty() || confirm(t.leave_unsaved))));
+        router.set_guard(Some(Callback::new(move |_| !dirty() || confirm(t.leave_unsaved()))));
     }
     let unload = window_event_listener(ev::beforeunload, move |event| {
         if dirty() {

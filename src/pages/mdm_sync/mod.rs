@@ -3,26 +3,36 @@
 mod form;
 mod notices;
 
-use leptos::either::{EitherOf3};
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
-use crate::api::load;
+use crate::api::{load, ApiError};
 use crate::components::{LoadError, PageHeader, Skeleton};
-use crate::context::use_env;
+use crate::context::{use_env, use_handover};
 use crate::domain::api::{paths, MdmSyncSettings, MobileSecurity, Session};
 use crate::router::{Link, Router};
 use crate::routes;
-use form::SettingsForm;
+use form::{Resumed, SettingsForm};
 
 #[component]
 pub fn MdmSyncPage() -> impl IntoView {
     let env = use_env();
     let t = env.t;
-    let (session, reload_session) = load::<Session>(&env.client, paths::SESSION.into());
-    let (settings, reload_settings) = load::<MdmSyncSettings>(&env.client, paths::MDM_SYNC.into());
-    let (overview, reload_overview) = load::<MobileSecurity>(&env.client, paths::MOBILE_SECURITY.into());
+    // Started again in another language: the form as the admin left it, with nothing loaded again.
+    let resumed = use_handover().and_then(|handover| handover.take::<Resumed>());
+    let loads = resumed.is_none().then(|| {
+        (
+            load::<Session>(&env.client, paths::SESSION.into()),
+            load::<MdmSyncSettings>(&env.client, paths::MDM_SYNC.into()),
+            load::<MobileSecurity>(&env.client, paths::MOBILE_SECURITY.into()),
+        )
+    });
+    let resumed = StoredValue::new_local(resumed);
     // Retry loads again only what failed.
     let retry = Callback::new(move |_| {
+        let Some(((session, reload_session), (settings, reload_settings), (overview, reload_overview))) = loads else {
+            return;
+        };
         for (loaded_failed, reload) in [
             (session.failed_untracked(), reload_session),
             (settings.failed_untracked(), reload_settings),
@@ -33,23 +43,41 @@ pub fn MdmSyncPage() -> impl IntoView {
             }
         }
     });
+    // What the form starts from: the state handed over, or all three answers; `None` while one is on its way.
+    let ready = move || -> Option<Result<Resumed, ApiError>> {
+        if let Some(resumed) = resumed.try_update_value(Option::take).flatten() {
+            return Some(Ok(resumed));
+        }
+        let ((session, _), (settings, _), (overview, _)) = loads?;
+        match (session.get(), settings.get(), overview.get()) {
+            (Some(Err(error)), _, _) | (_, Some(Err(error)), _) | (_, _, Some(Err(error))) => Some(Err(error)),
+            (Some(Ok(session)), Some(Ok(settings)), Some(Ok(overview))) => {
+                Some(Ok(Resumed { session: session.value, settings, overview: overview.value, state: None }))
+            }
+            _ => None,
+        }
+    };
 
     view! {
-        <PageHeader title=t.mdm_sync_title/>
-        // Embedded, the portal has its own way back: there is no Mobile Security page to go to.
-        {use_context::<Router>().map(|_| view! {
-            <p class="mdm-page-intro">
-                <Link to=routes::MOBILE_SECURITY class="mdm-link">{t.settings_back}</Link>
-            </p>
-        })}
-        {move || match (session.get(), settings.get(), overview.get()) {
-            (Some(Err(error)), _, _) | (_, Some(Err(error)), _) | (_, _, Some(Err(error))) => {
-                EitherOf3::A(view! { <LoadError error on_retry=retry/> })
+        <PageHeader title=t.mdm_sync_title()/>
+        <BackLink/>
+        {move || match ready() {
+            Some(Err(error)) => EitherOf3::A(view! { <LoadError error on_retry=retry/> }),
+            Some(Ok(Resumed { session, settings, overview, state })) => {
+                EitherOf3::B(view! { <SettingsForm session settings overview state/> })
             }
-            (Some(Ok(session)), Some(Ok(settings)), Some(Ok(overview))) => {
-                EitherOf3::B(view! { <SettingsForm session=session.value settings overview=overview.value/> })
-            }
-            _ => EitherOf3::C(view! { <Skeleton class="mdm-skeleton mdm-skeleton--settings"/> }),
+            None => EitherOf3::C(view! { <Skeleton class="mdm-skeleton mdm-skeleton--settings"/> }),
         }}
     }
+}
+
+/// The way back to Mobile Security. Embedded, the portal has its own way back: there is no Mobile Security page.
+#[component]
+fn BackLink() -> impl IntoView {
+    let t = use_env().t;
+    use_context::<Router>().map(|_| view! {
+        <p class="mdm-page-intro">
+            <Link to=routes::MOBILE_SECURITY class="mdm-link">{t.settings_back()}</Link>
+        </p>
+    })
 }

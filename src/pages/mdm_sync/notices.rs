@@ -14,10 +14,10 @@ use crate::platform::{confirm, local_time, local_time_rfc3339, now_unix, parse_i
 #[component]
 pub fn SaveStatus(state: RwSignal<SettingsState>) -> impl IntoView {
     let t = use_strings();
-    let saved = move || state.with(|s| matches!(s.outcome, Some(Outcome::Saved)).then_some(t.saved));
+    let saved = move || state.with(|s| matches!(s.outcome, Some(Outcome::Saved)).then_some(t.saved()));
     let signing_out = move || {
         let deadline = state.with(|s| s.saved.logout_deadline.as_deref().and_then(parse_instant))?;
-        (deadline > now_unix()).then(|| (t.signing_out_until)(&local_time(deadline)))
+        (deadline > now_unix()).then(|| t.signing_out_until(&local_time(t.locale, deadline)))
     };
     view! {
         <div class="mdm-status" role="status">
@@ -35,31 +35,31 @@ pub fn SaveFailure(state: RwSignal<SettingsState>, dispatch: Callback<Action>) -
         Some(Outcome::Failed(error)) => Some((error.message(t), error.can_retry(), false)),
         Some(Outcome::Conflict(error)) => {
             let who_when = error.current.as_ref().and_then(|(current, _)| {
-                let when = local_time_rfc3339(current.updated_at.as_deref()?);
-                Some((t.conflict)(&current.updated_by.as_ref()?.name, &when, &their_changes(t, &s.saved, current)))
+                let when = local_time_rfc3339(t.locale, current.updated_at.as_deref()?);
+                Some(t.conflict(&current.updated_by.as_ref()?.name, &when, &their_changes(t, &s.saved, current)))
             });
-            Some((who_when.unwrap_or_else(|| t.conflict_unknown.to_owned()), false, true))
+            Some((who_when.unwrap_or_else(|| t.conflict_unknown().to_owned()), false, true))
         }
         _ => None,
     });
     move || {
         failure().map(|(message, retryable, conflict)| view! {
             <div class="mdm-alert mdm-alert--error" role="alert">
-                <p class="mdm-alert__title">{t.save_failed}</p>
+                <p class="mdm-alert__title">{t.save_failed()}</p>
                 <p class="mdm-alert__body">{message}</p>
                 <div class="mdm-alert__actions">
                     <button type="button" class="mdm-button" hidden=!retryable on:click=move |_| dispatch.run(Action::Send)>
-                        {t.retry}
+                        {t.retry()}
                     </button>
                     <button type="button" class="mdm-button" hidden=!conflict on:click=move |_| {
-                        if confirm(t.reload_discards) {
+                        if confirm(t.reload_discards()) {
                             dispatch.run(Action::Rebase(false));
                         }
                     }>
-                        {t.reload}
+                        {t.reload()}
                     </button>
                     <button type="button" class="mdm-button" hidden=!conflict on:click=move |_| dispatch.run(Action::Rebase(true))>
-                        {t.keep_my_changes}
+                        {t.keep_my_changes()}
                     </button>
                 </div>
             </div>
@@ -70,15 +70,14 @@ pub fn SaveFailure(state: RwSignal<SettingsState>, dispatch: Callback<Action>) -
 /// What the other admin changed, from the settings this screen was based on to theirs, in the Activity log's words.
 fn their_changes(t: &Strings, base: &MdmSyncSettings, theirs: &MdmSyncSettings) -> String {
     let change = Change::between(&Editable::from(base), &Editable::from(theirs));
-    let names = &t.audit_actions;
-    let restrict = if theirs.restrict_other_domains { names.restrict_on } else { names.restrict_off };
+    let restrict = if theirs.restrict_other_domains { t.audit_restrict_on() } else { t.audit_restrict_off() };
     [
-        (change.turned_on, names.enabled),
-        (change.turned_off, names.disabled),
-        (change.key_changed, names.key_changed),
+        (change.turned_on, t.audit_enabled()),
+        (change.turned_off, t.audit_disabled()),
+        (change.key_changed, t.audit_key_changed()),
         (change.restrict_changed, restrict),
     ]
     .into_iter()
     .filter(|(changed, _)| *changed)
-    .fold(String::new(), |list, (_, name)| if list.is_empty() { name.to_owned() } else { list + "; " + name })
+    .fold(String::new(), |list, (_, name)| if list.is_empty() { name.to_owned() } else { list + t.list_separator() + name })
 }

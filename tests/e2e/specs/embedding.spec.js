@@ -355,7 +355,7 @@ test.describe('iframe embed: ?embed=1', () => {
     await expect.poll(async () => (await received(page)).map((m) => m.type)).toContain('mdm-sync:ready');
     const resize = (await received(page)).findLast((m) => m.type === 'mdm-sync:resize');
     expect(resize.origin).toBe(baseURL);
-    const height = await frame.locator('mdm-sync-settings').evaluate((e) => Math.ceil(e.getBoundingClientRect().height));
+    const height = await frame.getByRole('main').evaluate((e) => Math.ceil(e.getBoundingClientRect().height));
     expect(resize.detail.height).toBe(height);
     // The portal sized the frame from it: the whole screen shows without a scroll bar of its own.
     await expect.poll(() => page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height)).toBe(height);
@@ -373,14 +373,15 @@ test.describe('iframe embed: ?embed=1', () => {
     await page.goto(`${portalURL}/frame.html?src=${encodeURIComponent(framed)}&sibling=${encodeURIComponent(sibling)}`);
     const frame = consoleFrame(page);
     await expect(frame.getByRole('button', { name: 'Save' })).toBeVisible();
-    const theme = () => frame.locator('mdm-sync-settings').getAttribute('theme');
-    expect(await theme()).toBeNull();
+    // The theme shows in the colors the screen is drawn in.
+    const theme = () => frame.getByRole('main').evaluate((e) => getComputedStyle(e).colorScheme);
+    expect(await theme()).toBe('normal');
 
     // Another site's page, beside the console in the same portal, cannot steer it.
     const other = page.frames().find((f) => f.url().startsWith(otherSiteURL));
     await other.evaluate(() => parent.frames[0].postMessage({ type: 'mdm-sync:theme', detail: { theme: 'dark' } }, '*'));
     await page.waitForTimeout(300);
-    expect(await theme()).toBeNull();
+    expect(await theme()).toBe('normal');
 
     await page.evaluate((origin) => document.querySelector('iframe').contentWindow.postMessage(
       { type: 'mdm-sync:theme', detail: { theme: 'dark' } }, origin), baseURL);
@@ -406,7 +407,7 @@ test.describe('iframe embed: ?embed=1', () => {
     const frame = page.frameLocator('#mdm-sync');
     await expect(frame.getByRole('button', { name: 'Save' })).toBeVisible();
     await expect.poll(() => page.locator('#mdm-sync').getAttribute('data-last-event')).not.toBeNull();
-    const height = await frame.locator('mdm-sync-settings').evaluate((e) => Math.ceil(e.getBoundingClientRect().height));
+    const height = await frame.getByRole('main').evaluate((e) => Math.ceil(e.getBoundingClientRect().height));
     await expect.poll(() => page.locator('#mdm-sync').evaluate((f) => f.getBoundingClientRect().height)).toBe(height);
   });
 });

@@ -1,13 +1,33 @@
-//! The one error shape of the contract, `{"error": {"code", "message", "field"}}`, with the console's own sentences.
+//! The one error shape of the contract, `{"error": {"code", "message", "field"}}`, with the console's own sentences,
+//! in the language of the request (`Accept-Language`: English, Japanese or Korean).
 
+use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use mdm_console::domain::api::{ErrorBody, ErrorDetail};
-use mdm_console::i18n::EN;
+use mdm_console::i18n::{bundled, negotiate, Strings};
+
+tokio::task_local! {
+    /// The catalog of the request being answered.
+    static LANGUAGE: &'static Strings;
+}
+
+/// Answers every request in the language it asks for: whatever makes an error message inside reads it.
+pub async fn language(request: Request, next: Next) -> Response {
+    let accept = request.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    LANGUAGE.scope(bundled(negotiate(accept)), next.run(request)).await
+}
+
+/// The catalog of the request being answered; English outside a request.
+pub fn strings() -> &'static Strings {
+    LANGUAGE.try_with(|strings| *strings).unwrap_or_else(|_| bundled("en"))
+}
 
 /// The sentence for `code`: the console's catalog first, so that both sides say the same thing.
 pub fn message_for(code: &str) -> String {
-    EN.api_error(code).unwrap_or(EN.api_errors.server).to_owned()
+    let t = strings();
+    t.api_error(code).unwrap_or(t.api_error_server_error()).to_owned()
 }
 
 /// The code that a bare status stands for, when something other than a handler produced it (a fault, a rejection).
@@ -55,8 +75,17 @@ mod tests {
 
     #[test]
     fn contract_codes_use_the_console_sentences() {
-        assert_eq!(message_for("csrf_failed"), EN.api_errors.csrf_failed);
-        assert_eq!(message_for("server_error"), EN.api_errors.server);
+        let en = bundled("en");
+        assert_eq!(message_for("csrf_failed"), en.api_error_csrf_failed());
+        assert_eq!(message_for("server_error"), en.api_error_server_error());
+        assert_eq!(message_for("no_such_code"), en.api_error_server_error());
         assert!(message_for("idempotency_key_required").ends_with('.'));
+    }
+
+    #[tokio::test]
+    async fn a_request_in_japanese_is_answered_in_japanese() {
+        let ja = bundled("ja");
+        let message = LANGUAGE.scope(ja, async { message_for("key_in_use") }).await;
+        assert_eq!(message, ja.api_error_key_in_use());
     }
 }

@@ -88,6 +88,7 @@ pub fn try_app(config: Config) -> Result<Router, String> {
         .layer(map_response(normalize_errors))
         .layer(from_fn_with_state(shared.clone(), traffic::middleware))
         .layer(from_fn_with_state(shared.clone(), headers::middleware))
+        .layer(axum::middleware::from_fn(errors::language))
         .with_state(shared))
 }
 

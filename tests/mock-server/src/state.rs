@@ -11,11 +11,10 @@ use mdm_console::domain::api::{
 use mdm_console::domain::change::{Change, Editable};
 use mdm_console::domain::key::validate_key;
 use mdm_console::domain::time::{format_rfc3339, LOGOUT_WINDOW_SECS};
-use mdm_console::i18n::EN;
 use serde::{Deserialize, Serialize};
 
 use crate::crypto::Secret;
-use crate::errors::{self, message_for};
+use crate::errors::{self, message_for, strings};
 
 pub const DEFAULT_MEMBER_COUNT: u32 = 1024;
 pub const DEFAULT_EXCEPTION_COUNT: u32 = 3;
@@ -262,7 +261,7 @@ impl World {
                 return Answer::error(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "invalid_key",
-                    EN.key_error(&error),
+                    strings().key_error(&error),
                     Some("keyValue"),
                 );
             }

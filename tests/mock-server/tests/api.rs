@@ -9,7 +9,7 @@ use mdm_console::domain::api::{
 };
 use mdm_console::domain::key::validate_key;
 use mdm_console::domain::time::{parse_rfc3339, LOGOUT_WINDOW_SECS};
-use mdm_console::i18n::EN;
+use mdm_console::i18n::{bundled, Strings};
 use mock_server::{start, Config, Mount, Running};
 use reqwest::{header, StatusCode};
 use serde_json::{json, Value};
@@ -340,7 +340,7 @@ async fn a_missing_or_wrong_csrf_token_is_refused_and_changes_nothing() {
     error_of(mock.put(&body, &put).await, StatusCode::FORBIDDEN, "csrf_failed").await;
     put.csrf = Some("0".repeat(32));
     let error = error_of(mock.put(&body, &put).await, StatusCode::FORBIDDEN, "csrf_failed").await;
-    assert_eq!(error["message"], EN.api_errors.csrf_failed);
+    assert_eq!(error["message"], en().api_error_csrf_failed());
     assert_eq!(error["field"], Value::Null);
     assert!(!mock.json::<MdmSyncSettings>(MDM_SYNC).await.enabled);
     assert!(mock.audit().await.events.is_empty());
@@ -352,7 +352,7 @@ async fn the_free_plan_cannot_save() {
     mock.reset(Some(json!({"plan": "free"}))).await;
     let response = mock.put(&update(true, false, "auto", Some(KEY)), &mock.valid_put().await).await;
     let error = error_of(response, StatusCode::FORBIDDEN, "plan_not_eligible").await;
-    assert_eq!(error["message"], EN.api_errors.plan_not_eligible);
+    assert_eq!(error["message"], en().api_error_plan_not_eligible());
 }
 
 #[tokio::test]
@@ -379,7 +379,7 @@ async fn the_version_is_required_and_a_stale_one_gets_the_current_state() {
     assert_eq!(response.headers()[header::CACHE_CONTROL], "no-store");
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["error"]["code"], "precondition_failed");
-    assert_eq!(body["error"]["message"], EN.api_errors.precondition_failed);
+    assert_eq!(body["error"]["message"], en().api_error_precondition_failed());
     let current: MdmSyncSettings = serde_json::from_value(body["current"].clone()).unwrap();
     assert_eq!(current, saved);
     assert!(mock.json::<MdmSyncSettings>(MDM_SYNC).await.enabled, "the stale save applied nothing");
@@ -416,7 +416,7 @@ async fn a_retry_replays_the_first_answer_and_applies_nothing_twice() {
 
     let response = mock.put(&update(true, true, "auto", Some(KEY)), &put).await;
     let error = error_of(response, StatusCode::UNPROCESSABLE_ENTITY, "idempotency_key_reused").await;
-    assert_eq!(error["message"], EN.api_errors.idempotency_key_reused);
+    assert_eq!(error["message"], en().api_error_idempotency_key_reused());
     assert!(!mock.json::<MdmSyncSettings>(MDM_SYNC).await.restrict_other_domains);
 }
 
@@ -438,7 +438,7 @@ async fn a_body_that_is_not_the_update_is_malformed_json() {
         let error =
             error_of(mock.put_raw(body, &mock.valid_put().await).await, StatusCode::BAD_REQUEST, "malformed_json")
                 .await;
-        assert_eq!(error["message"], EN.api_errors.malformed_json);
+        assert_eq!(error["message"], en().api_error_malformed_json());
     }
 }
 
@@ -448,10 +448,37 @@ async fn an_invalid_key_is_refused_with_the_consoles_own_message() {
     for bad in ["abcdefgh ijklmnop", "aaaaaaaaaaaaaaaa", "short-key", "abcdefghＡijklmnop", " abcdefghijklmnop"] {
         let response = mock.put(&update(true, false, "custom", Some(bad)), &mock.valid_put().await).await;
         let error = error_of(response, StatusCode::UNPROCESSABLE_ENTITY, "invalid_key").await;
-        assert_eq!(error["message"], EN.key_error(&validate_key(bad).unwrap_err()), "{bad}");
+        assert_eq!(error["message"], en().key_error(&validate_key(bad).unwrap_err()), "{bad}");
         assert_eq!(error["field"], "keyValue");
     }
     assert!(mock.audit().await.events.is_empty());
+}
+
+#[tokio::test]
+async fn errors_are_written_in_the_language_the_request_prefers() {
+    let mock = mock().await;
+    let put = mock.valid_put().await;
+    let body = update(true, false, "custom", Some("abcdefghＡijklmnop")).to_string();
+    for (accept, tag) in [("ja-JP,ja;q=0.9,en;q=0.8", "ja"), ("ko", "ko"), ("fr, en;q=0.5", "en"), ("", "en")] {
+        let response = mock
+            .http
+            .put(mock.url(MDM_SYNC))
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::ACCEPT_LANGUAGE, accept)
+            .header("X-CSRF-Token", put.csrf.as_deref().unwrap())
+            .header(header::IF_MATCH, put.if_match.as_deref().unwrap())
+            .header("Idempotency-Key", fresh_idempotency_key())
+            .body(body.clone())
+            .send()
+            .await
+            .unwrap();
+        let error = error_of(response, StatusCode::UNPROCESSABLE_ENTITY, "invalid_key").await;
+        let expected = bundled(tag).key_error(&validate_key("abcdefghＡijklmnop").unwrap_err());
+        assert_eq!(error["message"], expected, "{accept:?}");
+        let missing = mock.http.get(mock.url("/api/v1/nothing")).header(header::ACCEPT_LANGUAGE, accept).send().await.unwrap();
+        let error = error_of(missing, StatusCode::NOT_FOUND, "not_found").await;
+        assert_eq!(error["message"], bundled(tag).api_error_not_found(), "{accept:?}");
+    }
 }
 
 #[tokio::test]
@@ -460,7 +487,7 @@ async fn enabling_without_a_key_is_refused() {
     let response = mock.put(&update(true, false, "auto", None), &mock.valid_put().await).await;
     let error = error_of(response, StatusCode::UNPROCESSABLE_ENTITY, "key_required").await;
     assert_eq!(error["field"], "keyValue");
-    assert_eq!(error["message"], EN.api_errors.key_required);
+    assert_eq!(error["message"], en().api_error_key_required());
 }
 
 #[tokio::test]
@@ -469,7 +496,7 @@ async fn another_domains_key_conflicts_only_under_the_restriction() {
     let response = mock.put(&update(true, true, "custom", Some(OTHER_KEY)), &mock.valid_put().await).await;
     let error = error_of(response, StatusCode::CONFLICT, "key_in_use").await;
     assert_eq!(error["field"], "keyValue");
-    assert_eq!(error["message"], EN.api_errors.key_in_use);
+    assert_eq!(error["message"], en().api_error_key_in_use());
     assert!(!mock.json::<MdmSyncSettings>(MDM_SYNC).await.enabled);
 
     // Sharing a key inside the group is allowed without the restriction...
@@ -597,7 +624,7 @@ async fn a_fault_counts_down_and_matches_method_and_path() {
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
     for _ in 0..2 {
         let error = error_of(mock.get(SESSION).await, StatusCode::INTERNAL_SERVER_ERROR, "server_error").await;
-        assert_eq!(error["message"], EN.api_errors.server);
+        assert_eq!(error["message"], en().api_error_server_error());
     }
     assert_eq!(mock.get(SESSION).await.status(), StatusCode::OK);
 }
@@ -959,4 +986,8 @@ fn sha256_base64(data: &[u8]) -> String {
         out.push(if chunk.len() > 2 { ALPHABET[n as usize & 63] as char } else { '=' });
     }
     out
+}
+
+fn en() -> &'static Strings {
+    bundled("en")
 }

@@ -1,0 +1,190 @@
+//! Every catalog is complete, fills in what English fills in, uses its language's plural forms, and is translated.
+
+use std::collections::BTreeSet;
+
+use super::*;
+use crate::domain::key::validate_key;
+
+/// Words that stay as they are in every language: product names and the values the admin types into an MDM.
+const SAME_IN_EVERY_LANGUAGE: &[&str] = &[
+    "LINE WORKS Admin", "LINE WORKS MDM", "LINE WORKS", "LineworksAuthCode", "Managed App Configuration",
+    "App Configuration", "Configuration Key", "Key Value", "Value Type", "Android Enterprise", "Android", "MDM", "String",
+    "OK", "Admin", "Standard", "Advanced", "ASCII", "Ctrl", "Mac",
+];
+
+fn catalog(tag: &str) -> serde_json::Map<String, serde_json::Value> {
+    let json = catalog_json(tag).unwrap_or_else(|| panic!("{tag}: no catalog"));
+    match serde_json::from_str(json) {
+        Ok(serde_json::Value::Object(map)) => map,
+        other => panic!("{tag}: not a JSON object: {other:?}"),
+    }
+}
+
+fn placeholders(text: &str) -> BTreeSet<&str> {
+    text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()
+}
+
+#[test]
+fn every_language_has_a_complete_catalog_in_the_declared_order() {
+    for locale in LOCALES {
+        let map = catalog(locale.tag);
+        let value = serde_json::Value::Object(map.clone());
+        if let Err(MissingText(index)) = Strings::read(locale.tag, &value) {
+            panic!("{}: the catalog misses {}", locale.tag, KEYS[index]);
+        }
+        // The browser's files are arrays in this order (tests/tools/post-build.mjs), so the order is the contract.
+        let keys: Vec<&str> = map.keys().map(String::as_str).collect();
+        assert_eq!(keys, KEYS, "{}: the keys, in the declared order of src/i18n/mod.rs", locale.tag);
+    }
+}
+
+#[test]
+fn a_missing_string_is_named() {
+    let mut map = catalog("en");
+    map.remove("save");
+    let value = serde_json::Value::Object(map);
+    let missing = Strings::read("en", &value).err().expect("a catalog without `save` is refused");
+    assert_eq!(KEYS[missing.0], "save");
+}
+
+#[test]
+fn every_entry_has_its_shape_and_fills_in_exactly_what_its_code_passes() {
+    for locale in LOCALES {
+        let map = catalog(locale.tag);
+        for (key, (kind, expected)) in KEYS.iter().zip(SHAPES) {
+            let expected: BTreeSet<&str> = expected.iter().copied().collect();
+            let texts: Vec<&str> = match (&map[*key], kind) {
+                (serde_json::Value::String(text), Kind::Text | Kind::Template) => vec![text],
+                (serde_json::Value::Object(forms), Kind::Count) => forms.values().filter_map(|v| v.as_str()).collect(),
+                (other, _) => panic!("{}: {key} should be a {kind:?}, is {other}", locale.tag),
+            };
+            for text in texts {
+                assert_eq!(placeholders(text), expected, "{}: {key}: {text}", locale.tag);
+            }
+        }
+    }
+}
+
+#[test]
+fn counts_have_exactly_their_languages_plural_forms() {
+    for locale in LOCALES {
+        let map = catalog(locale.tag);
+        for (key, _) in KEYS.iter().zip(SHAPES).filter(|(_, (kind, _))| *kind == Kind::Count) {
+            let forms: BTreeSet<&str> = map[*key].as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
+            let expected: BTreeSet<&str> = plural_categories(locale.tag).iter().copied().collect();
+            assert_eq!(forms, expected, "{}: {key}", locale.tag);
+        }
+    }
+}
+
+#[test]
+fn japanese_and_korean_leave_nothing_in_english() {
+    let english = catalog("en");
+    for tag in ["ja", "ko"] {
+        let translated = catalog(tag);
+        for (key, value) in &translated {
+            let (value, source) = match (value, &english[key]) {
+                (serde_json::Value::String(v), serde_json::Value::String(e)) => (v.clone(), e.clone()),
+                (serde_json::Value::Object(v), serde_json::Value::Object(e)) => {
+                    (v["other"].as_str().unwrap_or_default().to_owned(), e["other"].as_str().unwrap_or_default().to_owned())
+                }
+                _ => panic!("{tag}: {key} has another shape than in English"),
+            };
+            // What is left once the product terms and the placeholders are taken out must not read as English.
+            let mut rest = value.clone();
+            for term in SAME_IN_EVERY_LANGUAGE {
+                rest = rest.replace(term, "");
+            }
+            for name in placeholders(&value) {
+                rest = rest.replace(&format!("{{{name}}}"), "");
+            }
+            let english_words = rest.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() >= 3).count();
+            let only_terms = rest.chars().all(|c| !c.is_alphanumeric());
+            assert!(
+                only_terms || (value != source && english_words == 0),
+                "{tag}: {key} is left in English: {value}"
+            );
+        }
+    }
+}
+
+#[test]
+fn english_and_korean_and_japanese_counts_choose_their_form() {
+    let en = bundled("en");
+    assert_eq!(en.members(1, "1"), "1 member");
+    assert_eq!(en.members(1024, "1,024"), "1,024 members");
+    assert_eq!(en.consequence_members_signed_out(2, "2", "10:10"), "2 members will be signed out of the mobile app, all of them by 10:10.");
+    for tag in ["ja", "ko"] {
+        let t = bundled(tag);
+        assert_eq!(t.members(1, "1").replace('1', "N"), t.members(2, "2").replace('2', "N"), "{tag}: one form for every number");
+    }
+}
+
+#[test]
+fn key_messages_name_the_problem_in_every_language() {
+    for locale in LOCALES {
+        let t = bundled(locale.tag);
+        let message = |v: &str| t.key_error(&validate_key(v).unwrap_err());
+        assert!(message("abcdefghijklmno").contains("15"), "{}", locale.tag);
+        assert!(message(&"a1".repeat(65)).contains("130"), "{}", locale.tag);
+        let non_ascii = message("abcdefghＡijklmnop");
+        assert!(non_ascii.contains('Ａ') && non_ascii.contains('9') && non_ascii.contains("U+FF21"), "{}: {non_ascii}", locale.tag);
+        assert!(message("aaaaaaaaaaaaaaaa").contains('6'), "{}", locale.tag);
+    }
+    assert!(bundled("en").key_error(&validate_key("abcdefghijklmnop ").unwrap_err()).contains("ends with"));
+}
+
+#[test]
+fn every_contract_code_has_a_sentence_in_every_language() {
+    for locale in LOCALES {
+        let t = bundled(locale.tag);
+        for code in ["csrf_failed", "plan_not_eligible", "precondition_required", "precondition_failed",
+            "idempotency_key_reused", "malformed_json", "key_required", "key_in_use", "unauthorized", "server_error"] {
+            assert!(t.api_error(code).is_some_and(|s| !s.is_empty()), "{}: {code}", locale.tag);
+        }
+        assert_eq!(t.api_error("nonsense"), None);
+    }
+}
+
+#[test]
+fn languages_are_chosen_by_their_primary_tag() {
+    assert_eq!(supported("ja-JP"), Some("ja"));
+    assert_eq!(supported("KO"), Some("ko"));
+    assert_eq!(supported("en_GB"), Some("en"));
+    assert_eq!(supported("zh-TW"), None);
+    assert_eq!(supported(""), None);
+    assert_eq!(bundled("xx-YY").locale, "en");
+    assert_eq!(bundled("ja-JP").locale, "ja");
+}
+
+#[test]
+fn placeholders_are_filled_by_name_and_unknown_braces_are_kept() {
+    assert_eq!(fill("{who} at {when}", &[("when", "10:10"), ("who", "Aki")]), "Aki at 10:10");
+    assert_eq!(fill("{a}{a}", &[("a", "x")]), "xx");
+    assert_eq!(fill("a { b } {c", &[("c", "x")]), "a { b } {c");
+    assert_eq!(fill("{unknown}", &[]), "{unknown}");
+    assert_eq!(fill("{n}件", &[("n", "3")]), "3件");
+}
+
+#[test]
+fn only_english_says_one_differently() {
+    assert_eq!(plural_category("en", 1), PluralCategory::One);
+    assert_eq!(plural_category("en", 0), PluralCategory::Other);
+    assert_eq!(plural_category("en", 21), PluralCategory::Other);
+    for n in [0, 1, 2, 1024] {
+        assert_eq!(plural_category("ja", n), PluralCategory::Other);
+        assert_eq!(plural_category("ko", n), PluralCategory::Other);
+    }
+}
+
+#[test]
+fn the_most_preferred_spoken_language_is_negotiated() {
+    assert_eq!(negotiate("ja-JP,ja;q=0.9,en;q=0.8"), "ja");
+    assert_eq!(negotiate("ko"), "ko");
+    assert_eq!(negotiate("fr-FR, ko;q=0.5, ja;q=0.4"), "ko");
+    assert_eq!(negotiate("en;q=0.2, ja;q=0.9"), "ja");
+    assert_eq!(negotiate("ja;q=0, ko;q=0.1"), "ko");
+    for english in ["", "*", "fr", "ja;q=0", "ja;q=abc", "ja;q=2", "zh-TW,zh;q=0.9"] {
+        assert_eq!(negotiate(english), "en", "{english:?}");
+    }
+}
