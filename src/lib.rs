@@ -77,7 +77,8 @@ mod embedded {
         // The old console leaves the page before the new one comes in: both would live in `<body>`.
         drop(STANDALONE.take());
         let (app_config, app_handover) = (config.clone(), handover.clone());
-        let handle = leptos::mount::mount_to_body(move || {
+        let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
+        let handle = leptos::mount::mount_to(body, move || {
             leptos::view! { <App config=app_config strings handover=app_handover relaunch/> }
         });
         // A state that no page took (the admin was elsewhere) must not turn up later.

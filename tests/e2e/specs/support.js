@@ -1,4 +1,5 @@
 // What every end-to-end test shares: a fresh mock backend state, the accessibility check, and the viewport's kind.
+import { readFileSync } from 'node:fs';
 import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -75,4 +76,14 @@ export async function saveAndApply(page, expectedLines = []) {
   await expectNoAxeViolations(page);
   await dialog.getByRole('button', { name: 'Apply' }).click();
   await expect(dialog).toBeHidden();
+}
+
+/** A language's catalog as written (src/i18n/*.json): the words people and screen readers meet in that language. */
+export function catalog(tag) {
+  return JSON.parse(readFileSync(new URL(`../../../src/i18n/${tag}.json`, import.meta.url), 'utf8'));
+}
+
+/** A catalog message with its values filled in, as the console fills them. */
+export function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
 }
