@@ -20,6 +20,31 @@ fn catalog(tag: &str) -> serde_json::Map<String, serde_json::Value> {
     }
 }
 
+/// The top-level keys of a catalog, in the order they are written (`serde_json`'s map sorts them).
+fn written_order(json: &str) -> Vec<String> {
+    struct Keys(Vec<String>);
+    impl<'de> serde::Deserialize<'de> for Keys {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct Visitor;
+            impl<'de> serde::de::Visitor<'de> for Visitor {
+                type Value = Keys;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("a JSON object")
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
+                    let mut keys = Vec::new();
+                    while let Some((key, _)) = map.next_entry::<String, serde::de::IgnoredAny>()? {
+                        keys.push(key);
+                    }
+                    Ok(Keys(keys))
+                }
+            }
+            deserializer.deserialize_map(Visitor)
+        }
+    }
+    serde_json::from_str::<Keys>(json).expect("catalogs are JSON objects").0
+}
+
 fn placeholders(text: &str) -> BTreeSet<&str> {
     text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()
 }
@@ -33,7 +58,7 @@ fn every_language_has_a_complete_catalog_in_the_declared_order() {
             panic!("{}: the catalog misses {}", locale.tag, KEYS[index]);
         }
         // The browser's files are arrays in this order (tests/tools/post-build.mjs), so the order is the contract.
-        let keys: Vec<&str> = map.keys().map(String::as_str).collect();
+        let keys = written_order(catalog_json(locale.tag).unwrap());
         assert_eq!(keys, KEYS, "{}: the keys, in the declared order of src/i18n/mod.rs", locale.tag);
     }
 }
