@@ -16,7 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// A catalog as the page hands it over: the entries of the source file in its order (the build writes that array).
 fn catalog(json: &str) -> wasm_bindgen::JsValue {
     let keyed = js_sys::JSON::parse(json).unwrap();
-    js_sys::Object::values(keyed.unchecked_ref()).into()
+    js_sys::Object::values(keyed.unchecked_ref::<js_sys::Object>()).into()
 }
 
 fn english() -> &'static Strings {

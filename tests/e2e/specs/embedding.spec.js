@@ -1,7 +1,6 @@
 // Embedding (docs/embedding.md): the `<mdm-sync-settings>` element inside a portal's page, the iframe mode, and the
 // console under the sub-path /admin/mdm/. The portals are tests/e2e/portal/server.mjs, on origins of their own.
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, fault, reset } from './support.js';
+import { test, expect, fault, reset, expectNoAxeViolationsIn } from './support.js';
 import { baseURL, portalURL, otherSiteURL, plainPortalURL } from '../playwright.config.js';
 
 const EVENTS = ['mdm-sync:ready', 'mdm-sync:dirty-change', 'mdm-sync:saved', 'mdm-sync:error'];
@@ -24,15 +23,6 @@ async function turnOnAndApply(scope) {
   await scope.getByRole('button', { name: 'Save' }).click();
   await scope.getByRole('dialog', { name: 'Apply these changes?' }).getByRole('button', { name: 'Apply' }).click();
   await expect(scope.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
-}
-
-/** axe-core over the element's shadow root only: the portal's own page is the portal's business. */
-async function expectNoAxeViolationsIn(page, selector) {
-  // No CSSOM preload: for a stylesheet linked in a shadow root, axe would copy it into an inline <style>, which the
-  // portal's CSP rightly refuses. The one rule that needs it, css-orientation-lock, has nothing to find here.
-  const results = await new AxeBuilder({ page }).include(selector).options({ preload: false }).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary, 'axe-core violations').toEqual([]);
 }
 
 /** The computed styles that make the screen look as it does, for the screen's main parts. */

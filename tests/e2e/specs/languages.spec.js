@@ -2,7 +2,7 @@
 // left; the language chosen from the browser, the element's `locale` and the iframe's `?locale=`; the standalone
 // language menu, which keeps the draft and is remembered; no sideways scrolling at 320 px. Names come from the
 // catalogs themselves (src/i18n/*.json), as people and screen readers meet them.
-import { test, expect, fault, reset, isPhone, expectNoAxeViolations, catalog, fill } from './support.js';
+import { test, expect, fault, reset, isPhone, expectNoAxeViolations, expectNoAxeViolationsIn, catalog, fill } from './support.js';
 import { portalURL, baseURL } from '../playwright.config.js';
 
 const CUSTOM_KEY = 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA';
@@ -171,9 +171,11 @@ for (const tag of ['ja', 'ko']) {
     const element = page.locator('mdm-sync-settings');
     await expect(element.getByRole('heading', { level: 1, name: t.mdm_sync_title })).toBeVisible();
     await expect(element.getByRole('button', { name: t.save, exact: true })).toBeDisabled();
+    await expectNoAxeViolationsIn(page, 'mdm-sync-settings');
     await element.getByRole('switch', { name: t.mdm_sync_title }).click();
     await expect(element.getByRole('dialog', { name: t.precautions_title })).toBeVisible();
     await expectNoEnglish(element, t);
+    await expectNoAxeViolationsIn(page, 'mdm-sync-settings');
   });
 
   test(`the iframe mode speaks ?locale=${tag}`, async ({ page }) => {
@@ -188,10 +190,18 @@ for (const tag of ['ja', 'ko']) {
 test.describe('with a browser in a language the console does not speak', () => {
   test.use({ locale: 'fr-FR' });
 
-  test('the console is in English', async ({ page }) => {
+  test('the console is in English, and nothing scrolls sideways at 320 px', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
     await page.goto('/security/mobile');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('heading', { level: 1, name: 'Mobile Security' })).toBeVisible();
+    await page.getByRole('button', { name: 'Advanced' }).click();
+    await noSidewaysScroll(page);
+    await page.goto('/security/mobile/mdm-sync');
+    await page.getByRole('button', { name: 'Show key value' }).click();
+    await noSidewaysScroll(page);
+    await page.getByRole('switch', { name: '3rd-party MDM sync' }).click();
+    await noSidewaysScroll(page);
   });
 });
 
