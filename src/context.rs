@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
+use crate::platform::OneThread as SendWrapper;
 
 use crate::api::ApiClient;
 use crate::domain::embed::HostEvent;

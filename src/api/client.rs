@@ -3,7 +3,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
-use send_wrapper::SendWrapper;
+use crate::platform::OneThread as SendWrapper;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;

@@ -27,7 +27,7 @@ pub fn MdmSyncPage() -> impl IntoView {
             load::<MobileSecurity>(&env.client, paths::MOBILE_SECURITY.into()),
         )
     });
-    let resumed = StoredValue::new_local(resumed);
+    let resumed = StoredValue::new(crate::platform::OneThread::new(std::cell::RefCell::new(resumed)));
     // Retry loads again only what failed.
     let retry = Callback::new(move |_| {
         let Some(((session, reload_session), (settings, reload_settings), (overview, reload_overview))) = loads else {
@@ -45,7 +45,7 @@ pub fn MdmSyncPage() -> impl IntoView {
     });
     // What the form starts from: the state handed over, or all three answers; `None` while one is on its way.
     let ready = move || -> Option<Result<Resumed, ApiError>> {
-        if let Some(resumed) = resumed.try_update_value(Option::take).flatten() {
+        if let Some(resumed) = resumed.try_with_value(|r| r.borrow_mut().take()).flatten() {
             return Some(Ok(resumed));
         }
         let ((session, _), (settings, _), (overview, _)) = loads?;

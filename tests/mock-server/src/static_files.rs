@@ -217,12 +217,14 @@ pub async fn serve(
     response
 }
 
-/// Trunk's hashed file names: `main-a898db94ecf081a9.css`, `mdm-console-4c252a67fc1907ae_bg.wasm`.
+/// Trunk's hashed file names: `main-a898db94ecf081a9.css`, `mdm-console-4c252a67fc1907ae_bg.wasm`. Trunk writes its
+/// 64-bit hash without leading zeros, so it can be a digit or two shorter than 16.
 fn is_content_hashed(url_path: &str) -> bool {
     let name = url_path.rsplit('/').next().unwrap_or_default();
     let stem = name.split('.').next().unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| (12..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 fn with_br_extension(path: &Path) -> PathBuf {
@@ -305,10 +307,11 @@ mod tests {
 
     #[test]
     fn only_content_hashed_names_are_cached_for_good() {
-        for hashed in ["/main-a898db94ecf081a9.css", "/mdm-console-4c252a67fc1907ae_bg.wasm", "/x/mdm-console-4c252a67fc1907ae.js"] {
+        for hashed in ["/main-a898db94ecf081a9.css", "/mdm-console-4c252a67fc1907ae_bg.wasm", "/x/mdm-console-4c252a67fc1907ae.js",
+            "/mdm-console-2db1bc27f6f850b_bg.wasm"] {
             assert!(is_content_hashed(hashed), "{hashed}");
         }
-        for unhashed in ["/index.html", "/mdm-sync-settings.js", "/favicon.svg", "/main-a898db94ecf081a.css", "/a-zz98db94ecf081a9.css"] {
+        for unhashed in ["/index.html", "/mdm-sync-settings.js", "/favicon.svg", "/main-a898db94.css", "/a-zz98db94ecf081a9.css"] {
             assert!(!is_content_hashed(unhashed), "{unhashed}");
         }
     }
