@@ -8,6 +8,7 @@ pub mod paths {
     pub const MOBILE_SECURITY: &str = "/v1/security/mobile";
     pub const MDM_SYNC: &str = "/v1/security/mobile/mdm-sync";
     pub const MDM_SYNC_AUDIT: &str = "/v1/security/mobile/mdm-sync/audit";
+    pub const MDM_SYNC_APPS: &str = "/v1/security/mobile/mdm-sync/apps";
 }
 
 /// The Managed App Configuration key that the MDM console must use.
@@ -87,6 +88,27 @@ pub struct MobileSecurity {
     pub member_count: u32,
     pub lineworks_mdm: LineworksMdm,
     pub mdm_sync: MdmSyncSummary,
+}
+
+/// `GET /v1/security/mobile/mdm-sync/apps`: the mobile apps that read `LineworksAuthCode`, with the identifiers an
+/// MDM knows them by. Data from the backend: the console names no app itself.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ManagedApps {
+    pub apps: Vec<ManagedApp>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ManagedApp {
+    /// A stable id (`lineworks`, `drive`, `ainote`), for file names.
+    pub id: String,
+    /// The app's name, as the stores and MDM consoles list it.
+    pub name: String,
+    /// The iOS bundle ID; `None` when the app has no iOS version.
+    pub ios_bundle_id: Option<String>,
+    /// The Android package name; `None` when the app has no Android version.
+    pub android_package: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod key;
+pub mod kit;
 pub mod retry;
 pub mod time;
 pub mod change;

@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use super::*;
 use crate::domain::key::validate_key;
+use crate::i18n::kit::KitStrings;
 
 /// Words that stay as they are in every language: product names and the values the admin types into an MDM.
 const SAME_IN_EVERY_LANGUAGE: &[&str] = &[
@@ -12,12 +13,32 @@ const SAME_IN_EVERY_LANGUAGE: &[&str] = &[
     "OK", "Admin", "Standard", "Advanced", "ASCII", "Ctrl", "Mac",
 ];
 
-fn catalog(tag: &str) -> serde_json::Map<String, serde_json::Value> {
-    let json = catalog_json(tag).unwrap_or_else(|| panic!("{tag}: no catalog"));
-    match serde_json::from_str(json) {
-        Ok(serde_json::Value::Object(map)) => map,
-        other => panic!("{tag}: not a JSON object: {other:?}"),
+/// A catalog's declaration and its files.
+struct Declared {
+    name: &'static str,
+    keys: &'static [&'static str],
+    shapes: &'static [(Kind, &'static [&'static str])],
+    json: fn(&str) -> Option<&'static str>,
+}
+
+const CATALOGS: [Declared; 2] = [
+    Declared { name: "console", keys: KEYS, shapes: SHAPES, json: catalog_json },
+    Declared { name: "kit", keys: kit::KEYS, shapes: kit::SHAPES, json: kit::catalog_json },
+];
+
+impl Declared {
+    fn map(&self, tag: &str) -> serde_json::Map<String, serde_json::Value> {
+        let json = (self.json)(tag).unwrap_or_else(|| panic!("{} {tag}: no catalog", self.name));
+        match serde_json::from_str(json) {
+            Ok(serde_json::Value::Object(map)) => map,
+            other => panic!("{} {tag}: not a JSON object: {other:?}", self.name),
+        }
     }
+}
+
+/// The console's catalog of `tag`, as written.
+fn catalog(tag: &str) -> serde_json::Map<String, serde_json::Value> {
+    CATALOGS[0].map(tag)
 }
 
 /// The top-level keys of a catalog, in the order they are written (`serde_json`'s map sorts them).
@@ -50,16 +71,20 @@ fn placeholders(text: &str) -> BTreeSet<&str> {
 }
 
 #[test]
-fn every_language_has_a_complete_catalog_in_the_declared_order() {
-    for locale in LOCALES {
-        let map = catalog(locale.tag);
-        let value = serde_json::Value::Object(map.clone());
-        if let Err(MissingText(index)) = Strings::read(locale.tag, &value) {
-            panic!("{}: the catalog misses {}", locale.tag, KEYS[index]);
+fn every_language_has_complete_catalogs_in_the_declared_order() {
+    for declared in &CATALOGS {
+        for locale in LOCALES {
+            let value = serde_json::Value::Object(declared.map(locale.tag));
+            let source = Keyed { value: &value, keys: declared.keys };
+            for index in 0..declared.keys.len() {
+                if Entry::read(&source, index).is_err() {
+                    panic!("{} {}: the catalog misses {}", declared.name, locale.tag, declared.keys[index]);
+                }
+            }
+            // The browser's files are arrays in this order (tests/tools/post-build.mjs), so the order is the contract.
+            let keys = written_order((declared.json)(locale.tag).unwrap());
+            assert_eq!(keys, declared.keys, "{} {}: the keys, in the declared order", declared.name, locale.tag);
         }
-        // The browser's files are arrays in this order (tests/tools/post-build.mjs), so the order is the contract.
-        let keys = written_order(catalog_json(locale.tag).unwrap());
-        assert_eq!(keys, KEYS, "{}: the keys, in the declared order of src/i18n/mod.rs", locale.tag);
     }
 }
 
@@ -68,23 +93,25 @@ fn a_missing_string_is_named() {
     let mut map = catalog("en");
     map.remove("save");
     let value = serde_json::Value::Object(map);
-    let missing = Strings::read("en", &value).err().expect("a catalog without `save` is refused");
+    let missing = Strings::read("en", &Keyed { value: &value, keys: KEYS }).err().expect("a catalog without `save` is refused");
     assert_eq!(KEYS[missing.0], "save");
 }
 
 #[test]
 fn every_entry_has_its_shape_and_fills_in_exactly_what_its_code_passes() {
-    for locale in LOCALES {
-        let map = catalog(locale.tag);
-        for (key, (kind, expected)) in KEYS.iter().zip(SHAPES) {
-            let expected: BTreeSet<&str> = expected.iter().copied().collect();
-            let texts: Vec<&str> = match (&map[*key], kind) {
-                (serde_json::Value::String(text), Kind::Text | Kind::Template) => vec![text],
-                (serde_json::Value::Object(forms), Kind::Count) => forms.values().filter_map(|v| v.as_str()).collect(),
-                (other, _) => panic!("{}: {key} should be a {kind:?}, is {other}", locale.tag),
-            };
-            for text in texts {
-                assert_eq!(placeholders(text), expected, "{}: {key}: {text}", locale.tag);
+    for declared in &CATALOGS {
+        for locale in LOCALES {
+            let map = declared.map(locale.tag);
+            for (key, (kind, expected)) in declared.keys.iter().zip(declared.shapes) {
+                let expected: BTreeSet<&str> = expected.iter().copied().collect();
+                let texts: Vec<&str> = match (&map[*key], kind) {
+                    (serde_json::Value::String(text), Kind::Text | Kind::Template) => vec![text],
+                    (serde_json::Value::Object(forms), Kind::Count) => forms.values().filter_map(|v| v.as_str()).collect(),
+                    (other, _) => panic!("{} {}: {key} should be a {kind:?}, is {other}", declared.name, locale.tag),
+                };
+                for text in texts {
+                    assert_eq!(placeholders(text), expected, "{} {}: {key}: {text}", declared.name, locale.tag);
+                }
             }
         }
     }
@@ -92,43 +119,67 @@ fn every_entry_has_its_shape_and_fills_in_exactly_what_its_code_passes() {
 
 #[test]
 fn counts_have_exactly_their_languages_plural_forms() {
-    for locale in LOCALES {
-        let map = catalog(locale.tag);
-        for (key, _) in KEYS.iter().zip(SHAPES).filter(|(_, (kind, _))| *kind == Kind::Count) {
-            let forms: BTreeSet<&str> = map[*key].as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
-            let expected: BTreeSet<&str> = plural_categories(locale.tag).iter().copied().collect();
-            assert_eq!(forms, expected, "{}: {key}", locale.tag);
+    for declared in &CATALOGS {
+        for locale in LOCALES {
+            let map = declared.map(locale.tag);
+            for (key, _) in declared.keys.iter().zip(declared.shapes).filter(|(_, (kind, _))| *kind == Kind::Count) {
+                let forms: BTreeSet<&str> =
+                    map[*key].as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
+                let expected: BTreeSet<&str> = plural_categories(locale.tag).iter().copied().collect();
+                assert_eq!(forms, expected, "{} {}: {key}", declared.name, locale.tag);
+            }
         }
     }
 }
 
 #[test]
 fn japanese_and_korean_leave_nothing_in_english() {
-    let english = catalog("en");
-    for tag in ["ja", "ko"] {
-        let translated = catalog(tag);
-        for (key, value) in &translated {
-            let (value, source) = match (value, &english[key]) {
-                (serde_json::Value::String(v), serde_json::Value::String(e)) => (v.clone(), e.clone()),
-                (serde_json::Value::Object(v), serde_json::Value::Object(e)) => {
-                    (v["other"].as_str().unwrap_or_default().to_owned(), e["other"].as_str().unwrap_or_default().to_owned())
-                }
-                _ => panic!("{tag}: {key} has another shape than in English"),
-            };
-            // What is left once the product terms and the placeholders are taken out must not read as English.
-            let mut rest = value.clone();
-            for term in SAME_IN_EVERY_LANGUAGE {
-                rest = rest.replace(term, "");
+    for declared in &CATALOGS {
+        for tag in ["ja", "ko"] {
+            leave_nothing_in_english(declared, tag);
+        }
+    }
+}
+
+/// The product names of the MDMs and the vendors' own menu names, which the kit's steps quote as the consoles show
+/// them (`docs/app-config-kit.md`).
+const VENDOR_TERMS: &[&str] = &[
+    "Microsoft Intune", "iOS/iPadOS", "Jamf Pro", "Workspace ONE UEM", "Ivanti EPMM", "Android Management API",
+    "AppConfig specfile",
+];
+
+/// Every Japanese and Korean entry is written in its language: it holds the language's own script, unless it is
+/// only product terms; and no console entry holds an English word beyond them.
+fn leave_nothing_in_english(declared: &Declared, tag: &str) {
+    let english = declared.map("en");
+    let native = |c: char| match tag {
+        "ja" => matches!(c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}'),
+        _ => matches!(c, '\u{AC00}'..='\u{D7A3}'),
+    };
+    for (key, value) in &declared.map(tag) {
+        let (value, source) = match (value, &english[key]) {
+            (serde_json::Value::String(v), serde_json::Value::String(e)) => (v.clone(), e.clone()),
+            (serde_json::Value::Object(v), serde_json::Value::Object(e)) => {
+                (v["other"].as_str().unwrap_or_default().to_owned(), e["other"].as_str().unwrap_or_default().to_owned())
             }
-            for name in placeholders(&value) {
-                rest = rest.replace(&format!("{{{name}}}"), "");
-            }
+            _ => panic!("{} {tag}: {key} has another shape than in English", declared.name),
+        };
+        // The longest first: "Android Management API" before "Android".
+        let mut terms: Vec<&str> = SAME_IN_EVERY_LANGUAGE.iter().chain(VENDOR_TERMS).copied().collect();
+        terms.sort_by_key(|term| std::cmp::Reverse(term.len()));
+        let mut rest = value.clone();
+        for term in terms {
+            rest = rest.replace(term, "");
+        }
+        for name in placeholders(&value) {
+            rest = rest.replace(&format!("{{{name}}}"), "");
+        }
+        let only_terms = rest.chars().all(|c| !c.is_alphanumeric());
+        assert!(only_terms || value.chars().any(native), "{} {tag}: {key} is not in its language: {value}", declared.name);
+        // The kit's steps quote the vendors' English menu names; the console's own entries quote nothing.
+        if declared.name == "console" {
             let english_words = rest.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() >= 3).count();
-            let only_terms = rest.chars().all(|c| !c.is_alphanumeric());
-            assert!(
-                only_terms || (value != source && english_words == 0),
-                "{tag}: {key} is left in English: {value}"
-            );
+            assert!(only_terms || (value != source && english_words == 0), "{tag}: {key} is left in English: {value}");
         }
     }
 }
@@ -212,4 +263,22 @@ fn the_most_preferred_spoken_language_is_negotiated() {
     for english in ["", "*", "fr", "ja;q=0", "ja;q=abc", "ja;q=2", "zh-TW,zh;q=0.9"] {
         assert_eq!(negotiate(english), "en", "{english:?}");
     }
+}
+
+#[test]
+fn the_kit_names_every_mdm_step_and_difference_in_every_language() {
+    use crate::domain::kit::{Difference, Mdm};
+    for locale in LOCALES {
+        let t: &KitStrings = kit::bundled(locale.tag);
+        for mdm in Mdm::ALL {
+            assert_eq!(t.mdm_name(mdm), kit::bundled("en").mdm_name(mdm), "{}: product names stay as they are", locale.tag);
+            assert!(t.steps(mdm).iter().all(|step| !step.is_empty()));
+        }
+        let missing = t.difference(&Difference::Missing { position: 17, count: 3 }, |n| n.to_string());
+        assert!(missing.contains("17") && missing.contains('3'), "{}: {missing}", locale.tag);
+    }
+    assert_eq!(
+        kit::bundled("en").difference(&Difference::Missing { position: 17, count: 1 }, |n| n.to_string()),
+        "1 character is missing, from position 17."
+    );
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use axum::http::StatusCode;
 use mdm_console::domain::api::{
     Admin, AuditEvent, AuditLog, Domain, ErrorBody, Group, KeyMode, LineworksMdm, MdmSyncSettings, MdmSyncSummary,
-    MdmSyncUpdate, MobileSecurity, Person, Plan, CONFIG_KEY, VALUE_TYPE,
+    ManagedApp, ManagedApps, MdmSyncUpdate, MobileSecurity, Person, Plan, CONFIG_KEY, VALUE_TYPE,
 };
 use mdm_console::domain::change::{Change, Editable};
 use mdm_console::domain::key::validate_key;
@@ -21,6 +21,23 @@ pub const DEFAULT_EXCEPTION_COUNT: u32 = 3;
 /// Keys of the two other domains of "Nimbus Group": valid generated-style keys, so that `key_in_use` can be tried.
 pub const DEFAULT_OTHER_DOMAIN_KEYS: [&str; 2] =
     ["Vq8TzR2mKc7LpX4wNd9GhB3sYf6JtA1eUo5HkZ0r", "m3PxW9cQ7rLs2VfK8nTd4BzY6hJa1GuE5oRk0NiC"];
+
+/// The apps in scope, with identifiers that are clearly examples (`com.example…`): the real ones are the backend's
+/// to serve (`docs/api.md`). AiNote has no Android version here, so that the kit's handling of a missing identifier
+/// shows.
+pub fn default_apps() -> Vec<ManagedApp> {
+    let app = |id: &str, name: &str, ios: &str, android: Option<&str>| ManagedApp {
+        id: id.into(),
+        name: name.into(),
+        ios_bundle_id: Some(ios.into()),
+        android_package: android.map(Into::into),
+    };
+    vec![
+        app("lineworks", "LINE WORKS (example IDs)", "com.example.lineworks", Some("com.example.lineworks")),
+        app("drive", "LINE WORKS Drive (example IDs)", "com.example.lineworks.drive", Some("com.example.lineworks.drive")),
+        app("ainote", "LINE WORKS AiNote (example IDs)", "com.example.lineworks.ainote", None),
+    ]
+}
 
 pub fn admin() -> Admin {
     Admin { id: "usr_7f3a21".into(), name: "Mina Park".into(), email: "mina.park@nimbus-logistics.example.com".into() }
@@ -58,6 +75,7 @@ pub struct Seed {
     lineworks_mdm: Option<SeedLineworksMdm>,
     mdm_sync: Option<SeedSync>,
     other_domain_keys: Option<Vec<String>>,
+    apps: Option<Vec<ManagedApp>>,
 }
 
 #[derive(Default, Deserialize)]
@@ -123,6 +141,7 @@ pub struct World {
     lineworks_mdm: LineworksMdm,
     sync: Sync,
     other_domain_keys: Vec<String>,
+    apps: Vec<ManagedApp>,
     /// Oldest first.
     audit: Vec<AuditEvent>,
     events_issued: u64,
@@ -149,6 +168,7 @@ impl Default for World {
                 logout_deadline: None,
             },
             other_domain_keys: Vec::new(),
+            apps: Vec::new(),
             audit: Vec::new(),
             events_issued: 0,
             revision: 0,
@@ -184,6 +204,7 @@ impl World {
         self.other_domain_keys = seed
             .other_domain_keys
             .unwrap_or_else(|| DEFAULT_OTHER_DOMAIN_KEYS.iter().map(|k| (*k).to_owned()).collect());
+        self.apps = seed.apps.unwrap_or_else(default_apps);
         self.audit.clear();
         self.idempotency.clear();
         self.revision += 1;
@@ -230,6 +251,10 @@ impl World {
     }
 
     /// Newest first.
+    pub fn apps(&self) -> ManagedApps {
+        ManagedApps { apps: self.apps.clone() }
+    }
+
     pub fn audit(&self, limit: usize) -> AuditLog {
         AuditLog { events: self.audit.iter().rev().take(limit).cloned().collect() }
     }

@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 use mdm_console::domain::api::{
-    AuditAction, AuditLog, MdmSyncSettings, MobileSecurity, Session, CONFIG_KEY, VALUE_TYPE,
+    AuditAction, AuditLog, ManagedApps, MdmSyncSettings, MobileSecurity, Session, CONFIG_KEY, VALUE_TYPE,
 };
 use mdm_console::domain::key::validate_key;
 use mdm_console::domain::time::{parse_rfc3339, LOGOUT_WINDOW_SECS};
@@ -230,6 +230,31 @@ async fn session_and_overview_describe_the_seeded_domain() {
     );
     // The same body decodes into the shared wire type.
     let _: MobileSecurity = serde_json::from_value(overview).unwrap();
+}
+
+#[tokio::test]
+async fn the_apps_in_scope_are_data_with_example_identifiers_and_can_be_seeded() {
+    let mock = mock().await;
+    let response = mock.get("/api/v1/security/mobile/mdm-sync/apps").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::CACHE_CONTROL], "no-store");
+    let apps: ManagedApps = response.json().await.unwrap();
+    let ids: Vec<&str> = apps.apps.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["lineworks", "drive", "ainote"]);
+    // Clearly examples: the real identifiers are the backend's to serve.
+    for app in &apps.apps {
+        assert!(app.name.contains("example"), "{}", app.name);
+        assert!(app.ios_bundle_id.as_deref().is_some_and(|id| id.starts_with("com.example.")));
+    }
+    assert_eq!(apps.apps[2].android_package, None, "AiNote has no Android version in the mock");
+
+    let seeded = json!([{"id": "lineworks", "name": "LINE WORKS", "iosBundleId": null, "androidPackage": "jp.example.works"}]);
+    mock.reset(Some(json!({"apps": seeded}))).await;
+    let apps: ManagedApps = mock.json("/api/v1/security/mobile/mdm-sync/apps").await;
+    assert_eq!(apps.apps.len(), 1);
+    assert_eq!(apps.apps[0].android_package.as_deref(), Some("jp.example.works"));
+    mock.reset(None).await;
+    assert_eq!(mock.json::<ManagedApps>("/api/v1/security/mobile/mdm-sync/apps").await.apps.len(), 3);
 }
 
 #[tokio::test]

@@ -1,0 +1,236 @@
+//! The console's catalog: every string of the shell, the pages, the dialogs and the errors (`en.json`, `ja.json`,
+//! `ko.json` beside this file).
+
+use crate::domain::api::AuditAction;
+use crate::domain::change::Consequence;
+use crate::domain::key::KeyError;
+
+/// The JSON text of a language's catalog, as written.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn catalog_json(tag: &str) -> Option<&'static str> {
+    Some(match tag {
+        "en" => include_str!("en.json"),
+        "ja" => include_str!("ja.json"),
+        "ko" => include_str!("ko.json"),
+        _ => return None,
+    })
+}
+
+catalog! {
+    /// One language's strings. A plain string is a method without arguments; a message with values to fill in
+    /// takes them by name; a count takes the number and the number as the admin's locale writes it.
+    pub struct Strings;
+    text product,
+    template document_title(page),
+    text document_description,
+    text skip_to_content,
+    text nav_label,
+    text nav_security,
+    text nav_mobile_security,
+    text menu,
+    text language,
+    text loading,
+    text retry,
+    text load_failed,
+    text not_found_title,
+    text not_found_body,
+    text not_found_link,
+    text mobile_security_title,
+    text mobile_security_intro,
+    text lineworks_mdm_title,
+    text lineworks_mdm_on,
+    text lineworks_mdm_off,
+    count exception_settings(),
+    count members(),
+    text advanced,
+    text mdm_sync_title,
+    text mdm_sync_summary,
+    text in_use,
+    text not_in_use,
+    text manage,
+    text restricted_to_domain,
+    text settings_back,
+    text save,
+    text saving,
+    text switch_description,
+    text restrict_label,
+    text restrict_help_1,
+    text restrict_help_2,
+    text restrict_help_3,
+    text key_value,
+    text key_auto,
+    text key_custom,
+    text key_not_issued,
+    text reissue,
+    text show_key,
+    text copy_key,
+    text copied,
+    text copy_refused,
+    text app_config_title,
+    text app_config_intro,
+    text config_key,
+    text value_type,
+    text key_value_column,
+    template copy_named(name),
+    text copy_app_config_key,
+    text how_sync_works,
+    text sync_step_1,
+    text sync_step_2,
+    text sync_step_3,
+    text sync_step_4,
+    template last_updated(when, who),
+    text plan_not_eligible_notice,
+    text random_failed,
+    text ok,
+    text cancel,
+    text apply,
+    text precautions_title,
+    text precaution_sign_out,
+    count precaution_exceptions_deleted(),
+    text precaution_exceptions_none,
+    text precaution_managed_app_config,
+    text precaution_android_enterprise,
+    text precaution_not_with_lineworks_mdm,
+    text confirm_title,
+    text confirm_intro,
+    count consequence_members_signed_out(by),
+    count consequence_exceptions_deleted(),
+    text consequence_lineworks_mdm_off,
+    text consequence_other_domains_signed_out,
+    text consequence_update_app_config,
+    text consequence_config_stays_on_devices,
+    text saved,
+    text save_failed,
+    template signing_out_until(by),
+    text leave_unsaved,
+    template conflict(who, when, what),
+    text list_separator,
+    text conflict_unknown,
+    text reload,
+    text keep_my_changes,
+    text reload_discards,
+    text activity_title,
+    text activity_empty,
+    text activity_when,
+    text activity_who,
+    text activity_what,
+    text activity_fingerprint,
+    text audit_enabled,
+    text audit_disabled,
+    text audit_key_reissued,
+    text audit_key_changed,
+    text audit_restrict_on,
+    text audit_restrict_off,
+    text key_error_empty,
+    template key_error_too_short(length),
+    template key_error_too_long(length),
+    text key_error_leading_whitespace,
+    text key_error_trailing_whitespace,
+    template key_error_inner_whitespace(position),
+    template key_error_control(code, position),
+    template key_error_non_ascii(character, code, position),
+    template key_error_too_few_distinct(distinct),
+    text api_error_network,
+    text api_error_timeout,
+    text api_error_malformed_response,
+    text api_error_unauthorized,
+    text api_error_csrf_failed,
+    text api_error_plan_not_eligible,
+    text api_error_precondition_required,
+    text api_error_precondition_failed,
+    text api_error_idempotency_key_reused,
+    text api_error_idempotency_key_required,
+    text api_error_method_not_allowed,
+    text api_error_payload_too_large,
+    text api_error_bad_request,
+    text api_error_malformed_json,
+    text api_error_key_required,
+    text api_error_key_in_use,
+    text api_error_rate_limited,
+    text api_error_unavailable,
+    text api_error_not_found,
+    text api_error_server_error,
+}
+
+impl Strings {
+    pub fn audit_action(&self, action: AuditAction) -> &'static str {
+        match action {
+            AuditAction::Enabled => self.audit_enabled(),
+            AuditAction::Disabled => self.audit_disabled(),
+            AuditAction::KeyReissued => self.audit_key_reissued(),
+            AuditAction::KeyChanged => self.audit_key_changed(),
+            AuditAction::RestrictOn => self.audit_restrict_on(),
+            AuditAction::RestrictOff => self.audit_restrict_off(),
+        }
+    }
+
+    /// One line of the confirmation; `local_time` renders an instant in the admin's own time zone, and `number` a
+    /// count in the admin's locale.
+    pub fn consequence(
+        &self,
+        consequence: &Consequence,
+        local_time: impl Fn(i64) -> String,
+        number: impl Fn(u64) -> String,
+    ) -> String {
+        match *consequence {
+            Consequence::MembersSignedOut { members, by_unix } => {
+                let members = u64::from(members);
+                self.consequence_members_signed_out(members, &number(members), &local_time(by_unix))
+            }
+            Consequence::ExceptionsDeleted { count } => {
+                self.consequence_exceptions_deleted(u64::from(count), &number(u64::from(count)))
+            }
+            Consequence::LineworksMdmTurnedOff => self.consequence_lineworks_mdm_off().to_owned(),
+            Consequence::OtherDomainsSignedOut => self.consequence_other_domains_signed_out().to_owned(),
+            Consequence::UpdateAppConfiguration => self.consequence_update_app_config().to_owned(),
+            Consequence::AppConfigurationStaysOnDevices => self.consequence_config_stays_on_devices().to_owned(),
+        }
+    }
+
+    pub fn key_error(&self, error: &KeyError) -> String {
+        let code = |point: u32| format!("U+{point:04X}");
+        match *error {
+            KeyError::Empty => self.key_error_empty().to_owned(),
+            KeyError::TooShort { len } => self.key_error_too_short(&len.to_string()),
+            KeyError::TooLong { len } => self.key_error_too_long(&len.to_string()),
+            KeyError::LeadingWhitespace => self.key_error_leading_whitespace().to_owned(),
+            KeyError::TrailingWhitespace => self.key_error_trailing_whitespace().to_owned(),
+            KeyError::InnerWhitespace { position } => self.key_error_inner_whitespace(&position.to_string()),
+            KeyError::ControlCharacter { position, code_point } => {
+                self.key_error_control(&code(code_point), &position.to_string())
+            }
+            KeyError::NonAscii { position, character } => {
+                self.key_error_non_ascii(&character.to_string(), &code(u32::from(character)), &position.to_string())
+            }
+            KeyError::TooFewDistinct { distinct } => self.key_error_too_few_distinct(&distinct.to_string()),
+        }
+    }
+
+    /// The sentence for an error code of the contract; `None` for a code this catalog does not know.
+    pub fn api_error(&self, code: &str) -> Option<&'static str> {
+        Some(match code {
+            "network" => self.api_error_network(),
+            "timeout" => self.api_error_timeout(),
+            "malformed_response" => self.api_error_malformed_response(),
+            "unauthorized" => self.api_error_unauthorized(),
+            "csrf_failed" => self.api_error_csrf_failed(),
+            "plan_not_eligible" => self.api_error_plan_not_eligible(),
+            "precondition_required" => self.api_error_precondition_required(),
+            "precondition_failed" => self.api_error_precondition_failed(),
+            "idempotency_key_reused" => self.api_error_idempotency_key_reused(),
+            "idempotency_key_required" => self.api_error_idempotency_key_required(),
+            "method_not_allowed" => self.api_error_method_not_allowed(),
+            "payload_too_large" => self.api_error_payload_too_large(),
+            "bad_request" => self.api_error_bad_request(),
+            "malformed_json" => self.api_error_malformed_json(),
+            "key_required" => self.api_error_key_required(),
+            "key_in_use" => self.api_error_key_in_use(),
+            "rate_limited" => self.api_error_rate_limited(),
+            "unavailable" => self.api_error_unavailable(),
+            "not_found" => self.api_error_not_found(),
+            "server_error" => self.api_error_server_error(),
+            _ => return None,
+        })
+    }
+}
+

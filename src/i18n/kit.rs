@@ -1,0 +1,166 @@
+//! The App Configuration kit's catalog (`kit/en.json`, `kit/ja.json`, `kit/ko.json`): loaded with the kit, when
+//! the admin opens it, so that the console's first load carries none of it.
+
+use crate::domain::kit::{Difference, Mdm};
+
+/// The JSON text of a language's kit catalog, as written.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn catalog_json(tag: &str) -> Option<&'static str> {
+    Some(match tag {
+        "en" => include_str!("kit/en.json"),
+        "ja" => include_str!("kit/ja.json"),
+        "ko" => include_str!("kit/ko.json"),
+        _ => return None,
+    })
+}
+
+catalog! {
+    /// One language's strings of the App Configuration kit.
+    pub struct KitStrings;
+    text kit_title,
+    text kit_intro,
+    text open_kit,
+    text close_kit,
+    text kit_load_failed,
+    text mdm_solution,
+    text app,
+    text steps_title,
+    text configuration_title,
+    text copy_configuration,
+    text download_configuration,
+    text copied,
+    text copy_refused,
+    text masked_note,
+    text unsaved_draft,
+    text no_saved_key,
+    text no_app,
+    text apps_failed,
+    text retry,
+    template rewrite_warning(mdm, characters),
+    text one_per_app,
+    template file_type(name, media),
+    text mdm_intune_ios,
+    text mdm_intune_android,
+    text mdm_jamf_pro,
+    text mdm_workspace_one,
+    text mdm_ivanti_epmm,
+    text mdm_android_management,
+    text mdm_appconfig_specfile,
+    text steps_intune_ios_1,
+    text steps_intune_ios_2,
+    text steps_intune_ios_3,
+    text steps_intune_ios_4,
+    text steps_intune_android_1,
+    text steps_intune_android_2,
+    text steps_intune_android_3,
+    text steps_intune_android_4,
+    text steps_jamf_pro_1,
+    text steps_jamf_pro_2,
+    text steps_jamf_pro_3,
+    text steps_jamf_pro_4,
+    text steps_workspace_one_1,
+    text steps_workspace_one_2,
+    text steps_workspace_one_3,
+    text steps_workspace_one_4,
+    text steps_ivanti_epmm_1,
+    text steps_ivanti_epmm_2,
+    text steps_ivanti_epmm_3,
+    text steps_ivanti_epmm_4,
+    text steps_android_management_1,
+    text steps_android_management_2,
+    text steps_android_management_3,
+    text steps_android_management_4,
+    text steps_appconfig_specfile_1,
+    text steps_appconfig_specfile_2,
+    text steps_appconfig_specfile_3,
+    text steps_appconfig_specfile_4,
+    text check_title,
+    text check_intro,
+    text value_in_mdm,
+    text check_value,
+    text verdict_empty,
+    text verdict_nothing_saved,
+    text verdict_matches,
+    text verdict_matches_draft,
+    text verdict_differs,
+    text difference_line_breaks,
+    text difference_surrounding_spaces,
+    text difference_invisible_spaces,
+    text difference_full_width,
+    text difference_curly_quotes,
+    text difference_xml_escaped,
+    text difference_letter_case,
+    count difference_missing(position),
+    count difference_extra(position),
+    template difference_other_character(position),
+}
+
+impl KitStrings {
+    /// The MDM's name, as the vendor writes it.
+    pub fn mdm_name(&self, mdm: Mdm) -> &'static str {
+        match mdm {
+            Mdm::IntuneIos => self.mdm_intune_ios(),
+            Mdm::IntuneAndroid => self.mdm_intune_android(),
+            Mdm::JamfPro => self.mdm_jamf_pro(),
+            Mdm::WorkspaceOne => self.mdm_workspace_one(),
+            Mdm::IvantiEpmm => self.mdm_ivanti_epmm(),
+            Mdm::AndroidManagement => self.mdm_android_management(),
+            Mdm::AppConfigSpecfile => self.mdm_appconfig_specfile(),
+        }
+    }
+
+    /// The numbered steps in the MDM's console, with its own menu names.
+    pub fn steps(&self, mdm: Mdm) -> [&'static str; 4] {
+        match mdm {
+            Mdm::IntuneIos => [self.steps_intune_ios_1(), self.steps_intune_ios_2(), self.steps_intune_ios_3(), self.steps_intune_ios_4()],
+            Mdm::IntuneAndroid => [
+                self.steps_intune_android_1(),
+                self.steps_intune_android_2(),
+                self.steps_intune_android_3(),
+                self.steps_intune_android_4(),
+            ],
+            Mdm::JamfPro => [self.steps_jamf_pro_1(), self.steps_jamf_pro_2(), self.steps_jamf_pro_3(), self.steps_jamf_pro_4()],
+            Mdm::WorkspaceOne => [
+                self.steps_workspace_one_1(),
+                self.steps_workspace_one_2(),
+                self.steps_workspace_one_3(),
+                self.steps_workspace_one_4(),
+            ],
+            Mdm::IvantiEpmm => {
+                [self.steps_ivanti_epmm_1(), self.steps_ivanti_epmm_2(), self.steps_ivanti_epmm_3(), self.steps_ivanti_epmm_4()]
+            }
+            Mdm::AndroidManagement => [
+                self.steps_android_management_1(),
+                self.steps_android_management_2(),
+                self.steps_android_management_3(),
+                self.steps_android_management_4(),
+            ],
+            Mdm::AppConfigSpecfile => [
+                self.steps_appconfig_specfile_1(),
+                self.steps_appconfig_specfile_2(),
+                self.steps_appconfig_specfile_3(),
+                self.steps_appconfig_specfile_4(),
+            ],
+        }
+    }
+
+    /// One reason a value differs from the key, in the admin's words; positions and counts as `number` writes them.
+    pub fn difference(&self, difference: &Difference, number: impl Fn(u64) -> String) -> String {
+        match *difference {
+            Difference::LineBreaks => self.difference_line_breaks().to_owned(),
+            Difference::SurroundingSpaces => self.difference_surrounding_spaces().to_owned(),
+            Difference::InvisibleSpaces => self.difference_invisible_spaces().to_owned(),
+            Difference::FullWidth => self.difference_full_width().to_owned(),
+            Difference::CurlyQuotes => self.difference_curly_quotes().to_owned(),
+            Difference::XmlEscaped => self.difference_xml_escaped().to_owned(),
+            Difference::LetterCase => self.difference_letter_case().to_owned(),
+            Difference::Missing { position, count } => {
+                self.difference_missing(count as u64, &number(count as u64), &number(position as u64))
+            }
+            Difference::Extra { position, count } => {
+                self.difference_extra(count as u64, &number(count as u64), &number(position as u64))
+            }
+            Difference::OtherCharacter { position } => self.difference_other_character(&number(position as u64)),
+        }
+    }
+}
