@@ -6,24 +6,26 @@ use crate::components::Shell;
 use crate::context::{provide_env, Env, Handover, Host, Languages};
 use crate::i18n::Strings;
 use crate::pages::{MdmSyncPage, MobileSecurityPage, NotFoundPage};
-use crate::platform::{catalog_for, focus_language_menu, remember_locale, show_language};
+use crate::platform::{catalog_for, focus_language_menu, remember_locale, show_language, Extras};
 use crate::router::Router;
 use crate::routes::{self, Route};
 
 /// Where the console finds its backend and where it is served.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Config {
     pub api_base: String,
     /// The path the console is served under: `""` at the root, or a sub-path such as `/admin/mdm`.
     pub base_path: String,
     /// The first screen's API answers, requested by the page before the wasm ran (`src/embed/start.js`).
     pub preloaded: Option<js_sys::Map>,
+    /// How the page loads the second module (`platform::Extras`).
+    pub extras: Extras,
 }
 
 impl Config {
     /// Read from the host page: `<meta name="mdm-api-base">` (default `/api`) and `<base href>` for the sub-path
     /// (which Trunk's `--public-url` writes).
-    pub fn from_document(preloaded: Option<js_sys::Map>) -> Self {
+    pub fn from_document(preloaded: Option<js_sys::Map>, extras: Extras) -> Self {
         let document = web_sys::window().and_then(|w| w.document());
         let attribute = |selector: &str, name: &str| {
             document.as_ref().and_then(|d| d.query_selector(selector).ok().flatten()).and_then(|e| e.get_attribute(name))
@@ -33,6 +35,7 @@ impl Config {
             api_base: attribute("meta[name=mdm-api-base]", "content").unwrap_or_else(|| "/api".into()),
             base_path,
             preloaded,
+            extras,
         }
     }
 }
@@ -52,6 +55,7 @@ pub fn App(config: Config, strings: &'static Strings, handover: Handover, relaun
         client: ApiClient::new(&config.api_base).with_preloaded(config.preloaded).with_language(strings.locale),
         t: strings,
         host: Host::default(),
+        extras: config.extras.clone(),
     });
     provide_context(Languages {
         busy: switching.into(),
@@ -96,7 +100,7 @@ pub fn App(config: Config, strings: &'static Strings, handover: Handover, relaun
 /// The settings screen alone, inside a portal's page: no shell, no router, no address of its own. The portal
 /// navigates; the console tells it what happens through `host`.
 #[component]
-pub fn EmbeddedApp(client: ApiClient, strings: &'static Strings, host: Host) -> impl IntoView {
-    provide_env(Env { client: client.with_language(strings.locale), t: strings, host });
+pub fn EmbeddedApp(client: ApiClient, strings: &'static Strings, host: Host, extras: Extras) -> impl IntoView {
+    provide_env(Env { client: client.with_language(strings.locale), t: strings, host, extras });
     view! { <MdmSyncPage/> }
 }

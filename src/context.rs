@@ -7,9 +7,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use crate::platform::OneThread as SendWrapper;
 
 use crate::api::ApiClient;
+use crate::platform::{Extras, OneThread};
 use crate::domain::embed::HostEvent;
 use crate::i18n::Strings;
 
@@ -18,20 +18,27 @@ pub struct Env {
     pub client: ApiClient,
     pub t: &'static Strings,
     pub host: Host,
+    /// How the page loads the second module, with the kit and the Activity log (`platform::Extras`).
+    pub extras: Extras,
 }
 
 /// The page that embeds the console, told about events through a callback that the embedding script gives
 /// (`docs/embedding.md`). The standalone console has none.
 #[derive(Clone, Default)]
-pub struct Host(Option<SendWrapper<js_sys::Function>>);
+pub struct Host(Option<OneThread<js_sys::Function>>);
 
 impl Host {
     pub fn new(emit: js_sys::Function) -> Self {
-        Self(Some(SendWrapper::new(emit)))
+        Self(Some(OneThread::new(emit)))
     }
 
     pub fn is_embedding(&self) -> bool {
         self.0.is_some()
+    }
+
+    /// The host page's callback, for the second module's islands to tell it of their events too.
+    pub fn callback(&self) -> Option<&js_sys::Function> {
+        self.0.as_deref()
     }
 
     pub fn emit(&self, event: &HostEvent) {
@@ -70,11 +77,11 @@ pub struct Languages {
 /// when it mounts ([`Handover::on_switch`]), and takes it back when it mounts again ([`Handover::take`]). It lives
 /// outside any one start of the console, so it is plain shared state rather than a reactive value.
 #[derive(Clone)]
-pub struct Handover(SendWrapper<Rc<RefCell<Kept>>>);
+pub struct Handover(OneThread<Rc<RefCell<Kept>>>);
 
 impl Default for Handover {
     fn default() -> Self {
-        Self(SendWrapper::new(Rc::default()))
+        Self(OneThread::new(Rc::default()))
     }
 }
 

@@ -20,6 +20,8 @@ pub mod app;
 pub mod components;
 #[cfg(feature = "ui")]
 pub mod context;
+#[cfg(feature = "extras")]
+pub mod extras;
 #[cfg(feature = "ui")]
 pub mod pages;
 #[cfg(feature = "ui")]
@@ -28,11 +30,11 @@ pub mod platform;
 pub mod router;
 pub mod routes;
 
-#[cfg(feature = "ui")]
+#[cfg(feature = "console")]
 pub use embedded::{mount_embedded, mount_standalone, unmount_embedded};
 
 /// The `wasm-started` performance mark: the module is instantiated and its start function ran.
-#[cfg(feature = "ui")]
+#[cfg(feature = "console")]
 pub fn mark_started() {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark("wasm-started");
@@ -42,7 +44,7 @@ pub fn mark_started() {
 /// The entry points that the page's loader calls once the wasm has started: the standalone console
 /// (`index.html`), and one settings screen per `<mdm-sync-settings>` (`src/embed/mdm-sync-settings.js`). Each is
 /// given the catalog of the admin's language, which the page fetched beside the wasm (`src/embed/start.js`).
-#[cfg(feature = "ui")]
+#[cfg(feature = "console")]
 mod embedded {
     use std::any::Any;
     use std::cell::RefCell;
@@ -54,6 +56,7 @@ mod embedded {
     use crate::app::{App, Config, EmbeddedApp};
     use crate::context::{Handover, Host};
     use crate::i18n::{self, Strings};
+    use crate::platform::Extras;
 
     thread_local! {
         /// What keeps each mounted screen alive; dropping it unmounts the view and runs every cleanup.
@@ -64,11 +67,17 @@ mod embedded {
     }
 
     /// Mounts the whole console into the page's `<body>`, in language `locale` (`catalog` is its parsed JSON).
-    /// `preloaded` holds the first screen's answers, requested while the wasm loaded.
+    /// `preloaded` holds the first screen's answers, requested while the wasm loaded; `extras(locale)` loads the
+    /// second module (`platform::Extras`).
     #[wasm_bindgen]
-    pub fn mount_standalone(catalog: JsValue, locale: &str, preloaded: Option<js_sys::Map>) -> Result<(), JsValue> {
+    pub fn mount_standalone(
+        catalog: JsValue,
+        locale: &str,
+        preloaded: Option<js_sys::Map>,
+        extras: Option<js_sys::Function>,
+    ) -> Result<(), JsValue> {
         let strings = i18n::from_js(locale, &catalog).map_err(missing)?;
-        show_standalone(Config::from_document(preloaded), strings, Handover::default());
+        show_standalone(Config::from_document(preloaded, Extras::new(extras)), strings, Handover::default());
         Ok(())
     }
 
@@ -110,11 +119,14 @@ mod embedded {
         host_headers: js_sys::Function,
         emit: js_sys::Function,
         preloaded: Option<js_sys::Map>,
+        extras: Option<js_sys::Function>,
     ) -> Result<u32, JsValue> {
         let strings = i18n::from_js(locale, &catalog).map_err(missing)?;
         let client = ApiClient::new(api_base).with_host_headers(host_headers).with_preloaded(preloaded);
         let host = Host::new(emit);
-        let handle = leptos::mount::mount_to(parent, move || leptos::view! { <EmbeddedApp client strings host/> });
+        let extras = Extras::new(extras);
+        let handle =
+            leptos::mount::mount_to(parent, move || leptos::view! { <EmbeddedApp client strings host extras/> });
         let id = NEXT_ID.with_borrow_mut(|next| {
             *next += 1;
             *next

@@ -3,7 +3,6 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
-use crate::platform::OneThread as SendWrapper;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -11,6 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::ApiError;
 use crate::domain::api::{paths, MdmSyncSettings, MdmSyncUpdate, Session};
 use crate::domain::retry::REQUEST_TIMEOUT_MS;
+use crate::platform::OneThread;
 
 /// A value with the ETag it was served with, for a later `If-Match`.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,10 +25,10 @@ pub struct ApiClient {
     base: Arc<str>,
     /// An embedding portal's own headers (a bearer token, say), asked for anew before every request, so that a
     /// token the portal renews is used as soon as it is.
-    host_headers: Option<SendWrapper<js_sys::Function>>,
+    host_headers: Option<OneThread<js_sys::Function>>,
     /// Answers the page asked for before the wasm ran (`src/embed/start.js`): API path to the promise of a
     /// `Response`. Each is taken by the first GET of its path; later GETs go to the network.
-    preloaded: Option<SendWrapper<js_sys::Map>>,
+    preloaded: Option<OneThread<js_sys::Map>>,
     /// The admin's language, for the server's own error messages (`Accept-Language`).
     language: Option<&'static str>,
 }
@@ -38,6 +38,16 @@ impl ApiClient {
         Self { base: base.trim_end_matches('/').into(), host_headers: None, preloaded: None, language: None }
     }
 
+    /// The base URL, for the second module's islands, which call the same API.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// The embedding page's header provider, for the same islands.
+    pub fn host_headers(&self) -> Option<&js_sys::Function> {
+        self.host_headers.as_deref()
+    }
+
     /// A client that asks the server to answer in `language` (a tag of `i18n::LOCALES`).
     pub fn with_language(self, language: &'static str) -> Self {
         Self { language: Some(language), ..self }
@@ -45,12 +55,12 @@ impl ApiClient {
 
     /// A client that adds the headers `provider()` returns (an object of names to values) to every request.
     pub fn with_host_headers(self, provider: js_sys::Function) -> Self {
-        Self { host_headers: Some(SendWrapper::new(provider)), ..self }
+        Self { host_headers: Some(OneThread::new(provider)), ..self }
     }
 
     /// A client whose first GET of each path in `preloaded` takes the answer already on its way.
     pub fn with_preloaded(self, preloaded: Option<js_sys::Map>) -> Self {
-        Self { preloaded: preloaded.map(SendWrapper::new), ..self }
+        Self { preloaded: preloaded.map(OneThread::new), ..self }
     }
 
     fn take_preloaded(&self, path: &str) -> Option<js_sys::Promise> {

@@ -18,7 +18,6 @@ pub use shell::Shell;
 pub use skeleton::Skeleton;
 pub use switch::Switch;
 
-mod activity_log;
 mod app_config;
 mod consequences;
 mod copy_button;
@@ -27,7 +26,6 @@ mod key_field;
 mod restrict_option;
 mod sync_steps;
 
-pub use activity_log::ActivityLog;
 pub use app_config::AppConfig;
 pub use consequences::Consequences;
 pub use copy_button::CopyButton;

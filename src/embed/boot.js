@@ -27,6 +27,8 @@ const boot = (window.__mdmSyncBoot = {
   locale,
   catalog: loadCatalog(locale, document.baseURI),
   loadCatalog: (other) => loadCatalog(other, document.baseURI),
+  loadExtras: (other) =>
+    loadExtras(document.baseURI, other, other === locale ? boot.catalog : loadCatalog(other, document.baseURI)),
 });
 // A failure is reported where each is awaited.
 boot.module.catch(() => {});

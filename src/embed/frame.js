@@ -47,5 +47,5 @@ window.addEventListener('message', (event) => {
 
 Promise.all([init({ module_or_path: boot.module }), boot.catalog])
   .then(([, catalog]) => mount_embedded(main, meta('mdm-api-base') || '/api', boot.locale, catalog, () => headers,
-    (name, detail) => EVENTS.includes(name) && tell(name, detail), boot.preloaded))
+    (name, detail) => EVENTS.includes(name) && tell(name, detail), boot.preloaded, boot.loadExtras))
   .catch((error) => tell('mdm-sync:error', { code: 'start_failed', message: String(error?.message ?? error) }));

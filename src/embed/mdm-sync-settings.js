@@ -119,6 +119,7 @@ class MdmSyncSettings extends HTMLElement {
         () => this.#currentHeaders(),
         (name, detail) => this.#emit(name, detail),
         preloaded,
+        (language) => loadExtras(import.meta.url, language, catalog(language)),
       );
     } catch (error) {
       this.#emit('mdm-sync:error', { code: 'start_failed', message: String(error?.message ?? error) });

@@ -1,6 +1,6 @@
 // Starting the console fast, shared by the standalone page (tests/tools/post-build.mjs inlines this file into
-// index.html) and by `<mdm-sync-settings>` (the hook puts it in front of mdm-sync-settings.js). Three things wait
-// for nothing else:
+// index.html) and by `<mdm-sync-settings>` (the hook puts it in front of mdm-sync-settings.js). The settings screen
+// loads its second module (`loadExtras`) once it can be used. Three things wait for nothing else:
 // - the wasm is compiled while it downloads, and only a module whose bytes match the build's integrity hash is ever
 //   instantiated (the browser's own `integrity` check would hold every byte back until the last had arrived);
 // - the catalog of the admin's language, and only that one, is fetched beside it (the wasm holds no strings);
@@ -44,9 +44,20 @@ function chooseLocale(candidates) {
   return Object.keys(CATALOGS)[0];
 }
 
-/** The parsed catalog of `locale`, its file resolved against `base`, refused unless it matches its hash. */
+/**
+ * The second module (src/extras: the App Configuration kit and the Activity log), which the settings screen loads
+ * once it can be used: its JS glue and wasm, and the kit's catalogs, each with its integrity hash (filled in by the
+ * post-build hook, as `CATALOGS` is).
+ */
+const EXTRAS = {};
+
+/** The parsed console catalog of `locale`, its file resolved against `base`, refused unless it matches its hash. */
 function loadCatalog(locale, base) {
-  const [file, integrity] = CATALOGS[locale];
+  return loadCatalogFrom(CATALOGS, locale, base);
+}
+
+function loadCatalogFrom(catalogs, locale, base) {
+  const [file, integrity] = catalogs[locale];
   const url = new URL(file, base);
   return fetch(url, { integrity }).then((response) => {
     if (!response.ok) throw new Error(`Failed to load '${url}': ${response.status}`);
@@ -81,6 +92,32 @@ function compileVerified(url, integrity) {
       }
       return module;
     });
+}
+
+let extras;
+
+/**
+ * The second module, started, with the catalogs of `locale` that its islands need: the console's (`consoleCatalog`,
+ * a promise the caller already has) and the kit's. Resolves to `{glue, consoleCatalog, kitCatalog}` for
+ * `platform::Extras`.
+ */
+function loadExtras(base, locale, consoleCatalog) {
+  extras ??= (() => {
+    const glue = new URL(EXTRAS.glue[0], base).href;
+    // `import()` takes no integrity hash. A module preload does, and puts the checked module in the page's module
+    // map, where the import finds it.
+    const preload = document.createElement('link');
+    Object.assign(preload, { rel: 'modulepreload', href: glue, integrity: EXTRAS.glue[1] });
+    document.head.append(preload);
+    return import(glue).then((module) => module
+      .default({ module_or_path: compileVerified(new URL(EXTRAS.wasm[0], base).href, EXTRAS.wasm[1]) })
+      .then(() => module));
+  })().catch((error) => {
+    extras = undefined;
+    throw error;
+  });
+  return Promise.all([extras, consoleCatalog, loadCatalogFrom(EXTRAS.catalogs, locale, base)])
+    .then(([glue, consoleCatalog, kitCatalog]) => ({ glue, consoleCatalog, kitCatalog }));
 }
 
 function base64(buffer) {

@@ -4,6 +4,8 @@
 mod clipboard;
 mod dialogs;
 mod dom;
+mod download;
+mod extras;
 mod language;
 mod random;
 mod time;
@@ -11,6 +13,8 @@ mod time;
 pub use clipboard::copy_text;
 pub use dialogs::confirm;
 pub use dom::{active_element_near, element_by_id_near};
+pub use download::download;
+pub use extras::{Extras, ExtrasModule};
 pub use language::{catalog_for, focus_language_menu, remember_locale, show_language, show_title};
 pub use random::WebCrypto;
 pub use time::{local_time, local_time_rfc3339, now_unix, number, parse_instant};

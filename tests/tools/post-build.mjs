@@ -5,15 +5,17 @@
 //    screen's API loads beside it; the loader left in the page only starts the compiled module;
 // 2. write each language's catalog (src/i18n/*.json) as a content-hashed file, which start.js knows by name and
 //    integrity hash: a first load fetches only the admin's language;
-// 3. write the embedding files (docs/embedding.md): `mdm-sync-settings.js` (the custom element, with start.js in
+// 3. name the second module (src/extras, which Trunk builds as a "worker") by its content's hash, and write the kit's
+//    catalogs, both loaded once the settings screen can be used;
+// 4. write the embedding files (docs/embedding.md): `mdm-sync-settings.js` (the custom element, with start.js in
 //    front), `mdm-sync-frame.js` (the iframe mode) and the element's stylesheet, with this build's hashed file names
 //    and hashes filled in;
-// 4. give `<meta name="mdm-embed-origins">` the one spelling that servers fill in, whatever the HTML minifier wrote.
+// 5. give `<meta name="mdm-embed-origins">` the one spelling that servers fill in, whatever the HTML minifier wrote.
 // Release builds also:
-// 5. minify the JS: the wasm-bindgen glue (Trunk minifies HTML and CSS, not this file), keeping its integrity hash in
+// 6. minify the JS: the wasm-bindgen glues (Trunk minifies HTML and CSS, not this file), keeping its integrity hash in
 //    index.html right, the inlined scripts and the embedding files;
-// 6. write a brotli twin (`.br`) of every JS, wasm, CSS and catalog file, for servers that send them precompressed.
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+// 7. write a brotli twin (`.br`) of every JS, wasm, CSS and catalog file, for servers that send them precompressed.
+import { readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -28,7 +30,7 @@ const htmlPath = join(staging, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
 const files = readdirSync(staging);
 const glue = only(files.filter((f) => /^mdm-console-[0-9a-f]+\.js$/.test(f)), 'JS glue');
-const wasm = only(files.filter((f) => f.endsWith('.wasm')), 'wasm module');
+const wasm = only(files.filter((f) => /^mdm-console-[0-9a-f]+_bg\.wasm$/.test(f)), 'wasm module');
 const css = only(files.filter((f) => /^main-[0-9a-f]+\.css$/.test(f)), 'stylesheet');
 
 if (release) {
@@ -41,27 +43,53 @@ if (release) {
 }
 
 // The language catalogs: one file each, content-hashed and checked by integrity like every other first load. The
-// browser's file is an array of the entries in en.json's order, which is the declared order of src/i18n/mod.rs (its
-// native tests hold every catalog to it): the wasm reads entries by position and holds no key names.
-// English first: start.js falls back to the first.
-const catalogDir = new URL('src/i18n/', repo);
-const languages = readdirSync(catalogDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5))
-  .sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)));
-const readCatalog = (language) => JSON.parse(readFileSync(new URL(`${language}.json`, catalogDir), 'utf8'));
-const order = Object.keys(readCatalog('en'));
-const catalogs = {};
-for (const language of languages) {
-  const entries = readCatalog(language);
-  const missing = order.filter((key) => !Object.hasOwn(entries, key));
-  if (missing.length) fail(`src/i18n/${language}.json lacks ${missing.join(', ')}`);
-  const json = JSON.stringify(order.map((key) => entries[key]));
-  const name = `mdm-sync-i18n-${language}-${createHash('sha256').update(json).digest('hex').slice(0, 16)}.json`;
-  writeFileSync(join(staging, name), json);
-  catalogs[language] = [`./${name}`, sri(json)];
+// browser's file is an array of the entries in en.json's order, which is the declared order of src/i18n (its native
+// tests hold every catalog to it): the wasm reads entries by position and holds no key names. The console's
+// catalogs are first loads; the kit's (src/i18n/kit) load with the second module. English first: start.js falls
+// back to the first.
+function writeCatalogs(dir, prefix) {
+  const languages = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5))
+    .sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)));
+  const readCatalog = (language) => JSON.parse(readFileSync(new URL(`${language}.json`, dir), 'utf8'));
+  const order = Object.keys(readCatalog('en'));
+  const written = {};
+  for (const language of languages) {
+    const entries = readCatalog(language);
+    const missing = order.filter((key) => !Object.hasOwn(entries, key));
+    if (missing.length) fail(`${dir.pathname}${language}.json lacks ${missing.join(', ')}`);
+    const json = JSON.stringify(order.map((key) => entries[key]));
+    const name = `${prefix}-${language}-${createHash('sha256').update(json).digest('hex').slice(0, 16)}.json`;
+    writeFileSync(join(staging, name), json);
+    written[language] = [`./${name}`, sri(json)];
+  }
+  return written;
 }
+const catalogs = writeCatalogs(new URL('src/i18n/', repo), 'mdm-sync-i18n');
+const languages = Object.keys(catalogs);
+const kitCatalogs = writeCatalogs(new URL('src/i18n/kit/', repo), 'mdm-sync-kit-i18n');
+
+// The second module (src/extras), which Trunk builds as a "worker" under its binary's name: content-hashed here,
+// so that it is cached for good like the first, and named in start.js with its integrity hashes.
+const extrasGlueSource = read('mdm-extras.js').toString();
+const extrasGlue = release ? await minifyJs(extrasGlueSource) : extrasGlueSource;
+const extrasWasm = read('mdm-extras_bg.wasm');
+const hashed = (content, stem, suffix) => `${stem}-${createHash('sha256').update(content).digest('hex').slice(0, 16)}${suffix}`;
+const extrasGlueName = hashed(extrasGlue, 'mdm-extras', '.js');
+const extrasWasmName = hashed(extrasWasm, 'mdm-extras', '_bg.wasm');
+writeFileSync(join(staging, extrasGlueName), extrasGlue);
+writeFileSync(join(staging, extrasWasmName), extrasWasm);
+rmSync(join(staging, 'mdm-extras.js'));
+rmSync(join(staging, 'mdm-extras_bg.wasm'));
+const extras = {
+  glue: [`./${extrasGlueName}`, sri(extrasGlue)],
+  wasm: [`./${extrasWasmName}`, sri(extrasWasm)],
+  catalogs: kitCatalogs,
+};
+console.log(`post-build: wrote the second module, ${extrasGlueName} and ${extrasWasmName}`);
 console.log(`post-build: wrote the catalogs of ${languages.join(', ')}`);
 const start = fill(readFileSync(new URL('src/embed/start.js', repo), 'utf8'), 'src/embed/start.js', {
   'const CATALOGS = {};': `const CATALOGS = ${JSON.stringify(catalogs)};`,
+  'const EXTRAS = {};': `const EXTRAS = ${JSON.stringify(extras)};`,
 });
 const wasmIntegrity = sri(read(wasm));
 const trunkLoader = /<script type="?module"?>\s*import init, \* as bindings from '([^']+)';[\s\S]*?<\/script>/;
@@ -71,7 +99,7 @@ if (!loaderMatch) fail('Trunk\'s loader script is not in index.html');
 html = html.replace(trunkLoader, () => `<script type=module>import init, { mount_standalone } from '${loaderMatch[1]}';` +
   'const boot = window.__mdmSyncBoot;' +
   'Promise.all([init({ module_or_path: boot.module }), boot.catalog]).then(([, catalog]) => ' +
-  'boot.standalone && mount_standalone(catalog, boot.locale, boot.preloaded));</script>');
+  'boot.standalone && mount_standalone(catalog, boot.locale, boot.preloaded, boot.loadExtras));</script>');
 // The wasm's preload stays, so that it is requested as soon as the page's head is read, but without its integrity
 // attribute: the first script's fetch carries none (it checks the hash itself), and only an equal request takes
 // the preloaded answer.

@@ -1,20 +1,19 @@
 use leptos::{ev, prelude::*};
 
 use super::notices::{SaveFailure, SaveStatus};
-use crate::api::{audit_path, load, Versioned};
+use super::extras::ExtrasSlots;
+use crate::api::Versioned;
 use crate::components::{
-    ActivityLog, AppConfig, Consequences, Dialog, KeyField, Precautions, RestrictOption, Switch, SyncSteps,
+    AppConfig, Consequences, Dialog, KeyField, Precautions, RestrictOption, Switch, SyncSteps,
 };
 use crate::context::{use_env, use_handover, Env, Host};
-use crate::domain::api::{AuditLog, MdmSyncSettings, MobileSecurity, Session};
+use crate::domain::api::{MdmSyncSettings, MobileSecurity, Session};
 use crate::domain::change::Impact;
 use crate::domain::embed::HostEvent;
 use crate::domain::settings::{Action, Dialog as Open, KeyProblem, SaveStep, SettingsState};
 use crate::i18n::Strings;
 use crate::platform::{confirm, local_time_rfc3339, now_unix, WebCrypto};
 use crate::router::Router;
-
-const AUDIT_EVENTS: u32 = 10;
 
 /// What the form hands over to itself when the console is rendered again in another language: what it loaded,
 /// and the admin's draft as it is.
@@ -55,9 +54,10 @@ pub fn SettingsForm(
         });
     }
     let locked = Signal::stored(!plan_allows);
-    let (audit, reload_audit) = load::<AuditLog>(&env.client, audit_path(AUDIT_EVENTS));
+    // Saves that went through, which the Activity log (in the second module) follows.
+    let saves = RwSignal::new(0_u32);
     let host = env.host.clone();
-    let sender = Sender { state, env: StoredValue::new(env), csrf_token: StoredValue::new(session.csrf_token), reload_audit };
+    let sender = Sender { state, env: StoredValue::new(env), csrf_token: StoredValue::new(session.csrf_token), saves };
     let dispatch = Callback::new(move |action| sender.step(state.try_update(|s| s.apply(action, &mut WebCrypto))));
     guard_unsaved_changes(state, t);
     if host.is_embedding() {
@@ -119,7 +119,7 @@ pub fn SettingsForm(
             </section>
             <AppConfig key_value shown=key_shown on_show=show_key/>
             <SyncSteps/>
-            <ActivityLog log=audit on_retry=reload_audit/>
+            <ExtrasSlots state saves=saves.read_only()/>
             <Dialog
                 id="mdm-precautions"
                 title=t.precautions_title()
@@ -150,13 +150,13 @@ struct Sender {
     state: RwSignal<SettingsState>,
     env: StoredValue<Env>,
     csrf_token: StoredValue<String>,
-    reload_audit: Callback<()>,
+    saves: RwSignal<u32>,
 }
 
 impl Sender {
     fn step(self, step: Option<SaveStep>) {
         let Some(SaveStep::Send(out)) = step else { return };
-        let Env { client, t, host } = self.env.get_value();
+        let Env { client, t, host, .. } = self.env.get_value();
         let csrf_token = self.csrf_token.get_value();
         leptos::task::spawn_local(async move {
             let result = client.put_mdm_sync(&out.update, out.etag.as_deref(), &csrf_token, &out.idempotency_key).await;
@@ -176,7 +176,7 @@ impl Sender {
                 Err(error) => s.failed(error),
             });
             if saved {
-                self.reload_audit.run(());
+                self.saves.try_update(|saves| *saves += 1);
             }
         });
     }

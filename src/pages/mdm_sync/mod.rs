@@ -1,5 +1,6 @@
 //! The 3rd-party MDM sync settings screen.
 
+mod extras;
 mod form;
 mod notices;
 

@@ -22,6 +22,18 @@ test('the key reaches no URL, storage, console, header, other request or log lin
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   await page.reload();
   expect(await shownKey(page)).toBe(CANARY);
+  // The App Configuration kit with the key in it: copied, downloaded, and a value checked against it.
+  const kit = page.getByRole('region', { name: 'App Configuration kit' });
+  await kit.getByRole('combobox', { name: 'MDM solution' }).selectOption({ label: 'Microsoft Intune (Android)' });
+  await kit.getByRole('button', { name: 'Copy configuration' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    kit.getByRole('button', { name: 'Download configuration' }).click(),
+  ]);
+  expect(readFileSync(await download.path(), 'utf8')).toContain(CANARY);
+  await kit.getByRole('textbox', { name: 'Value in your MDM' }).fill(`${CANARY}\n`);
+  await kit.getByRole('button', { name: 'Check value' }).click();
+  await expect(kit.getByRole('status').filter({ hasText: 'line break' })).toBeVisible();
   await page.goto('/security/mobile');
   await expect(page.getByRole('heading', { level: 1, name: 'Mobile Security' })).toBeVisible();
 

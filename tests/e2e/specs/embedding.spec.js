@@ -155,8 +155,13 @@ test.describe('script embed: <mdm-sync-settings>', () => {
       document.getElementById('slot').append(element);
     });
     await expect.poll(async () => (await heard(page)).map((e) => e.type)).toContain('mdm-sync:ready');
-    const first = (await requestsOf(request)).filter((r) => r.path.startsWith('/api/'));
-    expect(first.length).toBeGreaterThanOrEqual(4);
+    // The screen's own loads, then the second module's: the Activity log and the kit's apps.
+    const api = async () => (await requestsOf(request)).filter((r) => r.path.startsWith('/api/'));
+    await expect.poll(async () => (await api()).map((r) => r.path)).toEqual(expect.arrayContaining([
+      '/api/v1/session', '/api/v1/security/mobile/mdm-sync', '/api/v1/security/mobile',
+      '/api/v1/security/mobile/mdm-sync/audit', '/api/v1/security/mobile/mdm-sync/apps',
+    ]));
+    const first = await api();
     for (const logged of first) {
       expect(logged.headers.authorization, logged.path).toBe('Bearer first-token');
       expect(logged.headers['x-portal-tenant'], logged.path).toBe('nimbus');

@@ -44,7 +44,7 @@ test('the key is masked until shown, and App Configuration follows', async ({ pa
   const toggle = page.getByRole('button', { name: 'Show key value' });
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   await expect(keyBox(page)).toHaveValue('•'.repeat(40));
-  const appConfig = page.getByRole('region', { name: 'App Configuration' });
+  const appConfig = page.getByRole('region', { name: 'App Configuration', exact: true });
   await expect(appConfig.getByText('•'.repeat(40))).toBeVisible();
   await expectNoAxeViolations(page);
   await toggle.click();

@@ -8,22 +8,27 @@ import { portalURL, baseURL } from '../playwright.config.js';
 const CUSTOM_KEY = 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA';
 const BROWSER_LOCALE = { ja: 'ja-JP', ko: 'ko-KR' };
 const english = catalog('en');
+const englishKit = catalog('en', 'kit');
 
 /** Every English sentence (or the part of one between its values) that the other language translates. */
-function englishSentences(t) {
+function englishSentences(english, translated) {
   const texts = (value) => (typeof value === 'string' ? [value] : Object.values(value));
   return Object.keys(english)
-    .filter((key) => JSON.stringify(english[key]) !== JSON.stringify(t[key]))
+    .filter((key) => JSON.stringify(english[key]) !== JSON.stringify(translated[key]))
     .flatMap((key) => texts(english[key]))
     .flatMap((text) => text.split(/\{\w+\}/))
     .map((part) => part.trim())
-    .filter((part) => part.length >= 12);
+    // Phrases, not single words: a lone "Configuration" is part of the product term App Configuration.
+    .filter((part) => part.length >= 12 && part.includes(' '));
 }
 
-/** Nothing on screen is still in English. */
+/** Nothing on screen is still in English: neither the console's sentences nor the kit's. */
 async function expectNoEnglish(scope, t) {
   const text = await scope.evaluate((root) => (root.shadowRoot ? root.shadowRoot.textContent : root.innerText));
-  for (const sentence of englishSentences(t)) expect(text, 'an English sentence is left').not.toContain(sentence);
+  const kit = catalog(t.language === '言語' ? 'ja' : 'ko', 'kit');
+  for (const sentence of [...englishSentences(english, t), ...englishSentences(englishKit, kit)]) {
+    expect(text, 'an English sentence is left').not.toContain(sentence);
+  }
 }
 
 /** A count as the admin's locale writes it, through the same `Intl` the console uses. */
@@ -90,6 +95,22 @@ for (const tag of ['ja', 'ko']) {
       await expectNoEnglish(page.locator('body'), t);
       await expectNoAxeViolations(page);
       expect((await (await request.get('/api/v1/security/mobile/mdm-sync')).json())).toMatchObject({ enabled: true, restrictOtherDomains: true });
+    });
+
+    test('the App Configuration kit and its value check', async ({ page, request }) => {
+      const kt = catalog(tag, 'kit');
+      await reset(request, { mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'custom', keyValue: CUSTOM_KEY } });
+      await page.goto('/security/mobile/mdm-sync');
+      const kit = page.getByRole('region', { name: kt.kit_title });
+      await kit.getByRole('combobox', { name: kt.mdm_solution }).selectOption({ label: kt.mdm_jamf_pro });
+      await expect(kit.getByText(kt.steps_jamf_pro_3)).toBeVisible();
+      await expect(kit.getByRole('button', { name: kt.copy_configuration })).toBeVisible();
+      await kit.getByRole('textbox', { name: kt.value_in_mdm }).fill(CUSTOM_KEY.slice(0, -3));
+      await kit.getByRole('button', { name: kt.check_value }).click();
+      const verdict = kit.getByRole('status').filter({ hasText: kt.verdict_differs });
+      await expect(verdict).toContainText(fill(kt.difference_missing.other, { n: written(tag, 3), position: written(tag, 30) }));
+      await expectNoEnglish(page.locator('body'), t);
+      await expectNoAxeViolations(page);
     });
 
     test('a refused custom value says why, at the field', async ({ page }) => {

@@ -32,7 +32,7 @@ test('Manage opens the settings screen with the saved state', async ({ page }) =
   await expect(mode.getByRole('radio', { name: 'Auto-generate' })).toBeChecked();
   await expect(mode.getByRole('radio', { name: 'Custom value' })).not.toBeChecked();
   await expect(page.getByRole('button', { name: 'Save' })).toBeDisabled();
-  const appConfig = page.getByRole('region', { name: 'App Configuration' });
+  const appConfig = page.getByRole('region', { name: 'App Configuration', exact: true });
   await expect(appConfig.getByText('LineworksAuthCode')).toBeVisible();
   await expect(appConfig.getByText('String', { exact: true })).toBeVisible();
   await expect(page.getByRole('region', { name: 'How sync works' }).getByRole('listitem')).toHaveCount(4);
@@ -51,7 +51,7 @@ test('a saved key is shown masked, in the field and in App Configuration', async
   await expect(field).toHaveValue('•'.repeat(40));
   await expect(field).toHaveAttribute('readonly', '');
   expect(await page.content()).not.toContain(key);
-  await expect(page.getByRole('region', { name: 'App Configuration' }).getByText('•'.repeat(40))).toBeVisible();
+  await expect(page.getByRole('region', { name: 'App Configuration', exact: true }).getByText('•'.repeat(40))).toBeVisible();
 });
 
 test('an unknown address shows a real not-found page with a way back', async ({ page }) => {

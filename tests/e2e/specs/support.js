@@ -87,9 +87,13 @@ export async function saveAndApply(page, expectedLines = []) {
   await expect(dialog).toBeHidden();
 }
 
-/** A language's catalog as written (src/i18n/*.json): the words people and screen readers meet in that language. */
-export function catalog(tag) {
-  return JSON.parse(readFileSync(new URL(`../../../src/i18n/${tag}.json`, import.meta.url), 'utf8'));
+/**
+ * A language's catalog as written (src/i18n/*.json, or the kit's in src/i18n/kit): the words people and screen
+ * readers meet in that language.
+ */
+export function catalog(tag, which = '') {
+  const dir = which ? `${which}/` : '';
+  return JSON.parse(readFileSync(new URL(`../../../src/i18n/${dir}${tag}.json`, import.meta.url), 'utf8'));
 }
 
 /** A catalog message with its values filled in, as the console fills them. */

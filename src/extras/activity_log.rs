@@ -1,11 +1,22 @@
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
-use crate::api::Loaded;
+use crate::api::{audit_path, load, Loaded};
 use crate::context::use_env;
 use crate::domain::api::AuditLog;
 use crate::domain::embed::HostEvent;
 use crate::platform::local_time_rfc3339;
+
+const AUDIT_EVENTS: u32 = 10;
+
+/// The Activity log of the settings screen: loaded when the island mounts, and again after each save (`saves`).
+#[component]
+pub fn Activity(saves: Signal<u32>) -> impl IntoView {
+    let env = use_env();
+    let (log, reload) = load::<AuditLog>(&env.client, audit_path(AUDIT_EVENTS));
+    Effect::watch(move || saves.get(), move |_, _, _| reload.run(()), false);
+    view! { <ActivityLog log on_retry=reload/> }
+}
 
 /// The latest changes to the settings: who, when, what, and the fingerprint of the key at that time (never the key).
 /// A failed load is told to an embedding page, as every failure the admin sees is.

@@ -1,0 +1,131 @@
+//! What the settings screen shows once it can be used, from a second wasm module that the page loads afterwards
+//! (`mdm-extras`, built with the `extras` feature): the App Configuration kit and the Activity log. Keeping them out
+//! of the console's first load is what lets that load fit its budget; each is an island of its own, mounted by the
+//! settings screen into a place it keeps for it, and told of the key value's state as the admin changes it.
+//!
+//! Imports flow as for pages: `domain`, `i18n`, `api`, `platform` and `components` → `extras`.
+
+mod activity_log;
+mod kit;
+mod value_check;
+
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
+
+use crate::api::ApiClient;
+use crate::context::{provide_env, Env, Host};
+use crate::i18n::{self, kit::KitStrings};
+pub use activity_log::Activity;
+pub use kit::KitPanel;
+pub use value_check::ValueCheck;
+
+/// The key value as the settings screen has it: the saved one, the draft's when it is another and not saved yet,
+/// and whether the admin has chosen to see it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KeyState {
+    pub saved: Option<String>,
+    pub draft: Option<String>,
+    pub shown: bool,
+}
+
+/// The kit's strings, for the kit's components.
+#[derive(Clone, Copy)]
+pub struct KitText(pub &'static KitStrings);
+
+pub fn use_kit_strings() -> &'static KitStrings {
+    expect_context::<KitText>().0
+}
+
+struct Islands {
+    id: u32,
+    keys: ArcRwSignal<KeyState>,
+    saves: ArcRwSignal<u32>,
+    /// Dropping them unmounts the islands and runs every cleanup.
+    _mounted: Vec<Box<dyn std::any::Any>>,
+}
+
+thread_local! {
+    static MOUNTED: RefCell<Vec<Islands>> = const { RefCell::new(Vec::new()) };
+    static NEXT_ID: RefCell<u32> = const { RefCell::new(0) };
+}
+
+/// Mounts the Activity log into `activity` and the App Configuration kit into `kit`, in language `locale` (the
+/// console's catalog and the kit's, as the page fetched them), against the API at `api_base` with the host page's
+/// `host_headers` and `emit` when embedded. Returns the id for [`update_extras`] and [`unmount_extras`].
+#[wasm_bindgen]
+#[allow(clippy::too_many_arguments)]
+pub fn mount_extras(
+    activity: web_sys::HtmlElement,
+    kit: web_sys::HtmlElement,
+    api_base: &str,
+    locale: &str,
+    console_catalog: JsValue,
+    kit_catalog: JsValue,
+    host_headers: Option<js_sys::Function>,
+    emit: Option<js_sys::Function>,
+) -> Result<u32, JsValue> {
+    let t = i18n::from_js(locale, &console_catalog).map_err(missing)?;
+    let k = i18n::kit::from_js(locale, &kit_catalog).map_err(missing)?;
+    let client = ApiClient::new(api_base).with_language(t.locale);
+    let client = match host_headers {
+        Some(headers) => client.with_host_headers(headers),
+        None => client,
+    };
+    let env = Env { client, t, host: emit.map(Host::new).unwrap_or_default(), extras: Default::default() };
+    let keys = ArcRwSignal::new(KeyState::default());
+    let saves = ArcRwSignal::new(0);
+    let activity_env = env.clone();
+    let saves_seen: Signal<u32> = saves.clone().into();
+    let activity = leptos::mount::mount_to(activity, move || {
+        provide_env(activity_env);
+        view! { <Activity saves=saves_seen/> }
+    });
+    let keys_seen: Signal<KeyState> = keys.clone().into();
+    let kit = leptos::mount::mount_to(kit, move || {
+        provide_env(env);
+        provide_context(KitText(k));
+        view! { <KitPanel keys=keys_seen/> }
+    });
+    let id = NEXT_ID.with_borrow_mut(|next| {
+        *next += 1;
+        *next
+    });
+    MOUNTED.with_borrow_mut(|all| all.push(Islands { id, keys, saves, _mounted: vec![Box::new(activity), Box::new(kit)] }));
+    Ok(id)
+}
+
+/// The key value changed on the settings screen, or a save went through (`saves` counts them).
+#[wasm_bindgen]
+pub fn update_extras(id: u32, saved: Option<String>, draft: Option<String>, shown: bool, saves: u32) {
+    let found = MOUNTED.with_borrow(|all| all.iter().find(|i| i.id == id).map(|i| (i.keys.clone(), i.saves.clone())));
+    if let Some((keys, saved_count)) = found {
+        let state = KeyState { saved, draft, shown };
+        if keys.with_untracked(|current| *current != state) {
+            keys.set(state);
+        }
+        if saved_count.get_untracked() != saves {
+            saved_count.set(saves);
+        }
+    }
+}
+
+#[wasm_bindgen]
+pub fn unmount_extras(id: u32) {
+    let islands = MOUNTED.with_borrow_mut(|all| all.iter().position(|i| i.id == id).map(|i| all.swap_remove(i)));
+    // Dropped outside the borrow: the cleanups it runs may reach the registry again.
+    drop(islands);
+}
+
+/// The `extras-started` performance mark: the module is instantiated.
+pub fn mark_started() {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("extras-started");
+    }
+}
+
+fn missing(error: i18n::MissingText) -> JsValue {
+    js_sys::Error::new(&format!("a language catalog lacks entry {}", error.0)).into()
+}

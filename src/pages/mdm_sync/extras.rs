@@ -1,0 +1,77 @@
+//! The places the settings screen keeps for the second module's islands (`src/extras`): the App Configuration kit
+//! and the Activity log, loaded once the screen can be used, and told of the key value as the admin changes it.
+
+use leptos::{html, prelude::*};
+
+use crate::context::use_env;
+use crate::domain::settings::SettingsState;
+use crate::platform::{ExtrasModule, OneThread};
+
+/// Where the kit and the Activity log go. Until the module has come, the places are empty; when it cannot come,
+/// they say so, with Retry.
+#[component]
+pub fn ExtrasSlots(state: RwSignal<SettingsState>, saves: ReadSignal<u32>) -> impl IntoView {
+    let env = use_env();
+    let t = env.t;
+    let kit = NodeRef::<html::Div>::new();
+    let activity = NodeRef::<html::Div>::new();
+    let failed = RwSignal::new(false);
+    let mounted: StoredValue<Option<(OneThread<ExtrasModule>, u32)>> = StoredValue::new(None);
+    // What the islands are told: the saved key, the draft's when it is another one, whether it is shown.
+    let told = Memo::new(move |_| {
+        state.with(|s| {
+            let saved = s.saved.key_value.clone();
+            let draft = s.key_value().filter(|draft| Some(*draft) != saved.as_deref()).map(str::to_owned);
+            (saved, draft, s.key_shown)
+        })
+    });
+    let tell = move || {
+        mounted.with_value(|mounted| {
+            if let Some((module, id)) = mounted {
+                let (saved, draft, shown) = told.get_untracked();
+                module.update(*id, saved.as_deref(), draft.as_deref(), shown, saves.get_untracked());
+            }
+        });
+    };
+    let start = {
+        let env = env.clone();
+        move || {
+            failed.set(false);
+            let env = env.clone();
+            leptos::task::spawn_local(async move {
+                let module = env.extras.load(t.locale).await;
+                let (Some(kit), Some(activity)) = (kit.get_untracked(), activity.get_untracked()) else { return };
+                let id = module.as_ref().and_then(|module| {
+                    let (base, headers, emit) = (env.client.base(), env.client.host_headers(), env.host.callback());
+                    module.mount(&activity, &kit, base, t.locale, headers, emit)
+                });
+                match module.zip(id) {
+                    Some((module, id)) => {
+                        if mounted.try_set_value(Some((OneThread::new(module), id))).is_none() {
+                            tell();
+                        }
+                    }
+                    None => {
+                        failed.try_set(true);
+                    }
+                }
+            });
+        }
+    };
+    // Once this component's elements are in the page.
+    request_animation_frame(start.clone());
+    Effect::watch(move || (told.get(), saves.get()), move |_, _, _| tell(), false);
+    on_cleanup(move || {
+        if let Some(Some((module, id))) = mounted.try_update_value(Option::take) {
+            module.unmount(id);
+        }
+    });
+    view! {
+        <div class="mdm-extras" node_ref=kit></div>
+        <div class="mdm-alert mdm-alert--error" role="alert" hidden=move || !failed.get()>
+            <p class="mdm-alert__body">{t.extras_failed()}</p>
+            <button type="button" class="mdm-button" on:click=move |_| start()>{t.retry()}</button>
+        </div>
+        <div class="mdm-extras" node_ref=activity></div>
+    }
+}

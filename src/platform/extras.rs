@@ -1,0 +1,75 @@
+//! The console's second wasm module (`src/extras`: the App Configuration kit and the Activity log), which the page's
+//! own loader fetches (`loadExtras` in `src/embed/start.js`) once the settings screen can be used.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::OneThread;
+
+/// How the page loads the module: a function of the language that resolves to `{glue, consoleCatalog,
+/// kitCatalog}`. Missing in a page that has none (a component test).
+#[derive(Clone, Debug, Default)]
+pub struct Extras(Option<OneThread<js_sys::Function>>);
+
+/// The loaded module, with the catalogs of one language.
+pub struct ExtrasModule {
+    glue: JsValue,
+    console_catalog: JsValue,
+    kit_catalog: JsValue,
+}
+
+impl Extras {
+    pub fn new(load: Option<js_sys::Function>) -> Self {
+        Self(load.map(OneThread::new))
+    }
+
+    /// The module, in language `locale`; `None` when it cannot be loaded.
+    pub async fn load(&self, locale: &str) -> Option<ExtrasModule> {
+        let load = self.0.as_deref()?;
+        let promise = load.call1(&JsValue::NULL, &locale.into()).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+        let loaded = JsFuture::from(promise).await.ok()?;
+        let field = |name: &str| js_sys::Reflect::get(&loaded, &name.into()).ok().filter(|v| !v.is_undefined());
+        Some(ExtrasModule { glue: field("glue")?, console_catalog: field("consoleCatalog")?, kit_catalog: field("kitCatalog")? })
+    }
+}
+
+impl ExtrasModule {
+    /// Mounts the Activity log into `activity` and the kit into `kit`; `None` when the module refuses.
+    pub fn mount(
+        &self,
+        activity: &web_sys::HtmlElement,
+        kit: &web_sys::HtmlElement,
+        api_base: &str,
+        locale: &str,
+        host_headers: Option<&js_sys::Function>,
+        emit: Option<&js_sys::Function>,
+    ) -> Option<u32> {
+        let optional = |f: Option<&js_sys::Function>| f.map_or(JsValue::UNDEFINED, |f| f.clone().into());
+        let id = self.call("mount_extras", &[
+            activity.into(),
+            kit.into(),
+            api_base.into(),
+            locale.into(),
+            self.console_catalog.clone(),
+            self.kit_catalog.clone(),
+            optional(host_headers),
+            optional(emit),
+        ])?;
+        id.as_f64().map(|id| id as u32)
+    }
+
+    /// The key value's state on the settings screen, and how many saves went through.
+    pub fn update(&self, id: u32, saved: Option<&str>, draft: Option<&str>, shown: bool, saves: u32) {
+        let text = |value: Option<&str>| value.map_or(JsValue::UNDEFINED, JsValue::from_str);
+        self.call("update_extras", &[id.into(), text(saved), text(draft), shown.into(), saves.into()]);
+    }
+
+    pub fn unmount(&self, id: u32) {
+        self.call("unmount_extras", &[id.into()]);
+    }
+
+    fn call(&self, name: &str, arguments: &[JsValue]) -> Option<JsValue> {
+        let function = js_sys::Reflect::get(&self.glue, &name.into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+        function.apply(&JsValue::NULL, &arguments.iter().collect::<js_sys::Array>()).ok()
+    }
+}
