@@ -46,7 +46,7 @@ function chooseLocale(candidates) {
 
 /**
  * The second module (src/extras: the App Configuration kit and the Activity log), which the settings screen loads
- * once it can be used: its JS glue and wasm, and the kit's catalogs, each with its integrity hash (filled in by the
+ * once it can be used: its JS glue and wasm, and its catalogs, each with its integrity hash (filled in by the
  * post-build hook, as `CATALOGS` is).
  */
 const EXTRAS = {};
@@ -98,7 +98,7 @@ let extras;
 
 /**
  * The second module, started, with the catalogs of `locale` that its islands need: the console's (`consoleCatalog`,
- * a promise the caller already has) and the kit's. Resolves to `{glue, consoleCatalog, kitCatalog}` for
+ * a promise the caller already has) and its own. Resolves to `{glue, consoleCatalog, extrasCatalog}` for
  * `platform::Extras`.
  */
 function loadExtras(base, locale, consoleCatalog) {
@@ -117,7 +117,7 @@ function loadExtras(base, locale, consoleCatalog) {
     throw error;
   });
   return Promise.all([extras, consoleCatalog, loadCatalogFrom(EXTRAS.catalogs, locale, base)])
-    .then(([glue, consoleCatalog, kitCatalog]) => ({ glue, consoleCatalog, kitCatalog }));
+    .then(([glue, consoleCatalog, extrasCatalog]) => ({ glue, consoleCatalog, extrasCatalog }));
 }
 
 function base64(buffer) {

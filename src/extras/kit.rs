@@ -1,7 +1,7 @@
 use leptos::either::EitherOf5;
 use leptos::prelude::*;
 
-use super::{use_kit_strings, KeyState, ValueCheck};
+use super::{use_extras_strings, KeyState, ValueCheck};
 use crate::api::load;
 use crate::components::CopyButton;
 use crate::context::use_env;
@@ -16,7 +16,7 @@ use crate::platform::download;
 #[component]
 pub fn KitPanel(keys: Signal<KeyState>) -> impl IntoView {
     let env = use_env();
-    let k = use_kit_strings();
+    let k = use_extras_strings();
     let (apps, reload_apps) = load::<ManagedApps>(&env.client, paths::MDM_SYNC_APPS.into());
     let mdm = RwSignal::new(Mdm::IntuneIos);
     let chosen_app = RwSignal::new(None::<String>);
@@ -124,7 +124,7 @@ fn Configuration(
     revealed: RwSignal<bool>,
     mdm: Mdm,
 ) -> impl IntoView {
-    let k = use_kit_strings();
+    let k = use_extras_strings();
     let visible = move || keys.with(|keys| keys.shown) || revealed.get();
     let rewrites = keys.with_untracked(|keys| keys.saved.as_deref().is_some_and(|key| mdm.would_rewrite(key)));
     let characters: String = mdm.rewrites().iter().map(|c| format!("\u{201C}{c}\u{201D}")).collect::<Vec<_>>().join(" ");

@@ -17,7 +17,7 @@ use wasm_bindgen::JsValue;
 
 use crate::api::ApiClient;
 use crate::context::{provide_env, Env, Host};
-use crate::i18n::{self, kit::KitStrings};
+use crate::i18n::{self, extras::ExtrasStrings};
 pub use activity_log::Activity;
 pub use kit::KitPanel;
 pub use value_check::ValueCheck;
@@ -33,10 +33,10 @@ pub struct KeyState {
 
 /// The kit's strings, for the kit's components.
 #[derive(Clone, Copy)]
-pub struct KitText(pub &'static KitStrings);
+pub struct ExtrasText(pub &'static ExtrasStrings);
 
-pub fn use_kit_strings() -> &'static KitStrings {
-    expect_context::<KitText>().0
+pub fn use_extras_strings() -> &'static ExtrasStrings {
+    expect_context::<ExtrasText>().0
 }
 
 struct Islands {
@@ -63,12 +63,12 @@ pub fn mount_extras(
     api_base: &str,
     locale: &str,
     console_catalog: JsValue,
-    kit_catalog: JsValue,
+    extras_catalog: JsValue,
     host_headers: Option<js_sys::Function>,
     emit: Option<js_sys::Function>,
 ) -> Result<u32, JsValue> {
     let t = i18n::from_js(locale, &console_catalog).map_err(missing)?;
-    let k = i18n::kit::from_js(locale, &kit_catalog).map_err(missing)?;
+    let k = i18n::extras::from_js(locale, &extras_catalog).map_err(missing)?;
     let client = ApiClient::new(api_base).with_language(t.locale);
     let client = match host_headers {
         Some(headers) => client.with_host_headers(headers),
@@ -86,7 +86,7 @@ pub fn mount_extras(
     let keys_seen: Signal<KeyState> = keys.clone().into();
     let kit = leptos::mount::mount_to(kit, move || {
         provide_env(env);
-        provide_context(KitText(k));
+        provide_context(ExtrasText(k));
         view! { <KitPanel keys=keys_seen/> }
     });
     let id = NEXT_ID.with_borrow_mut(|next| {

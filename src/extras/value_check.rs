@@ -1,7 +1,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use super::{use_kit_strings, KeyState};
+use super::{use_extras_strings, KeyState};
 use crate::context::use_strings;
 use crate::domain::kit::{check_value, Verdict};
 use crate::platform::number;
@@ -11,7 +11,7 @@ use crate::platform::number;
 /// admin leaves the screen. A text area, not a text box: a pasted line break must reach the check to be named.
 #[component]
 pub fn ValueCheck(keys: Signal<KeyState>) -> impl IntoView {
-    let k = use_kit_strings();
+    let k = use_extras_strings();
     let t = use_strings();
     let pasted = RwSignal::new(String::new());
     let verdict = RwSignal::new(None::<Verdict>);

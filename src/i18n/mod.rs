@@ -1,5 +1,5 @@
 //! Every user-facing string, in one catalog per language: the console's (`console.rs`, with `en.json`, `ja.json`,
-//! `ko.json`) and the App Configuration kit's, which loads with the kit (`kit.rs`, with `kit/*.json`).
+//! `ko.json`) and the second module's, which loads with it (`extras.rs`, with `extras/*.json`).
 //!
 //! Each catalog's entries are declared once (`catalog!`). A catalog is read by position, and reading fails on a
 //! missing entry, so a catalog that misses a string cannot be used (and the native tests fail). Adding a language
@@ -12,7 +12,7 @@
 #[macro_use]
 mod declare;
 mod console;
-pub mod kit;
+pub mod extras;
 #[cfg(feature = "ui")]
 mod js;
 

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use super::*;
 use crate::domain::key::validate_key;
-use crate::i18n::kit::KitStrings;
+use crate::i18n::extras::ExtrasStrings;
 
 /// Words that stay as they are in every language: product names and the values the admin types into an MDM.
 const SAME_IN_EVERY_LANGUAGE: &[&str] = &[
@@ -23,7 +23,7 @@ struct Declared {
 
 const CATALOGS: [Declared; 2] = [
     Declared { name: "console", keys: KEYS, shapes: SHAPES, json: catalog_json },
-    Declared { name: "kit", keys: kit::KEYS, shapes: kit::SHAPES, json: kit::catalog_json },
+    Declared { name: "extras", keys: extras::KEYS, shapes: extras::SHAPES, json: extras::catalog_json },
 ];
 
 impl Declared {
@@ -176,7 +176,7 @@ fn leave_nothing_in_english(declared: &Declared, tag: &str) {
         }
         let only_terms = rest.chars().all(|c| !c.is_alphanumeric());
         assert!(only_terms || value.chars().any(native), "{} {tag}: {key} is not in its language: {value}", declared.name);
-        // The kit's steps quote the vendors' English menu names; the console's own entries quote nothing.
+        // The kit's steps (the second module's catalog) quote the vendors' English menu names; the console's own entries quote nothing.
         if declared.name == "console" {
             let english_words = rest.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() >= 3).count();
             assert!(only_terms || (value != source && english_words == 0), "{tag}: {key} is left in English: {value}");
@@ -269,16 +269,16 @@ fn the_most_preferred_spoken_language_is_negotiated() {
 fn the_kit_names_every_mdm_step_and_difference_in_every_language() {
     use crate::domain::kit::{Difference, Mdm};
     for locale in LOCALES {
-        let t: &KitStrings = kit::bundled(locale.tag);
+        let t: &ExtrasStrings = extras::bundled(locale.tag);
         for mdm in Mdm::ALL {
-            assert_eq!(t.mdm_name(mdm), kit::bundled("en").mdm_name(mdm), "{}: product names stay as they are", locale.tag);
+            assert_eq!(t.mdm_name(mdm), extras::bundled("en").mdm_name(mdm), "{}: product names stay as they are", locale.tag);
             assert!(t.steps(mdm).iter().all(|step| !step.is_empty()));
         }
         let missing = t.difference(&Difference::Missing { position: 17, count: 3 }, |n| n.to_string());
         assert!(missing.contains("17") && missing.contains('3'), "{}: {missing}", locale.tag);
     }
     assert_eq!(
-        kit::bundled("en").difference(&Difference::Missing { position: 17, count: 1 }, |n| n.to_string()),
+        extras::bundled("en").difference(&Difference::Missing { position: 17, count: 1 }, |n| n.to_string()),
         "1 character is missing, from position 17."
     );
 }

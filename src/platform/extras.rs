@@ -7,7 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::OneThread;
 
 /// How the page loads the module: a function of the language that resolves to `{glue, consoleCatalog,
-/// kitCatalog}`. Missing in a page that has none (a component test).
+/// extrasCatalog}`. Missing in a page that has none (a component test).
 #[derive(Clone, Debug, Default)]
 pub struct Extras(Option<OneThread<js_sys::Function>>);
 
@@ -15,7 +15,7 @@ pub struct Extras(Option<OneThread<js_sys::Function>>);
 pub struct ExtrasModule {
     glue: JsValue,
     console_catalog: JsValue,
-    kit_catalog: JsValue,
+    extras_catalog: JsValue,
 }
 
 impl Extras {
@@ -29,7 +29,7 @@ impl Extras {
         let promise = load.call1(&JsValue::NULL, &locale.into()).ok()?.dyn_into::<js_sys::Promise>().ok()?;
         let loaded = JsFuture::from(promise).await.ok()?;
         let field = |name: &str| js_sys::Reflect::get(&loaded, &name.into()).ok().filter(|v| !v.is_undefined());
-        Some(ExtrasModule { glue: field("glue")?, console_catalog: field("consoleCatalog")?, kit_catalog: field("kitCatalog")? })
+        Some(ExtrasModule { glue: field("glue")?, console_catalog: field("consoleCatalog")?, extras_catalog: field("extrasCatalog")? })
     }
 }
 
@@ -51,7 +51,7 @@ impl ExtrasModule {
             api_base.into(),
             locale.into(),
             self.console_catalog.clone(),
-            self.kit_catalog.clone(),
+            self.extras_catalog.clone(),
             optional(host_headers),
             optional(emit),
         ])?;

@@ -22,10 +22,10 @@ const ways = {
   'script embed (mdm-sync-settings.js)': [...element, ...shared],
 };
 const catalog = /^mdm-sync-i18n-([a-z]+)-[0-9a-f]+\.json$/;
-// The second module and the kit's catalogs load once the settings screen can be used (src/extras): listed with their
+// The second module and its catalogs load once the settings screen can be used (src/extras): listed with their
 // total, and not part of any first load.
 const later = [/^mdm-extras-[0-9a-f]+\.js$/, /^mdm-extras-[0-9a-f]+_bg\.wasm$/];
-const laterCatalog = (language) => new RegExp(`^mdm-sync-kit-i18n-${language}-[0-9a-f]+\\.json$`);
+const laterCatalog = (language) => new RegExp(`^mdm-sync-extras-i18n-${language}-[0-9a-f]+\\.json$`);
 
 /**
  * Every first-load file of `dist` with its raw and brotli size, each entry point's total, and what is wrong (a

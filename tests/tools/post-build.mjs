@@ -5,7 +5,7 @@
 //    screen's API loads beside it; the loader left in the page only starts the compiled module;
 // 2. write each language's catalog (src/i18n/*.json) as a content-hashed file, which start.js knows by name and
 //    integrity hash: a first load fetches only the admin's language;
-// 3. name the second module (src/extras, which Trunk builds as a "worker") by its content's hash, and write the kit's
+// 3. name the second module (src/extras, which Trunk builds as a "worker") by its content's hash, and write its
 //    catalogs, both loaded once the settings screen can be used;
 // 4. write the embedding files (docs/embedding.md): `mdm-sync-settings.js` (the custom element, with start.js in
 //    front), `mdm-sync-frame.js` (the iframe mode) and the element's stylesheet, with this build's hashed file names
@@ -45,7 +45,7 @@ if (release) {
 // The language catalogs: one file each, content-hashed and checked by integrity like every other first load. The
 // browser's file is an array of the entries in en.json's order, which is the declared order of src/i18n (its native
 // tests hold every catalog to it): the wasm reads entries by position and holds no key names. The console's
-// catalogs are first loads; the kit's (src/i18n/kit) load with the second module. English first: start.js falls
+// catalogs are first loads; the second module's (src/i18n/extras) load with it. English first: start.js falls
 // back to the first.
 function writeCatalogs(dir, prefix) {
   const languages = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5))
@@ -66,7 +66,7 @@ function writeCatalogs(dir, prefix) {
 }
 const catalogs = writeCatalogs(new URL('src/i18n/', repo), 'mdm-sync-i18n');
 const languages = Object.keys(catalogs);
-const kitCatalogs = writeCatalogs(new URL('src/i18n/kit/', repo), 'mdm-sync-kit-i18n');
+const extrasCatalogs = writeCatalogs(new URL('src/i18n/extras/', repo), 'mdm-sync-extras-i18n');
 
 // The second module (src/extras), which Trunk builds as a "worker" under its binary's name: content-hashed here,
 // so that it is cached for good like the first, and named in start.js with its integrity hashes.
@@ -83,7 +83,7 @@ rmSync(join(staging, 'mdm-extras_bg.wasm'));
 const extras = {
   glue: [`./${extrasGlueName}`, sri(extrasGlue)],
   wasm: [`./${extrasWasmName}`, sri(extrasWasm)],
-  catalogs: kitCatalogs,
+  catalogs: extrasCatalogs,
 };
 console.log(`post-build: wrote the second module, ${extrasGlueName} and ${extrasWasmName}`);
 console.log(`post-build: wrote the catalogs of ${languages.join(', ')}`);

@@ -8,7 +8,7 @@ import { portalURL, baseURL } from '../playwright.config.js';
 const CUSTOM_KEY = 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA';
 const BROWSER_LOCALE = { ja: 'ja-JP', ko: 'ko-KR' };
 const english = catalog('en');
-const englishKit = catalog('en', 'kit');
+const englishKit = catalog('en', 'extras');
 
 /** Every English sentence (or the part of one between its values) that the other language translates. */
 function englishSentences(english, translated) {
@@ -25,7 +25,7 @@ function englishSentences(english, translated) {
 /** Nothing on screen is still in English: neither the console's sentences nor the kit's. */
 async function expectNoEnglish(scope, t) {
   const text = await scope.evaluate((root) => (root.shadowRoot ? root.shadowRoot.textContent : root.innerText));
-  const kit = catalog(t.language === '言語' ? 'ja' : 'ko', 'kit');
+  const kit = catalog(t.language === '言語' ? 'ja' : 'ko', 'extras');
   for (const sentence of [...englishSentences(english, t), ...englishSentences(englishKit, kit)]) {
     expect(text, 'an English sentence is left').not.toContain(sentence);
   }
@@ -98,7 +98,7 @@ for (const tag of ['ja', 'ko']) {
     });
 
     test('the App Configuration kit and its value check', async ({ page, request }) => {
-      const kt = catalog(tag, 'kit');
+      const kt = catalog(tag, 'extras');
       await reset(request, { mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'custom', keyValue: CUSTOM_KEY } });
       await page.goto('/security/mobile/mdm-sync');
       const kit = page.getByRole('region', { name: kt.kit_title });

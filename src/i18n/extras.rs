@@ -1,22 +1,22 @@
-//! The App Configuration kit's catalog (`kit/en.json`, `kit/ja.json`, `kit/ko.json`): loaded with the kit, when
-//! the admin opens it, so that the console's first load carries none of it.
+//! The second module's catalog (`extras/en.json`, `extras/ja.json`, `extras/ko.json`): the App Configuration kit's
+//! strings, loaded with the module once the settings screen can be used, so that the first load carries none of it.
 
 use crate::domain::kit::{Difference, Mdm};
 
-/// The JSON text of a language's kit catalog, as written.
+/// The JSON text of a language's catalog of the second module, as written.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn catalog_json(tag: &str) -> Option<&'static str> {
     Some(match tag {
-        "en" => include_str!("kit/en.json"),
-        "ja" => include_str!("kit/ja.json"),
-        "ko" => include_str!("kit/ko.json"),
+        "en" => include_str!("extras/en.json"),
+        "ja" => include_str!("extras/ja.json"),
+        "ko" => include_str!("extras/ko.json"),
         _ => return None,
     })
 }
 
 catalog! {
-    /// One language's strings of the App Configuration kit.
-    pub struct KitStrings;
+    /// One language's strings of the second module.
+    pub struct ExtrasStrings;
     text kit_title,
     text kit_intro,
     text mdm_solution,
@@ -89,7 +89,7 @@ catalog! {
     template difference_other_character(position),
 }
 
-impl KitStrings {
+impl ExtrasStrings {
     /// The MDM's name, as the vendor writes it.
     pub fn mdm_name(&self, mdm: Mdm) -> &'static str {
         match mdm {
