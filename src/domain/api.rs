@@ -9,6 +9,7 @@ pub mod paths {
     pub const MDM_SYNC: &str = "/v1/security/mobile/mdm-sync";
     pub const MDM_SYNC_AUDIT: &str = "/v1/security/mobile/mdm-sync/audit";
     pub const MDM_SYNC_APPS: &str = "/v1/security/mobile/mdm-sync/apps";
+    pub const MDM_SYNC_READINESS: &str = "/v1/security/mobile/mdm-sync/readiness";
 }
 
 /// The Managed App Configuration key that the MDM console must use.

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod key;
 pub mod kit;
+pub mod readiness;
 pub mod retry;
 pub mod time;
 pub mod change;

@@ -28,6 +28,7 @@ pub fn routes() -> Router<Shared> {
         .route(&at(paths::MDM_SYNC), get(settings).put(update))
         .route(&at(paths::MDM_SYNC_AUDIT), get(audit))
         .route(&at(paths::MDM_SYNC_APPS), get(apps))
+        .route(&at(paths::MDM_SYNC_READINESS), get(readiness))
         // Some answers carry the key, and none of them is worth caching.
         .layer(map_response(no_store))
 }
@@ -66,6 +67,10 @@ fn audit_limit(query: Option<&str>) -> usize {
 
 async fn audit(State(app): State<Shared>, RawQuery(query): RawQuery) -> Response {
     json_response(StatusCode::OK, &app.world.lock().expect("world lock").audit(audit_limit(query.as_deref())))
+}
+
+async fn readiness(State(app): State<Shared>) -> Response {
+    json_response(StatusCode::OK, &app.world.lock().expect("world lock").readiness(now()))
 }
 
 async fn apps(State(app): State<Shared>) -> Response {

@@ -38,6 +38,9 @@ async fn reset(State(app): State<Shared>, body: Bytes) -> Response {
         Ok(seed) => seed.unwrap_or_default(),
         Err(e) => return bad_request(e.to_string()),
     };
+    if let Some(problem) = seed.problem() {
+        return bad_request(problem);
+    }
     app.world.lock().expect("world lock").reset(seed);
     app.traffic.lock().expect("traffic lock").clear();
     StatusCode::NO_CONTENT.into_response()

@@ -10,14 +10,23 @@ use mdm_console::domain::api::{
 };
 use mdm_console::domain::change::{Change, Editable};
 use mdm_console::domain::key::validate_key;
+use mdm_console::domain::readiness::{
+    encode_base64url, fingerprint_from_digest, fingerprint_input, DeviceGroup, DevicePlatform, Management, Readiness,
+    SALT_BYTES,
+};
 use mdm_console::domain::time::{format_rfc3339, LOGOUT_WINDOW_SECS};
 use serde::{Deserialize, Serialize};
 
-use crate::crypto::Secret;
+use crate::crypto::{random_bytes, sha256, Secret};
 use crate::errors::{self, message_for, strings};
 
 pub const DEFAULT_MEMBER_COUNT: u32 = 1024;
 pub const DEFAULT_EXCEPTION_COUNT: u32 = 3;
+/// The value Nimbus Group pushes to its companies' devices: a custom key value that part of the fleet already holds,
+/// so that typing it shows what readiness is for.
+pub const GROUP_SHARED_VALUE: &str = "NimbusGroup-MDM-2026!";
+/// Devices active in this many days are counted.
+pub const READINESS_WINDOW_DAYS: u32 = 30;
 /// Keys of the two other domains of "Nimbus Group": valid generated-style keys, so that `key_in_use` can be tried.
 pub const DEFAULT_OTHER_DOMAIN_KEYS: [&str; 2] =
     ["Vq8TzR2mKc7LpX4wNd9GhB3sYf6JtA1eUo5HkZ0r", "m3PxW9cQ7rLs2VfK8nTd4BzY6hJa1GuE5oRk0NiC"];
@@ -36,6 +45,48 @@ pub fn default_apps() -> Vec<ManagedApp> {
         app("lineworks", "LINE WORKS (example IDs)", "com.example.lineworks", Some("com.example.lineworks")),
         app("drive", "LINE WORKS Drive (example IDs)", "com.example.lineworks.drive", Some("com.example.lineworks.drive")),
         app("ainote", "LINE WORKS AiNote (example IDs)", "com.example.lineworks.ainote", None),
+    ]
+}
+
+/// Devices of the fleet, as seeded: the value each holds, not its fingerprint (the mock computes that).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SeedDevices {
+    platform: DevicePlatform,
+    management: Management,
+    key_value: Option<String>,
+    count: u32,
+}
+
+impl SeedDevices {
+    fn new(platform: DevicePlatform, management: Management, key_value: Option<&str>, count: u32) -> Self {
+        Self { platform, management, key_value: key_value.map(Into::into), count }
+    }
+
+    /// A seed a real fleet could not report: Android outside Android Enterprise on iOS, or no device at all.
+    fn problem(&self) -> Option<String> {
+        if self.count == 0 {
+            return Some("devices: a count of 0".into());
+        }
+        (self.management == Management::AndroidWithoutEnterprise && self.platform == DevicePlatform::Ios)
+            .then(|| "devices: android_without_enterprise is for the android platform".into())
+    }
+}
+
+/// The default fleet of the 1,024 members' phones and tablets: most managed devices already hold the group's
+/// shared value; some hold nothing yet or an old value; some are not managed at all, or are Android outside Android
+/// Enterprise.
+pub fn default_devices() -> Vec<SeedDevices> {
+    use DevicePlatform::{Android, Ios};
+    use Management::{AndroidWithoutEnterprise, Managed, Unmanaged};
+    vec![
+        SeedDevices::new(Ios, Managed, Some(GROUP_SHARED_VALUE), 412),
+        SeedDevices::new(Android, Managed, Some(GROUP_SHARED_VALUE), 236),
+        SeedDevices::new(Ios, Managed, None, 118),
+        SeedDevices::new(Android, Managed, Some("OldNimbusValue-2024"), 41),
+        SeedDevices::new(Ios, Unmanaged, None, 96),
+        SeedDevices::new(Android, Unmanaged, None, 38),
+        SeedDevices::new(Android, AndroidWithoutEnterprise, None, 83),
     ]
 }
 
@@ -76,6 +127,14 @@ pub struct Seed {
     mdm_sync: Option<SeedSync>,
     other_domain_keys: Option<Vec<String>>,
     apps: Option<Vec<ManagedApp>>,
+    devices: Option<Vec<SeedDevices>>,
+}
+
+impl Seed {
+    /// What a seed asks for that no real fleet has; the control refuses it.
+    pub fn problem(&self) -> Option<String> {
+        self.devices.iter().flatten().find_map(SeedDevices::problem)
+    }
 }
 
 #[derive(Default, Deserialize)]
@@ -142,6 +201,9 @@ pub struct World {
     sync: Sync,
     other_domain_keys: Vec<String>,
     apps: Vec<ManagedApp>,
+    devices: Vec<SeedDevices>,
+    /// The domain's readiness salt, new at each reset.
+    salt: [u8; SALT_BYTES],
     /// Oldest first.
     audit: Vec<AuditEvent>,
     events_issued: u64,
@@ -169,6 +231,8 @@ impl Default for World {
             },
             other_domain_keys: Vec::new(),
             apps: Vec::new(),
+            devices: Vec::new(),
+            salt: [0; SALT_BYTES],
             audit: Vec::new(),
             events_issued: 0,
             revision: 0,
@@ -205,6 +269,8 @@ impl World {
             .other_domain_keys
             .unwrap_or_else(|| DEFAULT_OTHER_DOMAIN_KEYS.iter().map(|k| (*k).to_owned()).collect());
         self.apps = seed.apps.unwrap_or_else(default_apps);
+        self.devices = seed.devices.unwrap_or_else(default_devices);
+        self.salt = random_bytes();
         self.audit.clear();
         self.idempotency.clear();
         self.revision += 1;
@@ -251,6 +317,34 @@ impl World {
     }
 
     /// Newest first.
+    /// The fleet, one row per platform, management and fingerprint, each fingerprint of the value a device holds.
+    pub fn readiness(&self, now: i64) -> Readiness {
+        let mut rows: Vec<DeviceGroup> = Vec::new();
+        for seeded in &self.devices {
+            let fingerprint = seeded.key_value.as_deref().and_then(|value| {
+                fingerprint_from_digest(&sha256(&fingerprint_input(&self.salt, value)))
+            });
+            let same = |row: &&mut DeviceGroup| {
+                (row.platform, row.management, &row.fingerprint) == (seeded.platform, seeded.management, &fingerprint)
+            };
+            match rows.iter_mut().find(same) {
+                Some(row) => row.count += seeded.count,
+                None => rows.push(DeviceGroup {
+                    platform: seeded.platform,
+                    management: seeded.management,
+                    fingerprint,
+                    count: seeded.count,
+                }),
+            }
+        }
+        Readiness {
+            salt: encode_base64url(&self.salt),
+            window_days: READINESS_WINDOW_DAYS,
+            generated_at: format_rfc3339(now),
+            devices: rows,
+        }
+    }
+
     pub fn apps(&self) -> ManagedApps {
         ManagedApps { apps: self.apps.clone() }
     }

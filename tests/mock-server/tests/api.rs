@@ -258,6 +258,54 @@ async fn the_apps_in_scope_are_data_with_example_identifiers_and_can_be_seeded()
 }
 
 #[tokio::test]
+async fn readiness_counts_the_seeded_fleet_by_the_fingerprint_of_each_value() {
+    use mdm_console::domain::readiness::{
+        decode_base64url, fingerprint_from_digest, fingerprint_input, summarize, Counts, Readiness,
+    };
+    use sha2::{Digest, Sha256};
+    const READINESS: &str = "/api/v1/security/mobile/mdm-sync/readiness";
+    let mock = mock().await;
+    let response = mock.get(READINESS).await;
+    assert_eq!(response.headers()[header::CACHE_CONTROL], "no-store");
+    let fleet: Readiness = response.json().await.unwrap();
+    assert_eq!(fleet.window_days, 30);
+    let salt = decode_base64url(&fleet.salt).expect("a base64url salt");
+    assert_eq!(salt.len(), 16);
+    let print = |value: &str| fingerprint_from_digest(&Sha256::digest(fingerprint_input(&salt, value)));
+    // The default fleet: 1,024 devices, most managed ones already holding the group's shared value.
+    let shared = summarize(&fleet.devices, print("NimbusGroup-MDM-2026!").as_deref()).all;
+    assert_eq!(shared, Counts { ready: 648, no_value: 118, other_value: 41, unmanaged: 134, without_enterprise: 83 });
+    assert_eq!(shared.total(), 1024);
+    assert_eq!(summarize(&fleet.devices, print(KEY).as_deref()).all.ready, 0, "a fresh key is carried by no device");
+
+    mock.reset(Some(json!({"devices": [
+        {"platform": "ios", "management": "managed", "keyValue": CUSTOM_KEY, "count": 5},
+        {"platform": "ios", "management": "managed", "keyValue": CUSTOM_KEY, "count": 2},
+        {"platform": "android", "management": "managed", "keyValue": null, "count": 3},
+        {"platform": "android", "management": "android_without_enterprise", "keyValue": CUSTOM_KEY, "count": 1},
+    ]}))).await;
+    let seeded: Readiness = mock.json(READINESS).await;
+    assert_ne!(seeded.salt, fleet.salt, "a new salt at each reset");
+    assert_eq!(seeded.devices.len(), 3, "one row per platform, management and fingerprint");
+    let salt = decode_base64url(&seeded.salt).unwrap();
+    let custom = fingerprint_from_digest(&Sha256::digest(fingerprint_input(&salt, CUSTOM_KEY)));
+    let counts = summarize(&seeded.devices, custom.as_deref()).all;
+    assert_eq!(counts, Counts { ready: 7, no_value: 3, other_value: 0, unmanaged: 0, without_enterprise: 1 });
+    // Nothing of a value reaches the answer: only fingerprints.
+    assert!(!serde_json::to_string(&seeded).unwrap().contains("Custom"));
+
+    for (bad, why) in [
+        (json!([{"platform": "ios", "management": "android_without_enterprise", "keyValue": null, "count": 1}]), "android"),
+        (json!([{"platform": "ios", "management": "managed", "keyValue": null, "count": 0}]), "count"),
+        (json!([{"platform": "windows", "management": "managed", "keyValue": null, "count": 1}]), "windows"),
+    ] {
+        let response = mock.control("/__mock/reset", Some(json!({"devices": bad}))).await;
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{bad}");
+        assert!(response.text().await.unwrap().contains(why), "{bad}");
+    }
+}
+
+#[tokio::test]
 async fn settings_carry_an_etag_and_are_never_cached() {
     let mock = mock().await;
     let response = mock.get(MDM_SYNC).await;
