@@ -4,16 +4,10 @@ use mock_server::cli;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let options = match cli::parse(std::env::args().skip(1)) {
-        Ok(Some(options)) => options,
-        Ok(None) => {
-            println!("{}", cli::USAGE);
-            return ExitCode::SUCCESS;
-        }
-        Err(error) => {
-            eprintln!("mock-server: {error}\n\n{}", cli::USAGE);
-            return ExitCode::from(2);
-        }
+    let options = match cli::parse(std::env::args_os()) {
+        Ok(options) => options,
+        // Help on stdout with 0, a mistake on stderr with 2.
+        Err(error) => error.exit(),
     };
     let app = match mock_server::try_app(options.config) {
         Ok(app) => app,
