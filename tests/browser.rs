@@ -211,3 +211,13 @@ fn a_catalog_is_read_in_its_language() {
     assert_eq!(japanese.save(), "保存");
     assert_eq!(japanese.members(3, "3"), japanese.members(1, "3"), "Japanese has one form for every count");
 }
+
+#[wasm_bindgen_test]
+async fn webcrypto_fingerprints_agree_with_the_native_ones_byte_for_byte() {
+    use mdm_console::domain::readiness::{decode_base64url, fingerprint_from_digest, fingerprint_input, TEST_VECTORS};
+    for (salt, value, expected) in TEST_VECTORS {
+        let input = fingerprint_input(&decode_base64url(salt).unwrap(), value);
+        let digest = mdm_console::platform::sha256(&input).await.expect("WebCrypto digests");
+        assert_eq!(fingerprint_from_digest(&digest).as_deref(), Some(*expected), "{value}");
+    }
+}

@@ -200,6 +200,11 @@ impl SettingsState {
         self.change().consequences(&self.draft(), self.impact, now_unix)
     }
 
+    /// Whether saving the draft signs members out (the Apply dialog then says how many devices are ready).
+    pub fn signs_out(&self) -> bool {
+        self.change().signs_members_out(self.enabled)
+    }
+
     /// The switch: turning on asks first (the precautions); turning off is confirmed at Save.
     pub fn toggle(&mut self, on: bool) {
         if on {

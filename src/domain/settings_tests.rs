@@ -237,3 +237,20 @@ fn actions_reach_the_same_transitions() {
     state.apply(Action::Reissue, &mut Counter(100));
     assert_ne!(state.auto_key, before);
 }
+
+#[test]
+fn only_a_change_that_signs_members_out_asks_readiness_for_the_apply_dialog() {
+    let mut random = Counter(0);
+    let mut off = off_never_issued();
+    assert!(!off.signs_out());
+    off.apply(Action::Toggle(true), &mut random);
+    off.apply(Action::AcceptPrecautions, &mut random);
+    assert!(off.signs_out(), "turning on");
+    let mut on = on_with_key();
+    on.apply(Action::SetRestrict(true), &mut random);
+    assert!(on.signs_out(), "a new restriction while on");
+    on.apply(Action::SetRestrict(false), &mut random);
+    assert!(!on.signs_out());
+    on.apply(Action::Toggle(false), &mut random);
+    assert!(!on.signs_out(), "turning off signs nobody out");
+}

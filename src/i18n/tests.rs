@@ -10,7 +10,7 @@ use crate::i18n::extras::ExtrasStrings;
 const SAME_IN_EVERY_LANGUAGE: &[&str] = &[
     "LINE WORKS Admin", "LINE WORKS MDM", "LINE WORKS", "LineworksAuthCode", "Managed App Configuration",
     "App Configuration", "Configuration Key", "Key Value", "Value Type", "Android Enterprise", "Android", "MDM", "String",
-    "OK", "Admin", "Standard", "Advanced", "ASCII", "Ctrl", "Mac",
+    "OK", "Admin", "Standard", "Advanced", "ASCII", "Ctrl", "Mac", "iOS",
 ];
 
 /// A catalog's declaration and its files.

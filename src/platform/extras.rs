@@ -1,5 +1,5 @@
-//! The console's second wasm module (`src/extras`: the App Configuration kit and the Activity log), which the page's
-//! own loader fetches (`loadExtras` in `src/embed/start.js`) once the settings screen can be used.
+//! The console's second wasm module (`src/extras`: device readiness, the App Configuration kit and the Activity log),
+//! which the page's own loader fetches (`loadExtras` in `src/embed/start.js`) once the settings screen can be used.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -34,11 +34,11 @@ impl Extras {
 }
 
 impl ExtrasModule {
-    /// Mounts the Activity log into `activity` and the kit into `kit`; `None` when the module refuses.
+    /// Mounts device readiness (and its lines in the Apply dialog), the App Configuration values, the kit and the
+    /// Activity log into their places; `None` when the module refuses.
     pub fn mount(
         &self,
-        activity: &web_sys::HtmlElement,
-        kit: &web_sys::HtmlElement,
+        [readiness, dialog, app_config, kit, activity]: [&web_sys::HtmlElement; 5],
         api_base: &str,
         locale: &str,
         host_headers: Option<&js_sys::Function>,
@@ -46,8 +46,11 @@ impl ExtrasModule {
     ) -> Option<u32> {
         let optional = |f: Option<&js_sys::Function>| f.map_or(JsValue::UNDEFINED, |f| f.clone().into());
         let id = self.call("mount_extras", &[
-            activity.into(),
+            readiness.into(),
+            dialog.into(),
+            app_config.into(),
             kit.into(),
+            activity.into(),
             api_base.into(),
             locale.into(),
             self.console_catalog.clone(),
@@ -58,10 +61,11 @@ impl ExtrasModule {
         id.as_f64().map(|id| id as u32)
     }
 
-    /// The key value's state on the settings screen, and how many saves went through.
-    pub fn update(&self, id: u32, saved: Option<&str>, draft: Option<&str>, shown: bool, saves: u32) {
+    /// The key value's state on the settings screen, whether saving signs members out, how many saves went through.
+    pub fn update(&self, id: u32, keys: (Option<&str>, Option<&str>, bool), signs_out: bool, saves: u32) {
         let text = |value: Option<&str>| value.map_or(JsValue::UNDEFINED, JsValue::from_str);
-        self.call("update_extras", &[id.into(), text(saved), text(draft), shown.into(), saves.into()]);
+        let (saved, draft, shown) = keys;
+        self.call("update_extras", &[id.into(), text(saved), text(draft), shown.into(), signs_out.into(), saves.into()]);
     }
 
     pub fn unmount(&self, id: u32) {

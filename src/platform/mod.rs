@@ -2,6 +2,7 @@
 //! and number format, the page's language, and DOM lookups that work inside a shadow root.
 
 mod clipboard;
+mod digest;
 mod dialogs;
 mod dom;
 mod download;
@@ -11,6 +12,7 @@ mod random;
 mod time;
 
 pub use clipboard::copy_text;
+pub use digest::sha256;
 pub use dialogs::confirm;
 pub use dom::{active_element_near, element_by_id_near};
 pub use download::download;

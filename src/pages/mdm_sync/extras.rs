@@ -1,5 +1,6 @@
-//! The places the settings screen keeps for the second module's islands (`src/extras`): the App Configuration kit
-//! and the Activity log, loaded once the screen can be used, and told of the key value as the admin changes it.
+//! The places the settings screen keeps for the second module's islands (`src/extras`): device readiness (and its
+//! lines in the Apply dialog), the App Configuration kit and the Activity log, loaded once the screen can be used, and
+//! told of the key value as the admin changes it.
 
 use leptos::{html, prelude::*};
 
@@ -7,29 +8,40 @@ use crate::context::use_env;
 use crate::domain::settings::SettingsState;
 use crate::platform::{ExtrasModule, OneThread};
 
-/// Where the kit and the Activity log go. Until the module has come, the places are empty; when it cannot come,
-/// they say so, with Retry.
+/// Where readiness, the App Configuration values, the kit and the Activity log go, in this order below the form's
+/// first card, with `children` (How sync works) before the kit; readiness's lines go into `dialog`, in the Apply
+/// dialog. Until the module has come, the places are empty (readiness's keeps its
+/// height, so that nothing below it moves); when it cannot come, they say so, with Retry.
 #[component]
-pub fn ExtrasSlots(state: RwSignal<SettingsState>, saves: ReadSignal<u32>) -> impl IntoView {
+pub fn ExtrasSlots<C: IntoView + 'static>(
+    state: RwSignal<SettingsState>,
+    saves: ReadSignal<u32>,
+    dialog: NodeRef<html::Div>,
+    /// What stands between the App Configuration values and the kit (How sync works).
+    children: TypedChildren<C>,
+) -> impl IntoView {
     let env = use_env();
     let t = env.t;
+    let readiness = NodeRef::<html::Div>::new();
+    let app_config = NodeRef::<html::Div>::new();
     let kit = NodeRef::<html::Div>::new();
     let activity = NodeRef::<html::Div>::new();
     let failed = RwSignal::new(false);
     let mounted: StoredValue<Option<(OneThread<ExtrasModule>, u32)>> = StoredValue::new(None);
-    // What the islands are told: the saved key, the draft's when it is another one, whether it is shown.
+    // What the islands are told: the saved key, the draft's when it is another one, whether it is shown, and whether
+    // saving the draft signs members out.
     let told = Memo::new(move |_| {
         state.with(|s| {
             let saved = s.saved.key_value.clone();
             let draft = s.key_value().filter(|draft| Some(*draft) != saved.as_deref()).map(str::to_owned);
-            (saved, draft, s.key_shown)
+            (saved, draft, s.key_shown, s.signs_out())
         })
     });
     let tell = move || {
         mounted.with_value(|mounted| {
             if let Some((module, id)) = mounted {
-                let (saved, draft, shown) = told.get_untracked();
-                module.update(*id, saved.as_deref(), draft.as_deref(), shown, saves.get_untracked());
+                let (saved, draft, shown, signs_out) = told.get_untracked();
+                module.update(*id, (saved.as_deref(), draft.as_deref(), shown), signs_out, saves.get_untracked());
             }
         });
     };
@@ -40,10 +52,11 @@ pub fn ExtrasSlots(state: RwSignal<SettingsState>, saves: ReadSignal<u32>) -> im
             let env = env.clone();
             leptos::task::spawn_local(async move {
                 let module = env.extras.load(t.locale).await;
-                let (Some(kit), Some(activity)) = (kit.get_untracked(), activity.get_untracked()) else { return };
+                let places = [readiness, dialog, app_config, kit, activity].map(|place| place.get_untracked());
+                let [Some(readiness), Some(dialog), Some(app_config), Some(kit), Some(activity)] = places else { return };
                 let id = module.as_ref().and_then(|module| {
                     let (base, headers, emit) = (env.client.base(), env.client.host_headers(), env.host.callback());
-                    module.mount(&activity, &kit, base, t.locale, headers, emit)
+                    module.mount([&readiness, &dialog, &app_config, &kit, &activity], base, t.locale, headers, emit)
                 });
                 match module.zip(id) {
                     Some((module, id)) => {
@@ -66,12 +79,16 @@ pub fn ExtrasSlots(state: RwSignal<SettingsState>, saves: ReadSignal<u32>) -> im
             module.unmount(id);
         }
     });
+    let waiting = move || !failed.get() && mounted.with_value(Option::is_none);
     view! {
-        <div class="mdm-extras" node_ref=kit></div>
         <div class="mdm-alert mdm-alert--error" role="alert" hidden=move || !failed.get()>
             <p class="mdm-alert__body">{t.extras_failed()}</p>
             <button type="button" class="mdm-button" on:click=move |_| start()>{t.retry()}</button>
         </div>
+        <div class="mdm-extras" class:mdm-extras--waiting=waiting node_ref=readiness></div>
+        <div class="mdm-extras" class:mdm-extras--waiting-short=waiting node_ref=app_config></div>
+        {children.into_inner()()}
+        <div class="mdm-extras" node_ref=kit></div>
         <div class="mdm-extras" node_ref=activity></div>
     }
 }

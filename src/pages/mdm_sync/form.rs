@@ -4,7 +4,7 @@ use super::notices::{SaveFailure, SaveStatus};
 use super::extras::ExtrasSlots;
 use crate::api::Versioned;
 use crate::components::{
-    AppConfig, Consequences, Dialog, KeyField, Precautions, RestrictOption, Switch, SyncSteps,
+    Consequences, Dialog, KeyField, Precautions, RestrictOption, Switch, SyncSteps,
 };
 use crate::context::{use_env, use_handover, Env, Host};
 use crate::domain::api::{MdmSyncSettings, MobileSecurity, Session};
@@ -56,6 +56,7 @@ pub fn SettingsForm(
     let locked = Signal::stored(!plan_allows);
     // Saves that went through, which the Activity log (in the second module) follows.
     let saves = RwSignal::new(0_u32);
+    let apply_lines = NodeRef::<leptos::html::Div>::new();
     let host = env.host.clone();
     let sender = Sender { state, env: StoredValue::new(env), csrf_token: StoredValue::new(session.csrf_token), saves };
     let dispatch = Callback::new(move |action| sender.step(state.try_update(|s| s.apply(action, &mut WebCrypto))));
@@ -117,9 +118,9 @@ pub fn SettingsForm(
                     })}
                 </p>
             </section>
-            <AppConfig key_value shown=key_shown on_show=show_key/>
-            <SyncSteps/>
-            <ExtrasSlots state saves=saves.read_only()/>
+            <ExtrasSlots state saves=saves.read_only() dialog=apply_lines>
+                <SyncSteps/>
+            </ExtrasSlots>
             <Dialog
                 id="mdm-precautions"
                 title=t.precautions_title()
@@ -139,6 +140,8 @@ pub fn SettingsForm(
                 on_cancel=Callback::new(move |_| dispatch.run(Action::DismissDialog))
             >
                 <Consequences list=Signal::derive(move || state.with(|s| s.consequences(now_unix())))/>
+                // How many devices are ready for the change: device readiness, from the second module, puts it here.
+                <div class="mdm-extras" node_ref=apply_lines></div>
             </Dialog>
         </div>
     }

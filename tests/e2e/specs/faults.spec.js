@@ -1,4 +1,4 @@
-// The fault matrix: three actions against ten kinds of failure. In every cell no unsaved choice is lost, "Saved"
+// The fault matrix: four actions against ten kinds of failure. In every cell no unsaved choice is lost, "Saved"
 // appears only after a 2xx, an alert explains the failure and offers Retry, and a successful retry leaves exactly one
 // change on the server. A table of the cells is printed at the end.
 import { test, expect, reset, saveAndApply, shownKey } from './support.js';
@@ -18,6 +18,7 @@ const FAULTS = {
   '403 csrf_failed': { status: 403, body: error('csrf_failed') },
 };
 const SETTINGS = '/api/v1/security/mobile/mdm-sync';
+const READINESS = '/api/v1/security/mobile/mdm-sync/readiness';
 const results = {};
 const totals = {};
 
@@ -27,8 +28,8 @@ test.describe.configure({ timeout: 60_000 });
 const TRANSIENT = new Set(['500', '502', '503 + Retry-After', '429 + Retry-After', 'dropped connection', '10 s delay',
   'malformed JSON', 'HTML page, status 200']);
 
-async function injectFault(request, method, name, times = 1) {
-  const response = await request.post('/__mock/faults', { data: { method, path: SETTINGS, times, ...FAULTS[name] } });
+async function injectFault(request, method, name, times = 1, path = SETTINGS) {
+  const response = await request.post('/__mock/faults', { data: { method, path, times, ...FAULTS[name] } });
   expect(response.status()).toBe(204);
 }
 
@@ -74,6 +75,24 @@ const ACTIONS = {
     await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
     await settle(name, startedAt);
     expect((await settings(request)).restrictOtherDomains).toBe(true);
+    expect((await auditActions(request)).filter((a) => a === 'restrict_on')).toHaveLength(1);
+  },
+
+  // Device readiness is never in the way: while its load fails, the settings are saved; it then says its numbers are
+  // unavailable, and Retry brings them.
+  async 'readiness load'(page, request, name) {
+    await injectFault(request, 'GET', name, TRANSIENT.has(name) ? 3 : 1, READINESS);
+    await page.goto('/security/mobile/mdm-sync');
+    const restrict = page.getByRole('checkbox', { name: 'Restrict login with other domain account' });
+    await restrict.check();
+    await saveAndApply(page);
+    await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+    const region = page.getByRole('region', { name: 'Device readiness' });
+    const retry = region.getByRole('button', { name: 'Retry' });
+    await expect(retry).toBeVisible({ timeout: 40_000 });
+    await expect(region).toContainText('The device numbers are unavailable right now.');
+    await retry.click();
+    await expect(region.getByRole('table')).toBeVisible();
     expect((await auditActions(request)).filter((a) => a === 'restrict_on')).toHaveLength(1);
   },
 
