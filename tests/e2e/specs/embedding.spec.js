@@ -244,9 +244,11 @@ test.describe('script embed: <mdm-sync-settings>', () => {
     const element = page.locator('mdm-sync-settings');
     await expect(element.getByRole('button', { name: 'Save' })).toBeVisible();
     await element.getByRole('checkbox', { name: 'Restrict login with other domain account' }).check();
-    const during = await page.evaluate(() => ({ listeners: [...window.__live.listeners], timers: window.__live.timers.size }));
-    expect(during.listeners.length, 'the beforeunload guard is on while mounted').toBeGreaterThan(before.listeners.length);
-    expect(during.timers, 'the retry of the Activity log waits').toBeGreaterThan(before.timers);
+    const during = await page.evaluate(() => [...window.__live.listeners]);
+    expect(during.length, 'the beforeunload guard is on while mounted').toBeGreaterThan(before.listeners.length);
+    // The Activity log lives in the second module, which loads once the screen can be used: wait for its retry.
+    await expect.poll(() => page.evaluate(() => window.__live.timers.size), { message: 'the retry of the Activity log waits' })
+      .toBeGreaterThan(before.timers);
 
     await page.evaluate(() => document.querySelector('mdm-sync-settings').remove());
     const after = await page.evaluate(() => ({ listeners: [...window.__live.listeners], timers: window.__live.timers.size }));
