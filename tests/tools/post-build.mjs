@@ -14,7 +14,9 @@
 // Release builds also:
 // 6. minify the JS: the wasm-bindgen glues (Trunk minifies HTML and CSS, not this file), keeping its integrity hash in
 //    index.html right, the inlined scripts and the embedding files;
-// 7. write a brotli twin (`.br`) of every JS, wasm, CSS and catalog file, for servers that send them precompressed.
+// 7. write a brotli twin (`.br`) of every JS, wasm, CSS and catalog file, and of public/'s text files (the SVG icon,
+//    the manifest), for servers that send them precompressed.
+// public/ itself (icons, manifest, robots.txt) is copied by Trunk (index.html's copy-dir) and needs nothing else.
 import { readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
@@ -146,7 +148,8 @@ writeFileSync(htmlPath, html);
 
 // index.html is left out: servers fill its embed-origins meta in, so they compress it themselves, if at all.
 if (release) {
-  for (const name of readdirSync(staging).filter((f) => /\.(js|wasm|css|json)$/.test(f))) {
+  // The favicon is part of a first load, which the budget measures compressed; PNG and ICO are compressed already.
+  for (const name of readdirSync(staging).filter((f) => /\.(js|wasm|css|json|svg|webmanifest)$/.test(f))) {
     const quality = { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } };
     writeFileSync(join(staging, `${name}.br`), brotliCompressSync(read(name), quality));
   }

@@ -69,8 +69,9 @@ impl SecurityHeaders {
         }
         let frame_ancestors = if self.embed_origins.is_empty() { "'none'" } else { &self.embed_origins };
         format!(
-            "default-src 'self'; script-src {}; style-src 'self'; img-src 'self' data:; connect-src 'self'; \
-             base-uri 'self'; object-src 'none'; form-action 'none'; frame-ancestors {frame_ancestors}",
+            "default-src 'self'; script-src {}; style-src 'self'; img-src 'self' data:; manifest-src 'self'; \
+             connect-src 'self'; base-uri 'self'; object-src 'none'; form-action 'none'; \
+             frame-ancestors {frame_ancestors}",
             script_src.join(" ")
         )
     }
@@ -85,6 +86,11 @@ pub async fn middleware(State(app): State<Shared>, request: Request, next: Next)
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     headers.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    // An admin console has nothing for search engines. Said on the page itself: robots.txt cannot speak for a
+    // sub-path (crawlers read only the origin's), and a page that is only disallowed may still be listed by address.
+    if headers.get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html")) {
+        headers.insert("x-robots-tag", HeaderValue::from_static("noindex, nofollow"));
+    }
     response
 }
 
@@ -227,6 +233,8 @@ mod tests {
         assert!(csp.contains(&format!("script-src 'self' 'wasm-unsafe-eval' {};", hash("go()"))), "{csp}");
         assert!(csp.ends_with("frame-ancestors 'none'"));
         assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"));
+        // public/'s icons load under img-src and its web app manifest under manifest-src, from the console's origin.
+        assert!(csp.contains("; img-src 'self' data:; manifest-src 'self'; "), "{csp}");
     }
 
     #[test]

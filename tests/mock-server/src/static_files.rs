@@ -314,6 +314,11 @@ mod tests {
         for unhashed in ["/index.html", "/mdm-sync-settings.js", "/favicon.svg", "/main-a898db94.css", "/a-zz98db94ecf081a9.css"] {
             assert!(!is_content_hashed(unhashed), "{unhashed}");
         }
+        // public/, served as it is, under names that a new build keeps: revalidated, never cached for good.
+        for public in ["/favicon.ico", "/icon.svg", "/apple-touch-icon.png", "/icon-192.png", "/icon-512.png",
+            "/manifest.webmanifest", "/robots.txt", "/admin/mdm/icon-192.png"] {
+            assert!(!is_content_hashed(public), "{public}");
+        }
     }
 
     #[test]
@@ -321,6 +326,10 @@ mod tests {
         assert_eq!(content_type(Path::new("a_bg.wasm")), "application/wasm");
         assert_eq!(content_type(Path::new("a.JS")), "text/javascript; charset=utf-8");
         assert_eq!(content_type(Path::new("site.webmanifest")), "application/manifest+json");
+        assert_eq!(content_type(Path::new("favicon.ico")), "image/x-icon");
+        assert_eq!(content_type(Path::new("icon.svg")), "image/svg+xml");
+        assert_eq!(content_type(Path::new("icon-192.png")), "image/png");
+        assert_eq!(content_type(Path::new("robots.txt")), "text/plain; charset=utf-8");
         assert_eq!(content_type(Path::new("LICENSE")), "application/octet-stream");
     }
 }

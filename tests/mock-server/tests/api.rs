@@ -847,6 +847,47 @@ async fn the_built_console_is_served_with_the_right_types() {
     let _ = std::fs::remove_file(outside);
 }
 
+#[tokio::test]
+async fn the_public_files_are_served_as_committed_with_their_types_and_revalidated() {
+    let (root, subpath) = (Site::new(), Site::subpath());
+    // The repository's public/, copied into both builds as Trunk copies it.
+    let public = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public");
+    let files = [
+        ("favicon.ico", "image/x-icon"),
+        ("icon.svg", "image/svg+xml"),
+        ("apple-touch-icon.png", "image/png"),
+        ("icon-192.png", "image/png"),
+        ("icon-512.png", "image/png"),
+        ("manifest.webmanifest", "application/manifest+json"),
+        ("robots.txt", "text/plain; charset=utf-8"),
+    ];
+    for (name, _) in files {
+        for site in [&root, &subpath] {
+            std::fs::copy(public.join(name), site.0.join(name)).unwrap();
+        }
+    }
+    let mock = mock_with_subpath(&root, &subpath, None).await;
+
+    for prefix in ["", SUBPATH] {
+        for (name, kind) in files {
+            let path = format!("{prefix}/{name}");
+            let response = mock.get(&path).await;
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            assert_eq!(content_type(&response), kind, "{path}");
+            // Not content-hashed: a new build may change them under the same name.
+            assert_eq!(response.headers()[header::CACHE_CONTROL], "no-cache", "{path}");
+            assert_eq!(response.bytes().await.unwrap(), std::fs::read(public.join(name)).unwrap(), "{path}");
+        }
+    }
+    // The pages say noindex in their headers too, as robots.txt cannot under a sub-path; the API is no page.
+    for page in ["/", "/security/mobile/mdm-sync", "/admin/mdm/", "/admin/mdm/security/mobile"] {
+        let response = mock.get(page).await;
+        assert_eq!(content_type(&response), "text/html; charset=utf-8", "{page}");
+        assert_eq!(response.headers()["x-robots-tag"], "noindex, nofollow", "{page}");
+    }
+    assert!(mock.get(SESSION).await.headers().get("x-robots-tag").is_none());
+}
+
 /// The whole answer to a GET of `target`, sent byte for byte as given.
 async fn raw_get(mock: &Mock, target: &str) -> String {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -879,6 +920,8 @@ async fn the_policy_allows_the_inline_init_script_by_hash_only() {
             "default-src 'self'",
             "style-src 'self'",
             "img-src 'self' data:",
+            // public/'s web app manifest.
+            "manifest-src 'self'",
             "connect-src 'self'",
             // The console's own `<base href>` (Trunk's `--public-url`) sets its sub-path.
             "base-uri 'self'",
