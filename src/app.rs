@@ -6,7 +6,7 @@ use crate::components::Shell;
 use crate::context::{provide_env, Env, Handover, Host, Languages};
 use crate::i18n::Strings;
 use crate::pages::{MdmSyncPage, MobileSecurityPage, NotFoundPage};
-use crate::platform::{catalog_for, focus_language_menu, remember_locale, show_language, Extras};
+use crate::platform::{catalog_for, focus_language_menu, keep_focus, remember_locale, show_language, Extras};
 use crate::router::Router;
 use crate::routes::{self, Route};
 
@@ -102,5 +102,5 @@ pub fn App(config: Config, strings: &'static Strings, handover: Handover, relaun
 #[component]
 pub fn EmbeddedApp(client: ApiClient, strings: &'static Strings, host: Host, extras: Extras) -> impl IntoView {
     provide_env(Env { client: client.with_language(strings.locale), t: strings, host, extras });
-    view! { <MdmSyncPage/> }
+    view! { <div on:focusout=keep_focus><MdmSyncPage/></div> }
 }

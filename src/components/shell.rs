@@ -3,6 +3,7 @@ use wasm_bindgen::JsCast;
 
 use super::{LanguageMenu, Nav};
 use crate::context::use_strings;
+use crate::platform::keep_focus;
 
 /// The standalone frame: side navigation on desktops; on phones, a top bar whose "Menu" button opens the same
 /// navigation as a drawer. An embedding portal brings its own frame and skips this one.
@@ -66,7 +67,7 @@ pub fn Shell<C: IntoView + 'static>(children: TypedChildren<C>) -> impl IntoView
                 <LanguageMenu/>
             </nav>
             <div class="mdm-shell__backdrop" aria-hidden="true" on:click=move |_| close()></div>
-            <main class="mdm-shell__main" id="mdm-main" tabindex="-1" inert=move || open.get()>
+            <main class="mdm-shell__main" id="mdm-main" tabindex="-1" inert=move || open.get() on:focusout=keep_focus>
                 {children.into_inner()()}
             </main>
         </div>

@@ -86,6 +86,8 @@ pub struct SettingsState {
     pub auto_key: Option<String>,
     pub custom_text: String,
     pub key_shown: bool,
+    /// A Re-issue made a new key that is not saved yet: said in the status region, as the key itself is masked.
+    pub key_reissued: bool,
     pub impact: Impact,
     pub plan_allows: bool,
     pub saving: bool,
@@ -109,6 +111,7 @@ impl SettingsState {
             auto_key: None,
             custom_text: String::new(),
             key_shown: false,
+            key_reissued: false,
             impact,
             plan_allows,
             saving: false,
@@ -142,6 +145,7 @@ impl SettingsState {
 
     /// The draft becomes the saved settings again. The other mode's value stays, in case the admin switches back.
     pub fn reset_draft(&mut self) {
+        self.key_reissued = false;
         self.enabled = self.saved.enabled;
         self.restrict = self.saved.restrict_other_domains;
         self.mode = self.saved.key_mode;
@@ -233,6 +237,7 @@ impl SettingsState {
             Ok(key) => {
                 self.random_failed = false;
                 self.auto_key = Some(key);
+                self.key_reissued = true;
             }
             Err(_) => self.random_failed = true,
         }
@@ -240,6 +245,7 @@ impl SettingsState {
 
     pub fn choose_mode(&mut self, mode: KeyMode, random: &mut impl RandomSource) {
         self.mode = mode;
+        self.key_reissued = false;
         if mode == KeyMode::Auto && self.auto_key.is_none() {
             self.reissue(random);
         }
@@ -277,6 +283,7 @@ impl SettingsState {
         };
         self.pending = Some((update.clone(), idempotency_key.clone()));
         self.saving = true;
+        self.key_reissued = false;
         self.outcome = None;
         SaveStep::Send(Outgoing { update, etag: self.etag.clone(), idempotency_key })
     }

@@ -254,3 +254,29 @@ fn only_a_change_that_signs_members_out_asks_readiness_for_the_apply_dialog() {
     on.apply(Action::Toggle(false), &mut random);
     assert!(!on.signs_out(), "turning off signs nobody out");
 }
+
+#[test]
+fn a_new_key_is_said_until_it_is_sent_or_the_admin_moves_on() {
+    let mut state = on_with_key();
+    assert!(!state.key_reissued);
+    state.apply(Action::Reissue, &mut Counter(0));
+    assert!(state.key_reissued, "a Re-issue that worked is said");
+    assert!(matches!(state.apply(Action::Save, &mut Counter(9)), SaveStep::Confirm));
+    assert!(state.key_reissued, "still unsaved while the Apply dialog asks");
+    assert!(matches!(state.apply(Action::Send, &mut Counter(9)), SaveStep::Send(_)));
+    assert!(!state.key_reissued, "sent: the save's own outcome is said next");
+
+    let mut failing = on_with_key();
+    failing.apply(Action::Reissue, &mut Broken);
+    assert!(!failing.key_reissued, "no key was made: the field says why instead");
+
+    let mut custom = on_with_key();
+    custom.apply(Action::Reissue, &mut Counter(0));
+    custom.apply(Action::ChooseMode(KeyMode::Custom), &mut Counter(0));
+    assert!(!custom.key_reissued, "the custom value is the one that would be saved");
+
+    let mut first = off_never_issued();
+    first.apply(Action::Toggle(true), &mut Counter(0));
+    first.apply(Action::AcceptPrecautions, &mut Counter(0));
+    assert!(first.key_reissued, "the first key, issued on turning on, is said too");
+}

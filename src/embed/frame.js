@@ -27,7 +27,8 @@ function theme(name) {
 const main = document.createElement('main');
 main.className = 'mdm-frame';
 document.body.append(main);
-theme(new URLSearchParams(location.search).get('theme'));
+// Light unless the portal asks for another theme, as the element is: the standalone console's body follows the system.
+theme(new URLSearchParams(location.search).get('theme') || 'light');
 
 let height = 0;
 new ResizeObserver(() => {

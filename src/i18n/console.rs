@@ -63,6 +63,7 @@ catalog! {
     text key_custom,
     text key_not_issued,
     text reissue,
+    text key_reissued,
     text show_key,
     text copy_key,
     text copied,

@@ -11,10 +11,11 @@
 //    front), `mdm-sync-frame.js` (the iframe mode) and the element's stylesheet, with this build's hashed file names
 //    and hashes filled in;
 // 5. give `<meta name="mdm-embed-origins">` the one spelling that servers fill in, whatever the HTML minifier wrote.
+// 6. give the wasm's imports short names, in the module and its glue alike (`shortImports`);
 // Release builds also:
-// 6. minify the JS: the wasm-bindgen glues (Trunk minifies HTML and CSS, not this file), keeping its integrity hash in
+// 7. minify the JS: the wasm-bindgen glues (Trunk minifies HTML and CSS, not this file), keeping its integrity hash in
 //    index.html right, the inlined scripts and the embedding files;
-// 7. write a brotli twin (`.br`) of every JS, wasm, CSS and catalog file, and of public/'s text files (the SVG icon,
+// 8. write a brotli twin (`.br`) of every JS, wasm, CSS and catalog file, and of public/'s text files (the SVG icon,
 //    the manifest), for servers that send them precompressed.
 // public/ itself (icons, manifest, robots.txt) is copied by Trunk (index.html's copy-dir) and needs nothing else.
 import { readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
@@ -35,13 +36,15 @@ const glue = only(files.filter((f) => /^mdm-console-[0-9a-f]+\.js$/.test(f)), 'J
 const wasm = only(files.filter((f) => /^mdm-console-[0-9a-f]+_bg\.wasm$/.test(f)), 'wasm module');
 const css = only(files.filter((f) => /^main-[0-9a-f]+\.css$/.test(f)), 'stylesheet');
 
-if (release) {
+{
   const source = readFileSync(join(staging, glue), 'utf8');
-  const code = await minifyJs(source);
+  const short = shortImports(read(wasm), source, './mdm-console_bg.js');
+  writeFileSync(join(staging, wasm), short.wasm);
+  const code = release ? await minifyJs(short.glue) : short.glue;
   writeFileSync(join(staging, glue), code);
   if (!html.includes(sri(source))) fail(`no integrity attribute for ${glue} in index.html`);
   html = html.split(sri(source)).join(sri(code));
-  console.log(`post-build: minified ${glue} ${source.length} -> ${code.length} bytes`);
+  console.log(`post-build: ${glue} ${source.length} -> ${code.length} bytes, ${short.count} imports renamed`);
 }
 
 // The language catalogs: one file each, content-hashed and checked by integrity like every other first load. The
@@ -72,9 +75,9 @@ const extrasCatalogs = writeCatalogs(new URL('src/i18n/extras/', repo), 'mdm-syn
 
 // The second module (src/extras), which Trunk builds as a "worker" under its binary's name: content-hashed here,
 // so that it is cached for good like the first, and named in start.js with its integrity hashes.
-const extrasGlueSource = read('mdm-extras.js').toString();
-const extrasGlue = release ? await minifyJs(extrasGlueSource) : extrasGlueSource;
-const extrasWasm = read('mdm-extras_bg.wasm');
+const extrasShort = shortImports(read('mdm-extras_bg.wasm'), read('mdm-extras.js').toString(), './mdm-extras_bg.js');
+const extrasGlue = release ? await minifyJs(extrasShort.glue) : extrasShort.glue;
+const extrasWasm = extrasShort.wasm;
 const hashed = (content, stem, suffix) => `${stem}-${createHash('sha256').update(content).digest('hex').slice(0, 16)}${suffix}`;
 const extrasGlueName = hashed(extrasGlue, 'mdm-extras', '.js');
 const extrasWasmName = hashed(extrasWasm, 'mdm-extras', '_bg.wasm');
@@ -168,6 +171,92 @@ function only(names, what) {
 async function minifyJs(source, module = true) {
   const { code } = await minify(source, { module, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   return code;
+}
+
+/**
+ * wasm-bindgen names each import after its JS module and a hash ('./mdm-console_bg.js', `__wbg_new_cd4348290afae586`):
+ * some 180 names of 50 characters, in the wasm and again in the glue, whose hex hashes brotli cannot squeeze (about
+ * 2 KB of every first load). They become `w` and one or two letters, in the import section and in the glue's import
+ * object alike. Each name must appear in the glue exactly once, as that object's key, or the build stops.
+ */
+function shortImports(bytes, glue, moduleName) {
+  const quoted = JSON.stringify(moduleName);
+  if (glue.split(quoted).length !== 2) fail(`the glue names ${moduleName} other than once`);
+  glue = glue.replace(quoted, '"w"');
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const shortName = (n) => (n < letters.length ? letters[n] : shortName(Math.floor(n / letters.length) - 1) + letters[n % letters.length]);
+  let pos = 8;
+  const u32 = () => {
+    let value = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = bytes[pos++];
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return value;
+  };
+  const leb = (value) => {
+    const out = [];
+    do {
+      let byte = value % 128;
+      value = Math.floor(value / 128);
+      if (value) byte |= 0x80;
+      out.push(byte);
+    } while (value);
+    return Buffer.from(out);
+  };
+  const text = () => {
+    const length = u32();
+    pos += length;
+    return bytes.subarray(pos - length, pos).toString('utf8');
+  };
+  const encoded = (string) => Buffer.concat([leb(Buffer.byteLength(string)), Buffer.from(string)]);
+  const limits = () => {
+    const flags = bytes[pos++];
+    u32();
+    if (flags & 1) u32();
+  };
+  const sections = [bytes.subarray(0, 8)];
+  let count = 0;
+  while (pos < bytes.length) {
+    const id = bytes[pos++];
+    const size = u32();
+    const end = pos + size;
+    if (id !== 2) {
+      sections.push(Buffer.concat([Buffer.from([id]), leb(size), bytes.subarray(pos, end)]));
+      pos = end;
+      continue;
+    }
+    const entries = [];
+    const total = u32();
+    for (let i = 0; i < total; i++) {
+      let module = text();
+      let name = text();
+      const descStart = pos;
+      const kind = bytes[pos++];
+      if (kind === 0) u32();
+      else if (kind === 1) { pos++; limits(); }
+      else if (kind === 2) limits();
+      else if (kind === 3) pos += 2;
+      else if (kind === 4) { pos++; u32(); }
+      else fail(`unknown import kind ${kind}`);
+      if (module === moduleName) {
+        const key = new RegExp(`\\b${name}\\b`, 'g');
+        if ((glue.match(key) ?? []).length !== 1) fail(`the glue names the import ${name} other than once`);
+        const short = shortName(count++);
+        glue = glue.replace(key, short);
+        module = 'w';
+        name = short;
+      }
+      entries.push(Buffer.concat([encoded(module), encoded(name), bytes.subarray(descStart, pos)]));
+    }
+    if (pos !== end) fail('the import section did not parse to its end');
+    const body = Buffer.concat([leb(total), ...entries]);
+    sections.push(Buffer.concat([Buffer.from([2]), leb(body.length), body]));
+  }
+  return { wasm: Buffer.concat(sections), glue, count };
 }
 
 /** Replaces each placeholder, which must be there: a renamed one would otherwise ship a broken script. */

@@ -73,10 +73,14 @@ pub fn SettingsForm(
     view! {
         <div class="mdm-settings">
             <div class="mdm-settings__bar">
+                // `aria-disabled`, not `disabled`: a disabled button drops the focus, and Save keeps it while it
+                // saves, after the Apply dialog hands it back. It is also where the focus goes when it has nowhere
+                // else to be (`platform::keep_focus`).
                 <button
                     type="button"
                     class="mdm-button mdm-button--primary"
-                    disabled=move || state.with(|s| !s.can_save())
+                    aria-disabled=move || state.with(|s| !s.can_save()).then_some("true")
+                    // Does nothing while there is nothing to save (`SettingsState::request_save`).
                     on:click=move |_| dispatch.run(Action::Save)
                 >
                     {move || if state.with(|s| s.saving) { t.saving() } else { t.save() }}

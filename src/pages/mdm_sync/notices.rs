@@ -9,12 +9,16 @@ use crate::i18n::Strings;
 use crate::domain::settings::{Action, Outcome, SettingsState};
 use crate::platform::{confirm, local_time, local_time_rfc3339, now_unix, parse_instant};
 
-/// "Saved", and while members are being signed out, by what time. A live region that is always in the page, so that
-/// screen readers announce what appears in it.
+/// "Saved" (or, after a Re-issue, that a new key waits to be saved), and while members are being signed out, by what
+/// time. A live region that is always in the page, so that screen readers announce what appears in it.
 #[component]
 pub fn SaveStatus(state: RwSignal<SettingsState>) -> impl IntoView {
     let t = use_strings();
-    let saved = move || state.with(|s| matches!(s.outcome, Some(Outcome::Saved)).then_some(t.saved()));
+    let saved = move || state.with(|s| match s.outcome {
+        _ if s.key_reissued => Some(t.key_reissued()),
+        Some(Outcome::Saved) => Some(t.saved()),
+        _ => None,
+    });
     let signing_out = move || {
         let deadline = state.with(|s| s.saved.logout_deadline.as_deref().and_then(parse_instant))?;
         (deadline > now_unix()).then(|| t.signing_out_until(&local_time(t.locale, deadline)))

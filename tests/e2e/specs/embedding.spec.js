@@ -350,10 +350,12 @@ test.describe('iframe embed: ?embed=1', () => {
     await expect(frame.getByRole('button', { name: 'Menu' })).toHaveCount(0);
 
     await expect.poll(async () => (await received(page)).map((m) => m.type)).toContain('mdm-sync:ready');
-    const resize = (await received(page)).findLast((m) => m.type === 'mdm-sync:resize');
-    expect(resize.origin).toBe(baseURL);
-    const height = await frame.getByRole('main').evaluate((e) => Math.ceil(e.getBoundingClientRect().height));
-    expect(resize.detail.height).toBe(height);
+    // The screen grows as the second module's parts arrive: each growth is told, the last one with the height now.
+    const lastResize = async () => (await received(page)).findLast((m) => m.type === 'mdm-sync:resize');
+    const mainHeight = () => frame.getByRole('main').evaluate((e) => Math.ceil(e.getBoundingClientRect().height));
+    await expect.poll(async () => (await lastResize())?.detail.height === await mainHeight()).toBe(true);
+    expect((await lastResize()).origin).toBe(baseURL);
+    const height = await mainHeight();
     // The portal sized the frame from it: the whole screen shows without a scroll bar of its own.
     await expect.poll(() => page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height)).toBe(height);
 
