@@ -86,7 +86,8 @@ pub struct SettingsState {
     pub auto_key: Option<String>,
     pub custom_text: String,
     pub key_shown: bool,
-    /// A Re-issue made a new key that is not saved yet: said in the status region, as the key itself is masked.
+    /// A Re-issue made a new key that is not saved yet: said in the status region, as the key itself is masked, until
+    /// the key is saved (a failed save leaves it unsaved) or the admin moves to a custom value.
     pub key_reissued: bool,
     pub impact: Impact,
     pub plan_allows: bool,
@@ -283,7 +284,6 @@ impl SettingsState {
         };
         self.pending = Some((update.clone(), idempotency_key.clone()));
         self.saving = true;
-        self.key_reissued = false;
         self.outcome = None;
         SaveStep::Send(Outgoing { update, etag: self.etag.clone(), idempotency_key })
     }

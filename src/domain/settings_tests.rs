@@ -264,7 +264,12 @@ fn a_new_key_is_said_until_it_is_sent_or_the_admin_moves_on() {
     assert!(matches!(state.apply(Action::Save, &mut Counter(9)), SaveStep::Confirm));
     assert!(state.key_reissued, "still unsaved while the Apply dialog asks");
     assert!(matches!(state.apply(Action::Send, &mut Counter(9)), SaveStep::Send(_)));
-    assert!(!state.key_reissued, "sent: the save's own outcome is said next");
+    state.failed(http(500, "internal", None));
+    assert!(state.key_reissued, "a failed save leaves the new key unsaved, and says so");
+    assert!(matches!(state.apply(Action::Send, &mut Counter(9)), SaveStep::Send(_)));
+    let update = state.pending.clone().unwrap().0;
+    state.saved_as(settings(true, false, KeyMode::Auto, update.key_value.as_deref()), Some("\"3\"".into()));
+    assert!(!state.key_reissued, "saved: the save's own outcome is said instead");
 
     let mut failing = on_with_key();
     failing.apply(Action::Reissue, &mut Broken);

@@ -15,7 +15,7 @@ use crate::platform::{confirm, local_time, local_time_rfc3339, now_unix, parse_i
 pub fn SaveStatus(state: RwSignal<SettingsState>) -> impl IntoView {
     let t = use_strings();
     let saved = move || state.with(|s| match s.outcome {
-        _ if s.key_reissued => Some(t.key_reissued()),
+        _ if s.key_reissued && !s.saving => Some(t.key_reissued()),
         Some(Outcome::Saved) => Some(t.saved()),
         _ => None,
     });
