@@ -3,7 +3,7 @@
 // forced colours; reduced motion; the dark theme. Each runs on the desktop and the phone project, and where text
 // matters in each of the console's languages. Target size (2.5.8) is part of every axe check (support.js).
 import { test, expect, reset, fault, putSettings, isPhone, expectNoAxeViolations, catalog, fill } from './support.js';
-import { baseURL } from '../playwright.config.js';
+import { baseURL, portalURL } from '../playwright.config.js';
 
 const KEY = 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA2eU7iO4k';
 const CUSTOM = 'Nw3bV8cX1zL6kJ4hG9fD2sA7pO5iU0yT';
@@ -42,18 +42,22 @@ async function announced(page) {
     .map((region) => region.textContent.trim()).filter(Boolean).join(' | '));
 }
 
-/** Save by keyboard, confirm with Apply by keyboard; Save keeps the focus and says Saved. */
-async function saveByKeyboard(page, t = en) {
-  const save = page.getByRole('button', { name: t.save, exact: true });
-  await tabTo(page, save);
-  await page.keyboard.press('Enter');
+/** In the open Apply dialog, which starts on Cancel: Tab to Apply, and Enter. */
+async function applyByKeyboard(page, t = en) {
   const dialog = page.getByRole('dialog', { name: t.confirm_title });
-  await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('button', { name: t.cancel })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(dialog.getByRole('button', { name: t.apply, exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
+}
+
+/** Save by keyboard, confirm with Apply by keyboard; Save keeps the focus and says Saved. */
+async function saveByKeyboard(page, t = en) {
+  const save = page.getByRole('button', { name: t.save, exact: true });
+  await tabTo(page, save);
+  await page.keyboard.press('Enter');
+  await applyByKeyboard(page, t);
   await expect(page.getByRole('status').filter({ hasText: t.saved })).toBeVisible();
   await expect(save).toBeFocused();
   await expectFocusSomewhere(page, 'after Apply');
@@ -71,7 +75,10 @@ test.describe('by keyboard alone, the focus always somewhere sensible', () => {
     await expect(precautions).toBeHidden();
     await expect(sync).toBeFocused();
     await page.keyboard.press('Space');
+    // Each key only once the dialog has the focus: a Tab pressed before it opens would move through the page.
+    await expect(precautions.getByRole('button', { name: en.cancel })).toBeFocused();
     await page.keyboard.press('Tab');
+    await expect(precautions.getByRole('button', { name: en.ok, exact: true })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(sync).toHaveAttribute('aria-checked', 'true');
     await expect(sync).toBeFocused();
@@ -125,8 +132,7 @@ test.describe('by keyboard alone, the focus always somewhere sensible', () => {
     const save = page.getByRole('button', { name: en.save, exact: true });
     await tabTo(page, save);
     await page.keyboard.press('Enter');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
+    await applyByKeyboard(page);
     const alert = page.getByRole('alert');
     await expect(alert).toContainText(en.save_failed);
     await expect(save).toBeFocused();
@@ -151,8 +157,7 @@ test.describe('by keyboard alone, the focus always somewhere sensible', () => {
       const save = page.getByRole('button', { name: en.save, exact: true });
       await tabTo(page, save);
       await page.keyboard.press('Enter');
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Enter');
+      await applyByKeyboard(page);
       const alert = page.getByRole('alert');
       await expect(alert).toContainText(en.save_failed);
       expect(await announced(page)).toMatch(/changed these settings/);
@@ -175,6 +180,23 @@ test.describe('by keyboard alone, the focus always somewhere sensible', () => {
     await expect(page.getByRole('heading', { level: 1, name: en.mdm_sync_title })).toBeFocused();
     await page.keyboard.press('Tab');
     await expectFocusSomewhere(page, 'after the first Tab from the heading');
+  });
+
+  test('embedded as the element, Save and Apply by keyboard keep the focus inside its shadow root', async ({ page, request }) => {
+    await reset(request, ON);
+    await page.goto(`${portalURL}/blank.html`);
+    await page.evaluate(() => document.getElementById('slot').append(document.createElement('mdm-sync-settings')));
+    const element = page.locator('mdm-sync-settings');
+    await tabTo(page, element.getByRole('checkbox', { name: en.restrict_label }));
+    await page.keyboard.press('Space');
+    const save = element.getByRole('button', { name: en.save, exact: true });
+    await tabTo(page, save, true);
+    await page.keyboard.press('Enter');
+    await applyByKeyboard(page);
+    await expect(element.getByRole('status').filter({ hasText: en.saved })).toBeVisible();
+    await expect(save).toBeFocused();
+    await expectFocusSomewhere(page, 'in the element, after Apply');
+    expect((await settings(request)).restrictOtherDomains).toBe(true);
   });
 
   test('the phone menu, by keyboard', async ({ page }, testInfo) => {
