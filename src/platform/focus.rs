@@ -23,7 +23,8 @@ pub fn keep_focus(event: FocusEvent) {
     // After the render that removed the control, and after a dialog gave the focus back to its opener.
     leptos::prelude::request_animation_frame(move || {
         let lost = active_element_near(&area).is_none_or(|active| active.local_name() == "body");
-        let gone = !left.is_connected() || left.matches(":disabled, [hidden] *, dialog:not([open]) *").unwrap_or(false);
+        let gone = !left.is_connected()
+            || left.matches(":disabled, [hidden], [hidden] *, dialog:not([open]) *").unwrap_or(false);
         if !(lost && gone) {
             return;
         }

@@ -216,10 +216,21 @@ test.describe('by keyboard alone, the focus always somewhere sensible', () => {
     await expectFocusSomewhere(page, 'after navigating from the drawer');
   });
 
-  test('the App Configuration kit, the value check and readiness', async ({ page, request }) => {
+  test('the App Configuration kit, the value check and readiness', async ({ page, request, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
     await reset(request, { ...ON, devices: [{ platform: 'ios', management: 'managed', keyValue: KEY, count: 40 }] });
     await page.goto('/security/mobile/mdm-sync');
     const kit = page.getByRole('region', { name: kitText.kit_title });
+    // Another MDM, chosen with the arrows; its configuration copied with Enter.
+    const mdm = kit.getByRole('combobox', { name: kitText.mdm_solution });
+    const first = await mdm.inputValue();
+    await tabTo(page, mdm);
+    await page.keyboard.press('ArrowDown');
+    await expect(mdm).not.toHaveValue(first);
+    await tabTo(page, kit.getByRole('button', { name: kitText.copy_configuration }));
+    await page.keyboard.press('Enter');
+    await expect(kit.getByRole('status').filter({ hasText: en.copied })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(KEY);
     const value = kit.getByRole('textbox', { name: kitText.value_in_mdm });
     await tabTo(page, value);
     await page.keyboard.type(KEY);
