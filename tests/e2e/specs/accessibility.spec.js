@@ -52,12 +52,18 @@ async function applyByKeyboard(page, t = en) {
   await expect(dialog).toBeHidden();
 }
 
-/** Save by keyboard, confirm with Apply by keyboard; Save keeps the focus and says Saved. */
-async function saveByKeyboard(page, t = en) {
-  const save = page.getByRole('button', { name: t.save, exact: true });
+/** Tab to Save in `scope` (the page, or the element), Enter, and Apply by keyboard; returns Save. */
+async function submitByKeyboard(page, scope = page, t = en) {
+  const save = scope.getByRole('button', { name: t.save, exact: true });
   await tabTo(page, save);
   await page.keyboard.press('Enter');
   await applyByKeyboard(page, t);
+  return save;
+}
+
+/** Save by keyboard, confirm with Apply by keyboard; Save keeps the focus and says Saved. */
+async function saveByKeyboard(page, t = en) {
+  const save = await submitByKeyboard(page, page, t);
   await expect(page.getByRole('status').filter({ hasText: t.saved })).toBeVisible();
   await expect(save).toBeFocused();
   await expectFocusSomewhere(page, 'after Apply');
@@ -129,10 +135,7 @@ test.describe('by keyboard alone, the focus always somewhere sensible', () => {
     await tabTo(page, page.getByRole('checkbox', { name: en.restrict_label }));
     await page.keyboard.press('Space');
     await fault(request, { method: 'PUT', path: '/api/v1/security/mobile/mdm-sync', times: 1, status: 500 });
-    const save = page.getByRole('button', { name: en.save, exact: true });
-    await tabTo(page, save);
-    await page.keyboard.press('Enter');
-    await applyByKeyboard(page);
+    const save = await submitByKeyboard(page);
     const alert = page.getByRole('alert');
     await expect(alert).toContainText(en.save_failed);
     await expect(save).toBeFocused();
@@ -154,10 +157,7 @@ test.describe('by keyboard alone, the focus always somewhere sensible', () => {
       await page.keyboard.press('Space');
       // Another admin saves first.
       expect((await putSettings(request, { enabled: true, restrictOtherDomains: false, keyMode: 'custom', keyValue: CUSTOM }, 'e2e-the-other-admin-0001')).status()).toBe(200);
-      const save = page.getByRole('button', { name: en.save, exact: true });
-      await tabTo(page, save);
-      await page.keyboard.press('Enter');
-      await applyByKeyboard(page);
+      const save = await submitByKeyboard(page);
       const alert = page.getByRole('alert');
       await expect(alert).toContainText(en.save_failed);
       expect(await announced(page)).toMatch(/changed these settings/);

@@ -1,6 +1,6 @@
 // Embedding (docs/embedding.md): the `<mdm-sync-settings>` element inside a portal's page, the iframe mode, and the
 // console under the sub-path /admin/mdm/. The portals are tests/e2e/portal/server.mjs, on origins of their own.
-import { test, expect, fault, reset, expectNoAxeViolationsIn } from './support.js';
+import { test, expect, fault, reset, expectNoAxeViolationsIn, corruptLastByte } from './support.js';
 import { baseURL, portalURL, otherSiteURL, plainPortalURL } from '../playwright.config.js';
 
 const EVENTS = ['mdm-sync:ready', 'mdm-sync:dirty-change', 'mdm-sync:saved', 'mdm-sync:error'];
@@ -181,14 +181,7 @@ test.describe('script embed: <mdm-sync-settings>', () => {
   });
 
   test('a tampered wasm or stylesheet is refused, and the portal is told', async ({ page }) => {
-    for (const pattern of ['**/*_bg.wasm', '**/mdm-sync-settings-*.css']) {
-      await page.route(pattern, async (route) => {
-        const response = await route.fetch();
-        const body = await response.body();
-        body[body.length - 1] ^= 0xff;
-        await route.fulfill({ response, body, headers: { ...response.headers(), 'content-encoding': 'identity' } });
-      });
-    }
+    for (const pattern of ['**/*_bg.wasm', '**/mdm-sync-settings-*.css']) await corruptLastByte(page, pattern);
     const errors = [];
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     await page.goto(`${portalURL}/blank.html`);

@@ -1,7 +1,7 @@
 // Subresource integrity: the browser runs the JS glue and the wasm module only if they are the ones that were built.
 // The glue is checked by the browser; the wasm by the page's first script (src/embed/start.js), which compiles it
 // while it streams and instantiates it only if its SHA-384 matches.
-import { test, expect } from './support.js';
+import { test, expect, corruptLastByte } from './support.js';
 
 test('index.html pins the JS glue and the wasm module by hash', async ({ request }) => {
   const html = await (await request.get('/security/mobile')).text();
@@ -30,12 +30,7 @@ test('the first screen\'s API answers are asked for once each, and the wasm once
 });
 
 test('a tampered wasm module is refused', async ({ page }) => {
-  await page.route('**/*_bg.wasm', async (route) => {
-    const response = await route.fetch();
-    const body = await response.body();
-    body[body.length - 1] ^= 0xff;
-    await route.fulfill({ response, body });
-  });
+  await corruptLastByte(page, '**/*_bg.wasm');
   const errors = [];
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   page.on('pageerror', (error) => errors.push(error.message));

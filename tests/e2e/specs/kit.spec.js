@@ -2,7 +2,7 @@
 // the saved key, read back by a real parser; it is masked until shown; an unsaved key is flagged in its place; the
 // value check names the usual mistakes; and the kit, which comes in the second module, never holds up the screen.
 import { readFileSync } from 'node:fs';
-import { test, expect, reset, expectNoAxeViolations, saveAndApply } from './support.js';
+import { test, expect, reset, expectNoAxeViolations, saveAndApply, corruptLastByte } from './support.js';
 
 // Every character a custom key may hold that a format must escape.
 const KEY = `<Custom&Key'Value">2024`;
@@ -192,12 +192,7 @@ test('when the kit cannot load, the screen still saves, and Retry brings the kit
 });
 
 test('a tampered second module is refused', async ({ page, request }) => {
-  await page.route('**/mdm-extras-*_bg.wasm', async (route) => {
-    const response = await route.fetch();
-    const body = await response.body();
-    body[body.length - 1] ^= 0xff;
-    await route.fulfill({ response, body, headers: { ...response.headers(), 'content-encoding': 'identity' } });
-  });
+  await corruptLastByte(page, '**/mdm-extras-*_bg.wasm');
   const errors = [];
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   await reset(request);

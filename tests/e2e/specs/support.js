@@ -99,6 +99,16 @@ export function catalog(tag, which = '') {
   return JSON.parse(readFileSync(new URL(`../../../src/i18n/${dir}${tag}.json`, import.meta.url), 'utf8'));
 }
 
+/** Serves files matching `pattern` with their last byte flipped, as a tampering proxy or a broken cache would. */
+export async function corruptLastByte(page, pattern) {
+  await page.route(pattern, async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    body[body.length - 1] ^= 0xff;
+    await route.fulfill({ response, body, headers: { ...response.headers(), 'content-encoding': 'identity' } });
+  });
+}
+
 /** A catalog message with its values filled in, as the console fills them. */
 export function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
