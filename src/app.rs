@@ -44,7 +44,14 @@ impl Config {
 /// language starts the console again in it (`relaunch`, given the new catalog); the page being used hands its state
 /// over first (`handover`), so that nothing the admin has not saved is lost.
 #[component]
-pub fn App(config: Config, strings: &'static Strings, handover: Handover, relaunch: fn(&'static Strings)) -> impl IntoView {
+pub fn App(
+    config: Config,
+    strings: &'static Strings,
+    handover: Handover,
+    relaunch: fn(&'static Strings),
+    /// Aborted when this console is replaced (a language switch): its requests still on their way are cancelled.
+    lifetime: web_sys::AbortSignal,
+) -> impl IntoView {
     show_language(strings);
     if handover.take_refocus() {
         request_animation_frame(focus_language_menu);
@@ -52,7 +59,10 @@ pub fn App(config: Config, strings: &'static Strings, handover: Handover, relaun
     let switching = RwSignal::new(false);
     provide_context(handover.clone());
     provide_env(Env {
-        client: ApiClient::new(&config.api_base).with_preloaded(config.preloaded).with_language(strings.locale),
+        client: ApiClient::new(&config.api_base)
+            .with_preloaded(config.preloaded)
+            .with_language(strings.locale)
+            .with_lifetime(lifetime),
         t: strings,
         host: Host::default(),
         extras: config.extras.clone(),

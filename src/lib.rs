@@ -60,10 +60,31 @@ mod embedded {
 
     thread_local! {
         /// What keeps each mounted screen alive; dropping it unmounts the view and runs every cleanup.
-        static MOUNTED: RefCell<Vec<(u32, Box<dyn Any>)>> = const { RefCell::new(Vec::new()) };
+        static MOUNTED: RefCell<Vec<(u32, Screen)>> = const { RefCell::new(Vec::new()) };
         static NEXT_ID: RefCell<u32> = const { RefCell::new(0) };
         /// The standalone console: how it was configured, its hand-over between languages, and what keeps it alive.
-        static STANDALONE: RefCell<Option<(Config, Handover, Box<dyn Any>)>> = const { RefCell::new(None) };
+        static STANDALONE: RefCell<Option<(Config, Handover, Screen)>> = const { RefCell::new(None) };
+    }
+
+    /// A mounted view and the signal its API client's requests listen to. Dropped, it cancels the requests still
+    /// on their way, then unmounts the view: nothing the screen started outlives it.
+    struct Screen {
+        _view: Box<dyn Any>,
+        lifetime: web_sys::AbortController,
+    }
+
+    impl Screen {
+        /// Mounts what `mount` returns, given the signal for its client.
+        fn new<V: Any>(mount: impl FnOnce(web_sys::AbortSignal) -> V) -> Option<Self> {
+            let lifetime = web_sys::AbortController::new().ok()?;
+            Some(Self { _view: Box::new(mount(lifetime.signal())), lifetime })
+        }
+    }
+
+    impl Drop for Screen {
+        fn drop(&mut self) {
+            self.lifetime.abort();
+        }
     }
 
     /// Mounts the whole console into the page's `<body>`, in language `locale` (`catalog` is its parsed JSON).
@@ -87,13 +108,15 @@ mod embedded {
         drop(STANDALONE.take());
         let (app_config, app_handover) = (config.clone(), handover.clone());
         let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
-        let handle = leptos::mount::mount_to(body, move || {
-            leptos::view! { <App config=app_config strings handover=app_handover relaunch/> }
+        let screen = Screen::new(|lifetime| {
+            leptos::mount::mount_to(body, move || {
+                leptos::view! { <App config=app_config strings handover=app_handover relaunch lifetime/> }
+            })
         });
         // A state that no page took (the admin was elsewhere) must not turn up later.
         handover.clear();
         // The first screen's answers were for the first start only.
-        STANDALONE.set(Some((Config { preloaded: None, ..config }, handover, Box::new(handle))));
+        STANDALONE.set(screen.map(|screen| (Config { preloaded: None, ..config }, handover, screen)));
     }
 
     /// The language menu's choice: the console starts again in it, once the event that chose it is over.
@@ -125,13 +148,16 @@ mod embedded {
         let client = ApiClient::new(api_base).with_host_headers(host_headers).with_preloaded(preloaded);
         let host = Host::new(emit);
         let extras = Extras::new(extras);
-        let handle =
-            leptos::mount::mount_to(parent, move || leptos::view! { <EmbeddedApp client strings host extras/> });
+        let screen = Screen::new(|lifetime| {
+            let client = client.with_lifetime(lifetime);
+            leptos::mount::mount_to(parent, move || leptos::view! { <EmbeddedApp client strings host extras/> })
+        })
+        .ok_or_else(|| JsValue::from_str("AbortController is not supported"))?;
         let id = NEXT_ID.with_borrow_mut(|next| {
             *next += 1;
             *next
         });
-        MOUNTED.with_borrow_mut(|mounted| mounted.push((id, Box::new(handle))));
+        MOUNTED.with_borrow_mut(|mounted| mounted.push((id, screen)));
         Ok(id)
     }
 

@@ -31,11 +31,14 @@ pub struct ApiClient {
     preloaded: Option<OneThread<js_sys::Map>>,
     /// The admin's language, for the server's own error messages (`Accept-Language`).
     language: Option<&'static str>,
+    /// Aborted when the screen that uses this client goes (an embedding portal removed it): every request still on
+    /// its way is then cancelled instead of outliving the screen.
+    lifetime: Option<OneThread<web_sys::AbortSignal>>,
 }
 
 impl ApiClient {
     pub fn new(base: &str) -> Self {
-        Self { base: base.trim_end_matches('/').into(), host_headers: None, preloaded: None, language: None }
+        Self { base: base.trim_end_matches('/').into(), host_headers: None, preloaded: None, language: None, lifetime: None }
     }
 
     /// The base URL, for the second module's islands, which call the same API.
@@ -58,6 +61,11 @@ impl ApiClient {
         Self { host_headers: Some(OneThread::new(provider)), ..self }
     }
 
+    /// A client whose requests are cancelled when `lifetime` is aborted.
+    pub fn with_lifetime(self, lifetime: web_sys::AbortSignal) -> Self {
+        Self { lifetime: Some(OneThread::new(lifetime)), ..self }
+    }
+
     /// A client whose first GET of each path in `preloaded` takes the answer already on its way.
     pub fn with_preloaded(self, preloaded: Option<js_sys::Map>) -> Self {
         Self { preloaded: preloaded.map(OneThread::new), ..self }
@@ -75,7 +83,7 @@ impl ApiClient {
     pub fn get_raw(&self, path: &str) -> impl Future<Output = Result<Raw, ApiError>> + 'static {
         let request = match self.take_preloaded(path) {
             Some(load) => boxed(preloaded(load, self.clone(), path.to_owned())),
-            None => boxed(send(self.builder(Request::get(&self.url(path))), None)),
+            None => boxed(send(self.builder(Request::get(&self.url(path))), self.lifetime.clone(), None)),
         };
         async move {
             let (body, etag) = request.await?;
@@ -107,7 +115,8 @@ impl ApiClient {
             builder = builder.header("If-Match", etag);
         }
         let body = encode(update)?;
-        let (body, etag) = boxed(send(builder.header("Content-Type", "application/json"), Some(body))).await?;
+        let builder = builder.header("Content-Type", "application/json");
+        let (body, etag) = boxed(send(builder, self.lifetime.clone(), Some(body))).await?;
         parse(&body, etag)
     }
 
@@ -180,16 +189,21 @@ async fn preloaded(load: js_sys::Promise, client: ApiClient, path: String) -> An
         Err(_) => return Err(ApiError::network()),
     };
     if response.status() == 401 && client.host_headers.is_some() {
-        return send(client.builder(Request::get(&client.url(&path))), None).await;
+        return send(client.builder(Request::get(&client.url(&path))), client.lifetime.clone(), None).await;
     }
     answer(response).await
 }
 
-/// Sends with a timeout. A 2xx answer gives its body and ETag; anything else, an [`ApiError`].
-async fn send(builder: RequestBuilder, body: Option<String>) -> Answer {
+/// Sends with a timeout, cancelled early when `lifetime` is aborted. A 2xx answer gives its body and ETag; anything
+/// else, an [`ApiError`].
+async fn send(builder: RequestBuilder, lifetime: Option<OneThread<web_sys::AbortSignal>>, body: Option<String>) -> Answer {
     // The browser aborts the request when the time is up; no timer of our own to clear.
     let deadline = web_sys::AbortSignal::timeout_with_u32(REQUEST_TIMEOUT_MS);
-    let builder = builder.abort_signal(Some(&deadline));
+    let signal = match lifetime {
+        Some(lifetime) => either_aborts(&deadline, &lifetime),
+        None => deadline.clone(),
+    };
+    let builder = builder.abort_signal(Some(&signal));
     let request = match body {
         Some(body) => builder.body(body),
         None => builder.build(),
@@ -201,6 +215,16 @@ async fn send(builder: RequestBuilder, body: Option<String>) -> Answer {
         Err(_) => return Err(ApiError::network()),
     };
     answer(response).await
+}
+
+/// A signal aborted by the first of the two. `AbortSignal.any` came late (Safari 17.4, Firefox 124, Chrome 116):
+/// where it is missing, only the deadline cancels, and an answer for a screen that has gone is left unread.
+fn either_aborts(deadline: &web_sys::AbortSignal, lifetime: &web_sys::AbortSignal) -> web_sys::AbortSignal {
+    let class = js_sys::Reflect::get(&js_sys::global(), &"AbortSignal".into()).unwrap_or_default();
+    if !js_sys::Reflect::get(&class, &"any".into()).is_ok_and(|any| any.is_function()) {
+        return deadline.clone();
+    }
+    web_sys::AbortSignal::any(&js_sys::Array::of2(deadline, lifetime))
 }
 
 /// A 2xx answer's body and ETag; anything else, an [`ApiError`].

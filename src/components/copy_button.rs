@@ -30,7 +30,7 @@ pub fn CopyButton(
                     reveal.run(());
                 }
                 request_animation_frame(move || {
-                    if let Some(button) = button.get_untracked() {
+                    if let Some(button) = button.try_get_untracked().flatten() {
                         select(&button, fallback_select);
                     }
                 });

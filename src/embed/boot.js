@@ -1,15 +1,19 @@
 // The standalone page's first script (index.html; tests/tools/post-build.mjs inlines it there, after start.js, with
-// this build's wasm name and hash filled in). Before the stylesheet, so that nothing holds it up, it:
-// - starts compiling the wasm, which index.html's loader then starts (`window.__mdmSyncBoot.module`);
+// this build's file names and hash filled in), run after the page's guard (src/embed/guard.js), which has already
+// said so if this browser is too old, and hands it the start-failure page (src/embed/fail.js). Before the stylesheet, so that nothing holds it up, it:
+// - starts compiling the wasm, checked against its hash, and imports the JS glue that starts it;
 // - chooses the admin's language (the language menu's last choice, else the browser's languages; in the iframe
 //   mode the portal's `?locale=`, else the browser's), says so in `<html lang>`, and fetches its catalog;
 // - starts the API loads of the screen at the address (in the iframe mode, `?embed=1`, always the settings screen),
 //   which the console takes when it runs;
-// - in the iframe mode puts in the settings screen alone (src/embed/frame.js), else lets index.html's loader mount
-//   the whole console (`boot.standalone`).
+// - in the iframe mode puts in the settings screen alone (src/embed/frame.js), else mounts the whole console;
+// - when any of that fails, shows what failed instead of a blank page (`fail`), and tells a framing portal.
 const WASM = './mdm-console_bg.wasm';
 const WASM_INTEGRITY = '';
+const GLUE = './mdm-console.js';
 
+if (window.__mdmSyncUnsupported) return;
+const { render: renderStartFailure, of: startFailure } = window.__mdmSyncFailure;
 const params = new URLSearchParams(location.search);
 const iframe = params.get('embed') === '1';
 const remembered = () => {
@@ -22,13 +26,29 @@ const remembered = () => {
 };
 const locale = chooseLocale([iframe ? params.get('locale') : remembered(), ...navigator.languages]);
 document.documentElement.lang = locale;
+const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content ?? '';
+// The iframe mode's portal: messages go only to the origins on the allowlist that the server writes into
+// `<meta name="mdm-embed-origins">`, and the browser delivers each only if it is the portal's.
+const portal = iframe && window.parent !== window ? window.parent : null;
+const allowed = meta('mdm-embed-origins').split(/\s+/).filter(Boolean);
 const boot = (window.__mdmSyncBoot = {
   module: compileVerified(new URL(WASM, document.baseURI).href, WASM_INTEGRITY),
   locale,
+  allowed,
   catalog: loadCatalog(locale, document.baseURI),
   loadCatalog: (other) => loadCatalog(other, document.baseURI),
   loadExtras: (other) =>
     loadExtras(document.baseURI, other, other === locale ? boot.catalog : loadCatalog(other, document.baseURI)),
+  tell: (type, detail) => {
+    for (const origin of allowed) portal?.postMessage({ type, detail }, origin);
+  },
+  fail: (error) => {
+    const show = () => renderStartFailure(document.querySelector('.mdm-frame') ?? document.body, [locale],
+      startFailure(error), () => location.reload());
+    if (document.body) show();
+    else document.addEventListener('DOMContentLoaded', show, { once: true });
+    boot.tell('mdm-sync:error', startFailedDetail(error));
+  },
 });
 // A failure is reported where each is awaited.
 boot.module.catch(() => {});
@@ -36,7 +56,14 @@ boot.catalog.catch(() => {});
 const base = new URL(document.baseURI).pathname.replace(/\/$/, '');
 const below = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
 const route = iframe ? SETTINGS_SCREEN : below.length > 1 ? below.replace(/\/$/, '') : '/';
-const apiBase = document.querySelector('meta[name=mdm-api-base]')?.content || '/api';
-boot.preloaded = preload(apiBase, FIRST_LOADS[route], {}, locale);
-boot.standalone = !iframe;
-if (iframe) import('./mdm-sync-frame.js');
+boot.preloaded = preload(meta('mdm-api-base') || '/api', FIRST_LOADS[route], {}, locale);
+const glue = new URL(GLUE, document.baseURI).href;
+const frame = new URL('./mdm-sync-frame.js', document.baseURI).href;
+if (iframe) {
+  naming(frame, import(frame)).catch(boot.fail);
+} else {
+  Promise.all([naming(glue, import(glue)), boot.module, boot.catalog])
+    .then(([bindings, module, catalog]) => bindings.default({ module_or_path: module })
+      .then(() => bindings.mount_standalone(catalog, locale, boot.preloaded, boot.loadExtras)))
+    .catch(boot.fail);
+}

@@ -2,7 +2,8 @@
 // the portal around it its height and the console's events with `postMessage`, only ever to the origins on the
 // allowlist that the server writes into `<meta name="mdm-embed-origins">`. Messages from anywhere else are ignored.
 // `index.html`'s first script (src/embed/boot.js) has already started the wasm, the catalog of the frame's language
-// and the screen's API loads, and imports this file instead of mounting the standalone console; the post-build hook
+// and the screen's API loads, and imports this file instead of mounting the standalone console; it also says what
+// failed if this one cannot start (`boot.fail`); the post-build hook
 // copies it into the build as `mdm-sync-frame.js`, with the build's JS glue named below. The document is the
 // console's own, so the screen needs no shadow root: it is mounted as it is standalone, without the shell.
 import init, { mount_embedded } from './mdm-console.js';
@@ -11,14 +12,10 @@ const THEMES = ['light', 'dark', 'auto'];
 const EVENTS = ['mdm-sync:ready', 'mdm-sync:dirty-change', 'mdm-sync:saved', 'mdm-sync:error'];
 const boot = window.__mdmSyncBoot;
 const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content ?? '';
-const allowed = meta('mdm-embed-origins').split(/\s+/).filter(Boolean);
+// Only to the allowed origins (boot.js): the browser delivers the message only if it is the portal's.
+const { tell, allowed } = boot;
 const portal = window.parent === window ? null : window.parent;
 let headers = {};
-
-// A target origin per allowed origin: the browser delivers the message only if it is the portal's.
-function tell(type, detail) {
-  for (const origin of allowed) portal?.postMessage({ type, detail }, origin);
-}
 
 function theme(name) {
   if (THEMES.includes(name)) document.body.dataset.mdmTheme = name;
@@ -49,4 +46,5 @@ window.addEventListener('message', (event) => {
 Promise.all([init({ module_or_path: boot.module }), boot.catalog])
   .then(([, catalog]) => mount_embedded(main, meta('mdm-api-base') || '/api', boot.locale, catalog, () => headers,
     (name, detail) => EVENTS.includes(name) && tell(name, detail), boot.preloaded, boot.loadExtras))
-  .catch((error) => tell('mdm-sync:error', { code: 'start_failed', message: String(error?.message ?? error) }));
+  // The page says what failed, and the portal is told (`start_failed`).
+  .catch(boot.fail);

@@ -35,6 +35,8 @@ class MdmSyncSettings extends HTMLElement {
 
   #id = 0;
   #run = 0;
+  /** Aborted when the screen goes: its first loads, if still on their way, are cancelled with it. */
+  #loads;
   #headers;
   #dirty = false;
   #restartWhenClean = false;
@@ -98,13 +100,13 @@ class MdmSyncSettings extends HTMLElement {
     // The element's `locale`, else the page's language around it, else the browser's; English if none is spoken.
     const locale = chooseLocale([this.getAttribute('locale'), this.closest('[lang]')?.lang, document.documentElement.lang,
       ...navigator.languages]);
-    const preloaded = preload(apiBase, FIRST_LOADS[SETTINGS_SCREEN], this.#currentHeaders(), locale);
+    this.#loads = new AbortController();
+    const preloaded = preload(apiBase, FIRST_LOADS[SETTINGS_SCREEN], this.#currentHeaders(), locale, this.#loads.signal);
     let strings;
     try {
       [, strings] = await Promise.all([start(), catalog(locale), this.#styled]);
     } catch (error) {
-      // Nothing is on screen to say so: the portal is told, with the browser's own words.
-      this.#emit('mdm-sync:error', { code: 'start_failed', message: String(error?.message ?? error) });
+      if (run === this.#run) this.#failed(error, locale);
       return;
     }
     // Removed, or moved and mounted again, while the wasm was loading.
@@ -122,16 +124,25 @@ class MdmSyncSettings extends HTMLElement {
         (language) => loadExtras(import.meta.url, language, catalog(language)),
       );
     } catch (error) {
-      this.#emit('mdm-sync:error', { code: 'start_failed', message: String(error?.message ?? error) });
+      this.#failed(error, locale);
     }
+  }
+
+  /** The screen cannot start: it says what failed, with a button to try again, and the portal is told. */
+  #failed(error, locale) {
+    renderStartFailure(this.#container, [locale], startFailure(error), () => this.#restart());
+    this.#emit('mdm-sync:error', startFailedDetail(error));
   }
 
   #unmount() {
     this.#run++;
+    this.#loads?.abort();
     this.#dirty = false;
     this.#restartWhenClean = false;
     if (this.#id) unmount_embedded(this.#id);
     this.#id = 0;
+    // A start failure's message, if that is what the element shows.
+    this.#container.replaceChildren();
   }
 
   #restart() {

@@ -58,40 +58,67 @@ function loadCatalog(locale, base) {
 
 function loadCatalogFrom(catalogs, locale, base) {
   const [file, integrity] = catalogs[locale];
-  const url = new URL(file, base);
-  return fetch(url, { integrity }).then((response) => {
-    if (!response.ok) throw new Error(`Failed to load '${url}': ${response.status}`);
+  const url = new URL(file, base).href;
+  return naming(url, fetch(url, { integrity }).then((response) => {
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return response.json();
+  }));
+}
+
+/**
+ * `promise`, whose failure names the file it was for (`error.url`): the start-failure page shows it
+ * (src/embed/fail.js), and the operator can look that file up on the server.
+ */
+function naming(url, promise) {
+  return promise.catch((error) => {
+    const named = error instanceof Error ? error : new Error(String(error));
+    named.url ??= url;
+    throw named;
   });
 }
 
 /**
  * A promise of the compiled wasm module at `url`, refused unless its bytes match `integrity` (`sha384-…`). Without
  * streaming compilation or WebCrypto (an insecure context), the browser's own integrity check is used instead.
+ * A server that labels the wasm other than `application/wasm` (`application/octet-stream` is common) gets the same
+ * module compiled from its bytes once they have all come, as wasm-bindgen's own loader does: slower, never blank.
  */
 function compileVerified(url, integrity) {
+  url = new URL(url, location.href).href;
   const [algorithm, expected] = [integrity.slice(0, 6), integrity.slice(7)];
-  if (algorithm !== 'sha384' || !globalThis.crypto?.subtle || !WebAssembly.compileStreaming) {
-    return fetch(url, { integrity }).then((response) => response.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes));
+  if (algorithm !== 'sha384' || !globalThis.crypto?.subtle) {
+    return naming(url, fetch(url, { integrity }).then(bytesOf).then((bytes) => WebAssembly.compile(bytes)));
   }
-  return fetch(url)
+  return naming(url, fetch(url)
     .then((response) => {
-      if (!response.ok) throw new Error(`Failed to load '${url}': ${response.status}`);
-      const copy = response.clone();
+      const bytes = bytesOf(response.clone());
+      const fromBytes = () => bytes.then((all) => WebAssembly.compile(all));
+      const streamable = WebAssembly.compileStreaming && /^application\/wasm\b/i.test(response.headers.get('Content-Type') ?? '');
       return Promise.all([
-        WebAssembly.compileStreaming(response),
-        copy.arrayBuffer().then((bytes) => crypto.subtle.digest('SHA-384', bytes)),
+        streamable ? WebAssembly.compileStreaming(response).catch(fromBytes) : fromBytes(),
+        bytes.then((all) => crypto.subtle.digest('SHA-384', all)),
       ]);
     })
     .then(([module, digest]) => {
       if (base64(digest) !== expected) {
         // The browser's own words for a failed integrity check, so that the page's error reports read the same.
-        const message = `Failed to find a valid digest in the 'integrity' attribute for resource '${new URL(url, location.href)}' with computed SHA-384 integrity '${base64(digest)}'. The resource has been blocked.`;
+        const message = `Failed to find a valid digest in the 'integrity' attribute for resource '${url}' with computed SHA-384 integrity '${base64(digest)}'. The resource has been blocked.`;
         console.error(message);
         throw new TypeError(message);
       }
       return module;
-    });
+    }));
+}
+
+/** The body of a 2xx answer; any other status is an error that says it. */
+function bytesOf(response) {
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
+/** The `mdm-sync:error` detail a portal gets when the console cannot start (docs/embedding.md). */
+function startFailedDetail(error) {
+  return { code: 'start_failed', message: String(error?.message ?? error) };
 }
 
 let extras;
@@ -109,7 +136,7 @@ function loadExtras(base, locale, consoleCatalog) {
     const preload = document.createElement('link');
     Object.assign(preload, { rel: 'modulepreload', href: glue, integrity: EXTRAS.glue[1] });
     document.head.append(preload);
-    return import(glue).then((module) => module
+    return naming(glue, import(glue)).then((module) => module
       .default({ module_or_path: compileVerified(new URL(EXTRAS.wasm[0], base).href, EXTRAS.wasm[1]) })
       .then(() => module));
   })().catch((error) => {
@@ -126,15 +153,17 @@ function base64(buffer) {
 
 /**
  * Starts the GETs of `paths` below `apiBase` with `headers`, as the console's client sends them (in language
- * `locale`), and returns a Map of path to the promise of its Response. Each answer is taken once.
+ * `locale`), and returns a Map of path to the promise of its Response. Each answer is taken once. An abort of
+ * `lifetime` (the element removed) cancels those still on their way, where the browser has `AbortSignal.any`.
  */
-function preload(apiBase, paths, headers, locale) {
+function preload(apiBase, paths, headers, locale, lifetime) {
   const base = apiBase.replace(/\/+$/, '');
   const loads = new Map();
   for (const path of paths ?? []) {
+    const deadline = AbortSignal.timeout(TIMEOUT_MS);
     const request = fetch(base + path, {
       headers: { ...headers, Accept: 'application/json', 'Accept-Language': locale },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: lifetime && AbortSignal.any ? AbortSignal.any([deadline, lifetime]) : deadline,
     });
     // Unhandled until the console takes it; a failure is the console's to report, not the page's.
     request.catch(() => {});

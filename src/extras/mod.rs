@@ -51,6 +51,14 @@ struct Islands {
     saves: ArcRwSignal<u32>,
     /// Dropping them unmounts the islands and runs every cleanup.
     _mounted: Vec<Box<dyn std::any::Any>>,
+    /// What the islands' requests listen to: aborted when they are unmounted, so that none outlives them.
+    lifetime: web_sys::AbortController,
+}
+
+impl Drop for Islands {
+    fn drop(&mut self) {
+        self.lifetime.abort();
+    }
 }
 
 thread_local! {
@@ -79,7 +87,8 @@ pub fn mount_extras(
 ) -> Result<u32, JsValue> {
     let t = i18n::from_js(locale, &console_catalog).map_err(missing)?;
     let x = i18n::extras::from_js(locale, &extras_catalog).map_err(missing)?;
-    let client = ApiClient::new(api_base).with_language(t.locale);
+    let lifetime = web_sys::AbortController::new()?;
+    let client = ApiClient::new(api_base).with_language(t.locale).with_lifetime(lifetime.signal());
     let client = match host_headers {
         Some(headers) => client.with_host_headers(headers),
         None => client,
@@ -119,7 +128,7 @@ pub fn mount_extras(
     });
     let mounted: Vec<Box<dyn std::any::Any>> =
         vec![Box::new(readiness), Box::new(app_config), Box::new(kit), Box::new(activity)];
-    MOUNTED.with_borrow_mut(|all| all.push(Islands { id, keys, signs_out, saves, _mounted: mounted }));
+    MOUNTED.with_borrow_mut(|all| all.push(Islands { id, keys, signs_out, saves, _mounted: mounted, lifetime }));
     Ok(id)
 }
 

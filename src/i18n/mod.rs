@@ -1,5 +1,6 @@
 //! Every user-facing string, in one catalog per language: the console's (`console.rs`, with `en.json`, `ja.json`,
-//! `ko.json`) and the second module's, which loads with it (`extras.rs`, with `extras/*.json`).
+//! `ko.json`), the second module's, which loads with it (`extras.rs`, with `extras/*.json`), and the page's own few
+//! words for a console that cannot start (`start.rs`, with `start/*.json`, carried by the page's first script).
 //!
 //! Each catalog's entries are declared once (`catalog!`). A catalog is read by position, and reading fails on a
 //! missing entry, so a catalog that misses a string cannot be used (and the native tests fail). Adding a language
@@ -13,6 +14,7 @@
 mod declare;
 mod console;
 pub mod extras;
+pub mod start;
 #[cfg(feature = "ui")]
 mod js;
 

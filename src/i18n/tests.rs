@@ -21,9 +21,10 @@ struct Declared {
     json: fn(&str) -> Option<&'static str>,
 }
 
-const CATALOGS: [Declared; 2] = [
+const CATALOGS: [Declared; 3] = [
     Declared { name: "console", keys: KEYS, shapes: SHAPES, json: catalog_json },
     Declared { name: "extras", keys: extras::KEYS, shapes: extras::SHAPES, json: extras::catalog_json },
+    Declared { name: "start", keys: start::KEYS, shapes: start::SHAPES, json: start::catalog_json },
 ];
 
 impl Declared {

@@ -11,6 +11,8 @@ export const portalURL = `http://localhost:${port + 1}`;
 export const otherSiteURL = `http://localhost:${port + 2}`;
 // docs/embedding.md's "Try it against the mock backend": a plain page with the snippet, served by a mock of its own.
 export const plainPortalURL = `http://127.0.0.1:${port + 3}`;
+// dist/ copied to a plain static server (tests/e2e/portal/static-server.mjs), which misbehaves as told.
+export const staticURL = `http://127.0.0.1:${port + 4}`;
 
 const chromium = {
   executablePath: '/usr/bin/chromium',
@@ -61,6 +63,12 @@ export default defineConfig({
       url: `${plainPortalURL}/api/v1/session`,
       reuseExistingServer: false,
       timeout: 60_000,
+    },
+    {
+      command: `node portal/static-server.mjs ${port + 4} ../../dist ${baseURL}`,
+      url: `${staticURL}/__static/ready.txt`,
+      reuseExistingServer: false,
+      timeout: 30_000,
     },
   ],
 });

@@ -92,19 +92,26 @@ const extras = {
 };
 console.log(`post-build: wrote the second module, ${extrasGlueName} and ${extrasWasmName}`);
 console.log(`post-build: wrote the catalogs of ${languages.join(', ')}`);
+// The start catalog (src/i18n/start): the few words for a console that cannot start, every language's, carried by
+// the start-failure page itself (src/embed/fail.js), since the console's own catalog may be what failed.
+const startCatalogDir = new URL('src/i18n/start/', repo);
+const startText = Object.fromEntries(readdirSync(startCatalogDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5))
+  .sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)))
+  .map((language) => [language, JSON.parse(readFileSync(new URL(`${language}.json`, startCatalogDir), 'utf8'))]));
+const failJs = fill(readFileSync(new URL('src/embed/fail.js', repo), 'utf8'), 'src/embed/fail.js', {
+  'var START_TEXT = {};': `var START_TEXT = ${JSON.stringify(startText)};`,
+});
 const start = fill(readFileSync(new URL('src/embed/start.js', repo), 'utf8'), 'src/embed/start.js', {
   'const CATALOGS = {};': `const CATALOGS = ${JSON.stringify(catalogs)};`,
   'const EXTRAS = {};': `const EXTRAS = ${JSON.stringify(extras)};`,
 });
 const wasmIntegrity = sri(read(wasm));
+// Trunk's loader goes: the first script imports the glue itself (src/embed/boot.js), so that a glue that cannot be
+// loaded (missing, refused by its integrity hash) is a failure it can show, not a blank page. Trunk's modulepreload
+// of the glue stays: it fetches the glue early, and checks it against its hash before the import can run it.
 const trunkLoader = /<script type="?module"?>\s*import init, \* as bindings from '([^']+)';[\s\S]*?<\/script>/;
-const loaderMatch = html.match(trunkLoader);
-if (!loaderMatch) fail('Trunk\'s loader script is not in index.html');
-// The standalone console mounts once the wasm and the catalog are both there; the iframe mode's element mounts itself.
-html = html.replace(trunkLoader, () => `<script type=module>import init, { mount_standalone } from '${loaderMatch[1]}';` +
-  'const boot = window.__mdmSyncBoot;' +
-  'Promise.all([init({ module_or_path: boot.module }), boot.catalog]).then(([, catalog]) => ' +
-  'boot.standalone && mount_standalone(catalog, boot.locale, boot.preloaded, boot.loadExtras));</script>');
+if (!trunkLoader.test(html)) fail('Trunk\'s loader script is not in index.html');
+html = html.replace(trunkLoader, '');
 // The wasm's preload stays, so that it is requested as soon as the page's head is read, but without its integrity
 // attribute: the first script's fetch carries none (it checks the hash itself), and only an equal request takes
 // the preloaded answer.
@@ -115,11 +122,19 @@ if (!bootSlot.test(html)) fail('index.html has no <script data-mdm-boot></script
 const boot = fill(start + readFileSync(new URL('src/embed/boot.js', repo), 'utf8'), 'src/embed/boot.js', {
   "const WASM = './mdm-console_bg.wasm'": `const WASM = './${wasm}'`,
   "const WASM_INTEGRITY = ''": `const WASM_INTEGRITY = '${wasmIntegrity}'`,
+  "const GLUE = './mdm-console.js'": `const GLUE = './${glue}'`,
 });
 const bootScript = `(() => {\n${boot}\n})();`;
 const inlined = release ? await minifyJs(bootScript, false) : bootScript;
 // A function as the replacement: `$` in the script must stay as it is.
 html = html.replace(bootSlot, () => `<script>${inlined}</script>`);
+// The guard, a classic ES5 script of its own before the first script: it says so when the browser is too old, and
+// hands the first script the start-failure page (src/embed/fail.js), in every language of the start catalog.
+const guardSlot = /<script data-mdm-guard(?:="")?><\/script>/;
+if (!guardSlot.test(html)) fail('index.html has no <script data-mdm-guard></script>');
+const guardScript = `(function () {\n${failJs}\n${readFileSync(new URL('src/embed/guard.js', repo), 'utf8')}\n})();`;
+const guard = release ? await minifyJs(guardScript, false, 5) : guardScript;
+html = html.replace(guardSlot, () => `<script>${guard}</script>`);
 console.log(`post-build: index.html compiles ${wasm} as it streams, checked against its hash`);
 
 const embedCss = pxInsteadOfRem(compactCss(readFileSync(new URL('style/embed.css', repo), 'utf8')) + read(css).toString());
@@ -129,7 +144,7 @@ const elementSource = readFileSync(new URL('src/embed/mdm-sync-settings.js', rep
 // start.js goes after the element's imports, which a module must have first.
 const imports = elementSource.match(/^(?:import[^;]+;\n)+/m);
 if (!imports) fail('src/embed/mdm-sync-settings.js no longer imports the glue');
-const elementWithStart = elementSource.replace(imports[0], () => `${imports[0]}${start}`);
+const elementWithStart = elementSource.replace(imports[0], () => `${imports[0]}${failJs}${start}`);
 const element = fill(elementWithStart, 'src/embed/mdm-sync-settings.js', {
   "'./mdm-console.js'": `'./${glue}'`,
   "'./mdm-console_bg.wasm'": `'./${wasm}'`,
@@ -168,8 +183,8 @@ function only(names, what) {
   return names[0];
 }
 
-async function minifyJs(source, module = true) {
-  const { code } = await minify(source, { module, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+async function minifyJs(source, module = true, ecma = 2020) {
+  const { code } = await minify(source, { module, ecma, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   return code;
 }
 

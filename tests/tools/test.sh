@@ -5,13 +5,22 @@
 #   3. the release builds (at / and under the sub-path /admin/mdm/), and the first-load size budget
 #   4. Playwright end-to-end tests (desktop and phone) against the built console served by the mock
 set -euo pipefail
+setup_start=$SECONDS
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+setup_seconds=$((SECONDS - setup_start))
 cd "$ROOT"
 
 passed=0
-layer() { say "── $1"; }
-done_layer() { passed=$((passed + 1)); }
-trap 'echo "layers: $passed passed, 1 failed"' ERR
+timings=()
+layer() { say "── $1"; layer_name="$1"; layer_start=$SECONDS; }
+# Each layer's time, so that growth shows from one run to the next (printed again at the end, as a table).
+done_layer() {
+  passed=$((passed + 1))
+  timings+=("$(printf '%5d s  %s' $((SECONDS - layer_start)) "$layer_name")")
+  say "   took $((SECONDS - layer_start)) s"
+}
+print_times() { say "time per layer (set-up: ${setup_seconds} s):"; printf '  %s\n' "${timings[@]}"; }
+trap 'print_times; echo "layers: $passed passed, 1 failed"' ERR
 
 layer "native tests: cargo test --workspace"
 cargo test --workspace
@@ -36,4 +45,5 @@ layer "end-to-end tests: Playwright, desktop and phone"
 done_layer
 
 trap - ERR
+print_times
 echo "layers: $passed passed, 0 failed"

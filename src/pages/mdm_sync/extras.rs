@@ -38,7 +38,7 @@ pub fn ExtrasSlots<C: IntoView + 'static>(
         })
     });
     let tell = move || {
-        mounted.with_value(|mounted| {
+        mounted.try_with_value(|mounted| {
             if let Some((module, id)) = mounted {
                 let (saved, draft, shown, signs_out) = told.get_untracked();
                 module.update(*id, (saved.as_deref(), draft.as_deref(), shown), signs_out, saves.get_untracked());
@@ -48,21 +48,29 @@ pub fn ExtrasSlots<C: IntoView + 'static>(
     let start = {
         let env = env.clone();
         move || {
-            failed.set(false);
+            // The screen may have gone (an embedding portal removed it) before this frame, or while the module loaded:
+            // every reactive value read after that point is read with `try_`, as a disposed one would panic.
+            if failed.try_set(false).is_some() {
+                return;
+            }
             let env = env.clone();
             leptos::task::spawn_local(async move {
                 let module = env.extras.load(t.locale).await;
-                let places = [readiness, dialog, app_config, kit, activity].map(|place| place.get_untracked());
+                let places = [readiness, dialog, app_config, kit, activity].map(|place| place.try_get_untracked().flatten());
                 let [Some(readiness), Some(dialog), Some(app_config), Some(kit), Some(activity)] = places else { return };
                 let id = module.as_ref().and_then(|module| {
                     let (base, headers, emit) = (env.client.base(), env.client.host_headers(), env.host.callback());
                     module.mount([&readiness, &dialog, &app_config, &kit, &activity], base, t.locale, headers, emit)
                 });
                 match module.zip(id) {
+                    // Nothing awaits between this check and the update: the screen cannot go in between.
+                    Some((module, id)) if mounted.is_disposed() => module.unmount(id),
                     Some((module, id)) => {
-                        if mounted.try_set_value(Some((OneThread::new(module), id))).is_none() {
-                            tell();
+                        let replaced = mounted.try_update_value(|m| m.replace((OneThread::new(module), id))).flatten();
+                        if let Some((module, id)) = replaced {
+                            module.unmount(id);
                         }
+                        tell();
                     }
                     None => {
                         failed.try_set(true);

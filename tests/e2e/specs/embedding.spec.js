@@ -1,6 +1,6 @@
 // Embedding (docs/embedding.md): the `<mdm-sync-settings>` element inside a portal's page, the iframe mode, and the
 // console under the sub-path /admin/mdm/. The portals are tests/e2e/portal/server.mjs, on origins of their own.
-import { test, expect, fault, reset, expectNoAxeViolationsIn, corruptLastByte } from './support.js';
+import { test, expect, fault, reset, expectNoAxeViolationsIn, corruptLastByte, watchLeftovers, leftovers } from './support.js';
 import { baseURL, portalURL, otherSiteURL, plainPortalURL } from '../playwright.config.js';
 
 const EVENTS = ['mdm-sync:ready', 'mdm-sync:dirty-change', 'mdm-sync:saved', 'mdm-sync:error'];
@@ -192,59 +192,35 @@ test.describe('script embed: <mdm-sync-settings>', () => {
     for (const file of [/mdm-sync-settings-\w+\.css/, /_bg\.wasm/]) {
       expect(errors.some((e) => /integrity/i.test(e) && file.test(e)), `${file} blocked:\n${errors.join('\n')}`).toBe(true);
     }
-    await expect(page.locator('mdm-sync-settings').getByRole('button')).toHaveCount(0);
+    // The element says so where the screen would be, and offers to start again.
+    const element = page.locator('mdm-sync-settings');
+    await expect(element.getByRole('heading', { name: 'The console could not start' })).toBeVisible();
+    await expect(element.getByRole('button', { name: 'Save' })).toHaveCount(0);
+    await expect(element.getByRole('button', { name: 'Reload' })).toBeVisible();
   });
 
   test('removing the element leaves no listeners or timers; adding it again works', async ({ page, request }) => {
-    await page.addInitScript(() => {
-      // Count what is still registered on the window and the document, and timers not yet run or cleared.
-      const live = { listeners: new Set(), timers: new Set() };
-      window.__live = live;
-      const key = (target, type, listener, options) =>
-        `${target === window ? 'window' : 'document'} ${type} ${typeof options === 'boolean' ? options : !!options?.capture}`;
-      const ids = new WeakMap();
-      let next = 0;
-      const idOf = (listener) => ids.get(listener) ?? (ids.set(listener, ++next), next);
-      for (const target of [window, document]) {
-        const add = target.addEventListener.bind(target);
-        const remove = target.removeEventListener.bind(target);
-        target.addEventListener = (type, listener, options) => {
-          if (listener) live.listeners.add(`${key(target, type, listener, options)} ${idOf(listener)}`);
-          return add(type, listener, options);
-        };
-        target.removeEventListener = (type, listener, options) => {
-          if (listener) live.listeners.delete(`${key(target, type, listener, options)} ${idOf(listener)}`);
-          return remove(type, listener, options);
-        };
-      }
-      const [setT, clearT] = [window.setTimeout.bind(window), window.clearTimeout.bind(window)];
-      window.setTimeout = (fn, ms, ...args) => {
-        const id = setT((...a) => { live.timers.delete(id); typeof fn === 'function' && fn(...a); }, ms, ...args);
-        live.timers.add(id);
-        return id;
-      };
-      window.clearTimeout = (id) => { live.timers.delete(id); clearT(id); };
-    });
+    await watchLeftovers(page);
     // A failed load with Retry-After keeps an automatic retry's timer waiting while the element is removed.
     await fault(request, {
       method: 'GET', path: '/v1/security/mobile/mdm-sync/audit', status: 503, headers: { 'Retry-After': '30' },
     });
     await page.goto(`${portalURL}/blank.html`);
     await listen(page);
-    const before = await page.evaluate(() => ({ listeners: [...window.__live.listeners], timers: window.__live.timers.size }));
+    const before = await leftovers(page);
 
     await page.evaluate(() => document.getElementById('slot').append(document.createElement('mdm-sync-settings')));
     const element = page.locator('mdm-sync-settings');
     await expect(element.getByRole('button', { name: 'Save' })).toBeVisible();
     await element.getByRole('checkbox', { name: 'Restrict login with other domain account' }).check();
-    const during = await page.evaluate(() => [...window.__live.listeners]);
-    expect(during.length, 'the beforeunload guard is on while mounted').toBeGreaterThan(before.listeners.length);
+    const during = await leftovers(page);
+    expect(during.listeners.length, 'the beforeunload guard is on while mounted').toBeGreaterThan(before.listeners.length);
     // The Activity log lives in the second module, which loads once the screen can be used: wait for its retry.
     await expect.poll(() => page.evaluate(() => window.__live.timers.size), { message: 'the retry of the Activity log waits' })
       .toBeGreaterThan(before.timers);
 
     await page.evaluate(() => document.querySelector('mdm-sync-settings').remove());
-    const after = await page.evaluate(() => ({ listeners: [...window.__live.listeners], timers: window.__live.timers.size }));
+    const after = await leftovers(page);
     expect(after.listeners).toEqual(before.listeners);
     expect(after.timers).toBe(before.timers);
 

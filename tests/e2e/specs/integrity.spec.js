@@ -36,5 +36,8 @@ test('a tampered wasm module is refused', async ({ page }) => {
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto('/security/mobile');
   await expect.poll(() => errors.join('\n')).toMatch(/integrity/i);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
+  // Not a blank page: it says what failed, and which file.
+  const failure = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'The console could not start' }) });
+  await expect(failure).toContainText(/_bg\.wasm/);
+  await expect(page.getByRole('navigation')).toHaveCount(0);
 });

@@ -113,3 +113,60 @@ export async function corruptLastByte(page, pattern) {
 export function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
 }
+
+/**
+ * Counts, from the page's start, what a screen can leave behind once it is removed: listeners on the window and the
+ * document, timers not yet run or cleared, and API requests (`/api/`) not yet answered or cancelled. Read it with
+ * `leftovers(page)`.
+ */
+export async function watchLeftovers(page) {
+  await page.addInitScript(() => {
+    const live = { listeners: new Set(), timers: new Set(), requests: new Set() };
+    window.__live = live;
+    const key = (target, type, options) =>
+      `${target === window ? 'window' : 'document'} ${type} ${typeof options === 'boolean' ? options : !!options?.capture}`;
+    const ids = new WeakMap();
+    let next = 0;
+    const idOf = (listener) => ids.get(listener) ?? (ids.set(listener, ++next), next);
+    for (const target of [window, document]) {
+      const add = target.addEventListener.bind(target);
+      const remove = target.removeEventListener.bind(target);
+      target.addEventListener = (type, listener, options) => {
+        if (listener) live.listeners.add(`${key(target, type, options)} ${idOf(listener)}`);
+        return add(type, listener, options);
+      };
+      target.removeEventListener = (type, listener, options) => {
+        if (listener) live.listeners.delete(`${key(target, type, options)} ${idOf(listener)}`);
+        return remove(type, listener, options);
+      };
+    }
+    const [setT, clearT] = [window.setTimeout.bind(window), window.clearTimeout.bind(window)];
+    window.setTimeout = (fn, ms, ...args) => {
+      const id = setT((...a) => { live.timers.delete(id); typeof fn === 'function' && fn(...a); }, ms, ...args);
+      live.timers.add(id);
+      return id;
+    };
+    window.clearTimeout = (id) => { live.timers.delete(id); clearT(id); };
+    const realFetch = window.fetch;
+    window.fetch = function fetch(input, init) {
+      const answer = realFetch.call(this, input, init);
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.includes('/api/')) {
+        const request = `${init?.method ?? (input instanceof Request ? input.method : 'GET')} ${new URL(url, location.href).pathname}`;
+        const token = { request };
+        live.requests.add(token);
+        answer.finally(() => live.requests.delete(token)).catch(() => {});
+      }
+      return answer;
+    };
+  });
+}
+
+/** What `watchLeftovers` counts now: listeners by name, the number of timers, the API requests still on their way. */
+export function leftovers(page) {
+  return page.evaluate(() => ({
+    listeners: [...window.__live.listeners].sort(),
+    timers: window.__live.timers.size,
+    requests: [...window.__live.requests].map((r) => r.request).sort(),
+  }));
+}

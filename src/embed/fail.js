@@ -1,0 +1,96 @@
+// What the page says when the console cannot start: a file of the build missing or refused (a server that does not
+// have every file of one build, a wrong --public-url, a proxy that rewrote a file), a module that does not compile,
+// or a browser too old to run it. Without this the admin would see a blank page.
+// Written in ES5 on purpose: the standalone page runs it first, as a classic script of its own, so that a browser
+// too old to parse the console's other scripts still reads it (tests/tools/post-build.mjs inlines it into
+// index.html, and puts it into mdm-sync-settings.js for the element). Its words are the start catalog
+// (src/i18n/start/*.json), every language's, filled in below by the build.
+
+/** Each language's start catalog, English first (the build fills it in). */
+var START_TEXT = {};
+
+/**
+ * The oldest browsers the console runs in (README, "Supported browsers"): each is the first release with every
+ * feature that `startSupported` checks.
+ */
+var START_OLDEST = { chrome: '103', firefox: '100', safari: '16' };
+
+/**
+ * Whether this browser has what the console needs, each named in the README's browser table: WebAssembly, ES
+ * modules, `<dialog>`, `AbortSignal.timeout`, `Object.hasOwn`, custom elements and WebCrypto's random numbers.
+ */
+function startSupported() {
+  try {
+    return typeof WebAssembly === 'object' && typeof WebAssembly.compile === 'function' &&
+      'noModule' in document.createElement('script') &&
+      typeof HTMLDialogElement === 'function' && typeof HTMLDialogElement.prototype.showModal === 'function' &&
+      typeof AbortSignal === 'function' && typeof AbortSignal.timeout === 'function' &&
+      typeof Object.hasOwn === 'function' &&
+      typeof customElements === 'object' &&
+      typeof crypto === 'object' && typeof crypto.getRandomValues === 'function';
+  } catch (error) {
+    return false;
+  }
+}
+
+/** The start catalog of the first of `candidates` (BCP 47 tags) that the page speaks, by primary language. */
+function startText(candidates) {
+  for (var i = 0; i < candidates.length; i++) {
+    var language = String(candidates[i] || '').split(/[-_]/)[0].toLowerCase();
+    if (Object.prototype.hasOwnProperty.call(START_TEXT, language)) return { locale: language, text: START_TEXT[language] };
+  }
+  for (var first in START_TEXT) return { locale: first, text: START_TEXT[first] };
+}
+
+/**
+ * Fills `container` with what went wrong, in the first language of `languages` that the page speaks:
+ * `failure.unsupported` for a browser too old, else the file that failed (`failure.url`, when known) and the
+ * browser's own words (`failure.message`), with what the server's administrator should check. The button starts
+ * again (`reload`). Returns the message as text, for a portal's `mdm-sync:error` event.
+ */
+function renderStartFailure(container, languages, failure, reload) {
+  var chosen = startText(languages);
+  var text = chosen.text;
+  var doc = container.ownerDocument;
+  var fill = function (template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? values[name] : whole; });
+  };
+  var element = function (name, className, content) {
+    var made = doc.createElement(name);
+    made.className = className;
+    if (content) made.textContent = content;
+    return made;
+  };
+  var box = element('section', 'mdm-start-failed');
+  box.setAttribute('role', 'alert');
+  box.setAttribute('lang', chosen.locale);
+  box.setAttribute('aria-labelledby', 'mdm-start-failed-title');
+  var title = element('h1', 'mdm-start-failed__title', failure.unsupported ? text.unsupported_title : text.failed_title);
+  title.id = 'mdm-start-failed-title';
+  box.appendChild(title);
+  if (failure.unsupported) {
+    box.appendChild(element('p', 'mdm-start-failed__text', fill(text.unsupported_body, START_OLDEST)));
+  } else {
+    if (failure.url) box.appendChild(element('p', 'mdm-start-failed__text', fill(text.failed_file, { url: failure.url })));
+    if (failure.message) {
+      box.appendChild(element('p', 'mdm-start-failed__text', fill(text.failed_reason, { error: failure.message })));
+    }
+    box.appendChild(element('p', 'mdm-start-failed__text', text.failed_operator));
+    var checks = element('ul', 'mdm-start-failed__checks');
+    var items = [text.check_files, text.check_path, text.check_types];
+    for (var i = 0; i < items.length; i++) checks.appendChild(element('li', '', items[i]));
+    box.appendChild(checks);
+    var again = element('button', 'mdm-button mdm-button--primary', text.reload);
+    again.type = 'button';
+    again.addEventListener('click', reload);
+    box.appendChild(again);
+  }
+  while (container.firstChild) container.removeChild(container.firstChild);
+  container.appendChild(box);
+  return box.textContent;
+}
+
+/** What failed, from an error of the start: the URL our loaders attach (`error.url`), and the browser's words. */
+function startFailure(error) {
+  return { url: error && error.url, message: String((error && error.message) || error) };
+}

@@ -1,0 +1,16 @@
+// The standalone page's guard (index.html), run before every other script, after src/embed/fail.js in the same
+// classic script (tests/tools/post-build.mjs puts them together). ES5, like fail.js: a browser too old for the
+// console gets a page that says so, in the admin's language, instead of a blank one; the page's first script
+// (src/embed/boot.js) then does nothing. Every other failure to start is shown by that script, through the
+// functions this one hands it.
+window.__mdmSyncFailure = { render: renderStartFailure, of: startFailure };
+if (!startSupported()) {
+  window.__mdmSyncUnsupported = true;
+  var showUnsupported = function () {
+    renderStartFailure(document.body, navigator.languages || [navigator.language], { unsupported: true }, function () {
+      location.reload();
+    });
+  };
+  if (document.body) showUnsupported();
+  else document.addEventListener('DOMContentLoaded', showUnsupported);
+}
