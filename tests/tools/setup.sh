@@ -5,6 +5,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TRUNK_VERSION="0.21.14"
+GECKODRIVER_VERSION="0.37.0"
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$ROOT/Cargo.lock")"
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
@@ -28,10 +29,27 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
     || cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  say "installing Debian's chromium and chromium-driver"
+# Debian's packages, with one update and one install for whatever is missing: Chromium and its driver (Playwright,
+# wasm-bindgen-test); the Japanese and Korean fonts admins have, so that every layout check and screenshot sees real
+# glyphs; and, for the engine suite (tests/engines), Firefox ESR, WebKitGTK's WebDriver (it brings the MiniBrowser it
+# drives) and Xvfb, the display WebKitGTK needs.
+apt_missing=()
+[ -x /usr/bin/chromium ] || apt_missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || apt_missing+=(chromium-driver)
+dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'install ok installed' || apt_missing+=(fonts-noto-cjk)
+[ -x /usr/bin/firefox-esr ] || apt_missing+=(firefox-esr)
+[ -x /usr/bin/WebKitWebDriver ] || apt_missing+=(webkit2gtk-driver)
+[ -x /usr/bin/Xvfb ] || apt_missing+=(xvfb)
+if [ "${#apt_missing[@]}" -gt 0 ]; then
+  say "installing Debian's ${apt_missing[*]}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_missing[@]}" >/dev/null
+fi
+
+# Firefox's WebDriver, from crates.io (no prebuilt download).
+if [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 { print $2 }')" != "$GECKODRIVER_VERSION" ]; then
+  say "installing geckodriver $GECKODRIVER_VERSION (about 5 minutes on 2 cores, once)"
+  cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
 fi
 
 # Playwright, axe-core and binaryen's wasm-opt 132 (Debian's older wasm-opt breaks the module), from the lock file.
@@ -39,6 +57,13 @@ if ! cmp -s "$ROOT/tests/e2e/package-lock.json" "$ROOT/tests/e2e/node_modules/.i
   say "installing the npm packages of tests/e2e"
   (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
   cp "$ROOT/tests/e2e/package-lock.json" "$ROOT/tests/e2e/node_modules/.installed-from-lock"
+fi
+
+# The engine suite's WebDriver client (selenium-webdriver), from its lock file.
+if ! cmp -s "$ROOT/tests/engines/package-lock.json" "$ROOT/tests/engines/node_modules/.installed-from-lock" 2>/dev/null; then
+  say "installing the npm packages of tests/engines"
+  (cd "$ROOT/tests/engines" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$ROOT/tests/engines/package-lock.json" "$ROOT/tests/engines/node_modules/.installed-from-lock"
 fi
 
 export CHROME_PATH=/usr/bin/chromium
