@@ -51,6 +51,34 @@ export function missing(engine = ENGINE) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Every driver, browser and display this process started: none outlives it, even when the test runner ends the
+// process at a timeout (SIGTERM), or a test throws before its browser's quit.
+const started = new Set();
+// Each is started in a process group of its own (`detached`), which the browser it starts joins: the group is ended.
+const end = (child, signal) => {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+};
+const killAll = () => {
+  for (const child of started) end(child, 'SIGKILL');
+};
+process.on('exit', killAll);
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.on(signal, () => {
+    killAll();
+    process.exit(128 + (signal === 'SIGTERM' ? 15 : 2));
+  });
+}
+const track = (child) => {
+  started.add(child);
+  child.on('exit', () => started.delete(child));
+  return child;
+};
+
 async function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -81,9 +109,9 @@ async function waitForHttp(url, what, child, seconds = 20) {
 
 /** An X display of its own for WebKitGTK: Xvfb picks a free display number and writes it to fd 3. */
 async function startXvfb() {
-  const xvfb = spawn(PATHS.xvfb, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-  });
+  const xvfb = track(spawn(PATHS.xvfb, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'], detached: true,
+  }));
   let stderr = '';
   xvfb.stderr.on('data', (d) => { stderr += d; });
   const display = await new Promise((resolve, reject) => {
@@ -103,9 +131,9 @@ async function startXvfb() {
 
 /**
  * Starts the engine's driver and browser. `window` is the outer window size asked for; the viewport actually got is
- * in `browser.viewport` (a test that needs a width asserts the width it got). `downloads`: a folder for downloads.
+ * in `browser.viewport` (a test that needs a width asserts the width it got); `firefoxPrefs` are added to Firefox's.
  */
-export async function startBrowser({ window = { width: 1280, height: 900 } } = {}) {
+export async function startBrowser({ window = { width: 1280, height: 900 }, firefoxPrefs = {} } = {}) {
   const lacking = missing();
   if (lacking.length) throw new Error(`${ENGINE} cannot run, missing: ${lacking.join(', ')}. Run tests/tools/setup.sh.`);
   const downloads = mkdtempSync(join(tmpdir(), `mdm-engines-${ENGINE}-downloads-`));
@@ -117,7 +145,7 @@ export async function startBrowser({ window = { width: 1280, height: 900 } } = {
   let capabilities;
   let env = { ...process.env };
   if (ENGINE === 'firefox') {
-    const driver = spawn(PATHS.geckodriver, ['--port', String(port), '--log', 'fatal'], { stdio: ['ignore', log, log], env });
+    const driver = track(spawn(PATHS.geckodriver, ['--port', String(port), '--log', 'fatal'], { stdio: ['ignore', log, log], env, detached: true }));
     children.push(driver);
     capabilities = new Capabilities({
       browserName: 'firefox',
@@ -142,6 +170,7 @@ export async function startBrowser({ window = { width: 1280, height: 900 } } = {
           'toolkit.telemetry.enabled': false,
           'network.captive-portal-service.enabled': false,
           'network.connectivity-service.enabled': false,
+          ...firefoxPrefs,
         },
       },
     });
@@ -166,7 +195,7 @@ export async function startBrowser({ window = { width: 1280, height: 900 } } = {
       WEBKIT_DISABLE_COMPOSITING_MODE: '1',
       LIBGL_ALWAYS_SOFTWARE: '1',
     };
-    const driver = spawn(PATHS.webkitdriver, [`--port=${port}`], { stdio: ['ignore', log, log], env });
+    const driver = track(spawn(PATHS.webkitdriver, [`--port=${port}`], { stdio: ['ignore', log, log], env, detached: true }));
     children.push(driver);
     capabilities = new Capabilities({
       'webkitgtk:browserOptions': { binary: PATHS.minibrowser, args: ['--automation'] },
@@ -177,7 +206,7 @@ export async function startBrowser({ window = { width: 1280, height: 900 } } = {
   try {
     driver = await WebDriver.createSession(new Executor(new HttpClient(`http://127.0.0.1:${port}`)), capabilities);
   } catch (e) {
-    for (const child of children.reverse()) child.kill();
+    for (const child of children) end(child, 'SIGKILL');
     throw new Error(`no ${ENGINE} session: ${e.message}`);
   }
   const browser = new Browser(driver, children, { downloads, profileHome });
@@ -325,11 +354,9 @@ export class Browser extends Scope {
 
   async quit() {
     await this.driver.quit().catch(() => {});
-    for (const child of this.children.reverse()) {
-      child.kill('SIGTERM');
-    }
-    await sleep(100);
-    for (const child of this.children) if (child.exitCode === null) child.kill('SIGKILL');
+    for (const child of [...this.children].reverse()) end(child, 'SIGTERM');
+    await sleep(200);
+    for (const child of this.children) end(child, 'SIGKILL');
     rmSync(this.downloads, { recursive: true, force: true });
     rmSync(this.profileHome, { recursive: true, force: true });
   }

@@ -26,6 +26,14 @@ describe(`embedding in ${ENGINE}`, () => {
     await element.get('heading', '3rd-party MDM sync');
     // Only the settings screen: no standalone shell inside the portal.
     assert.equal((await element.all('navigation')).length, 0, 'no navigation of its own');
+    // The precautions' <dialog> in the shadow root takes the focus, and gives it back to the switch.
+    const sync = await element.click('switch', '3rd-party MDM sync');
+    const precautions = await element.within('dialog', 'Turn on 3rd-party MDM sync?');
+    await waitUntil(async () => b.isFocused(await precautions.get('button', 'Cancel')), 'the focus on Cancel, in the shadow root');
+    await precautions.click('button', 'Cancel');
+    await element.gone('dialog', 'Turn on 3rd-party MDM sync?');
+    await waitUntil(() => b.isFocused(sync), 'the focus back on the switch, in the shadow root');
+    assert.equal(await sync.getAttribute('aria-checked'), 'false', 'Cancel leaves it off');
     await turnOn(element);
     await saveAndApply(element);
     await status(element, 'Saved');

@@ -173,7 +173,9 @@ describe(`what the console leans on, in ${ENGINE}`, () => {
       const dates = ['en', 'ja', 'ko'].map((tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(at));
       const numbers = ['en', 'ja', 'ko'].map((tag) => new Intl.NumberFormat(tag).format(1024));
       return { known, active, plural, dates, numbers, zone: Intl.DateTimeFormat().resolvedOptions().timeZone };`);
-    record('forced-colors media query', result.known ? `recognized (active here: ${result.active}; WebDriver cannot turn it on)` : 'not recognized');
+    record('forced-colors', !result.known ? 'not recognized'
+      : ENGINE === 'firefox' ? 'yes: active with browser.display.document_color_use = 2 (specs/forced-colors.test.js)'
+        : 'known, never active: WebKit (and Safari) have no forced-colours mode');
     record('Intl.PluralRules', result.plural);
     record('Intl.DateTimeFormat (medium, short; Asia/Tokyo)', result.dates.join(' · '));
     record('Intl.NumberFormat 1024', result.numbers.join(' · '));
