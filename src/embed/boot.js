@@ -43,8 +43,9 @@ const boot = (window.__mdmSyncBoot = {
     for (const origin of allowed) portal?.postMessage({ type, detail }, origin);
   },
   fail: (error) => {
-    const show = () => renderStartFailure(document.querySelector('.mdm-frame') ?? document.body, [locale],
-      startFailure(error), () => location.reload());
+    // In the page's main landmark: the frame's own, or one of its own in the standalone page.
+    const show = () => renderStartFailure(document.querySelector('.mdm-frame') ?? document.body.appendChild(
+      document.createElement('main')), [locale], startFailure(error), () => location.reload());
     if (document.body) show();
     else document.addEventListener('DOMContentLoaded', show, { once: true });
     boot.tell('mdm-sync:error', startFailedDetail(error));

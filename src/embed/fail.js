@@ -44,9 +44,9 @@ function startText(candidates) {
 
 /**
  * Fills `container` with what went wrong, in the first language of `languages` that the page speaks:
- * `failure.unsupported` for a browser too old, else the file that failed (`failure.url`, when known) and the
- * browser's own words (`failure.message`), with what the server's administrator should check. The button starts
- * again (`reload`). Returns the message as text, for a portal's `mdm-sync:error` event.
+ * `failure.unsupported` for a browser too old, else the file that failed (`failure.url`, when known) with the
+ * browser's own words (`failure.message`), and what the server's administrator should check. The button starts
+ * again (`reload`).
  */
 function renderStartFailure(container, languages, failure, reload) {
   var chosen = startText(languages);
@@ -55,39 +55,31 @@ function renderStartFailure(container, languages, failure, reload) {
   var fill = function (template, values) {
     return template.replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? values[name] : whole; });
   };
-  var element = function (name, className, content) {
+  var add = function (parent, name, content, className) {
     var made = doc.createElement(name);
-    made.className = className;
+    made.className = className || 'mdm-start-failed__text';
     if (content) made.textContent = content;
+    parent.appendChild(made);
     return made;
   };
-  var box = element('section', 'mdm-start-failed');
+  var box = doc.createElement('section');
+  box.className = 'mdm-start-failed';
   box.setAttribute('role', 'alert');
   box.setAttribute('lang', chosen.locale);
-  box.setAttribute('aria-labelledby', 'mdm-start-failed-title');
-  var title = element('h1', 'mdm-start-failed__title', failure.unsupported ? text.unsupported_title : text.failed_title);
+  var title = add(box, 'h1', failure.unsupported ? text.unsupported_title : text.failed_title, 'mdm-start-failed__title');
   title.id = 'mdm-start-failed-title';
-  box.appendChild(title);
+  box.setAttribute('aria-labelledby', title.id);
   if (failure.unsupported) {
-    box.appendChild(element('p', 'mdm-start-failed__text', fill(text.unsupported_body, START_OLDEST)));
+    add(box, 'p', fill(text.unsupported_body, START_OLDEST));
   } else {
-    if (failure.url) box.appendChild(element('p', 'mdm-start-failed__text', fill(text.failed_file, { url: failure.url })));
-    if (failure.message) {
-      box.appendChild(element('p', 'mdm-start-failed__text', fill(text.failed_reason, { error: failure.message })));
-    }
-    box.appendChild(element('p', 'mdm-start-failed__text', text.failed_operator));
-    var checks = element('ul', 'mdm-start-failed__checks');
-    var items = [text.check_files, text.check_path, text.check_types];
-    for (var i = 0; i < items.length; i++) checks.appendChild(element('li', '', items[i]));
-    box.appendChild(checks);
-    var again = element('button', 'mdm-button mdm-button--primary', text.reload);
+    add(box, 'p', failure.url ? fill(text.failed_file, { url: failure.url, error: failure.message }) : failure.message);
+    add(box, 'p', text.failed_check);
+    var again = add(box, 'button', text.reload, 'mdm-button mdm-button--primary');
     again.type = 'button';
     again.addEventListener('click', reload);
-    box.appendChild(again);
   }
   while (container.firstChild) container.removeChild(container.firstChild);
   container.appendChild(box);
-  return box.textContent;
 }
 
 /** What failed, from an error of the start: the URL our loaders attach (`error.url`), and the browser's words. */

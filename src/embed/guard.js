@@ -7,7 +7,8 @@ window.__mdmSyncFailure = { render: renderStartFailure, of: startFailure };
 if (!startSupported()) {
   window.__mdmSyncUnsupported = true;
   var showUnsupported = function () {
-    renderStartFailure(document.body, navigator.languages || [navigator.language], { unsupported: true }, function () {
+    var main = document.body.appendChild(document.createElement('main'));
+    renderStartFailure(main, navigator.languages || [navigator.language], { unsupported: true }, function () {
       location.reload();
     });
   };

@@ -18,12 +18,8 @@ catalog! {
     /// One language's start-failure strings.
     pub struct StartStrings;
     text failed_title,
-    template failed_file(url),
-    template failed_reason(error),
-    text failed_operator,
-    text check_files,
-    text check_path,
-    text check_types,
+    template failed_file(url, error),
+    text failed_check,
     text reload,
     text unsupported_title,
     template unsupported_body(chrome, firefox, safari),

@@ -2,8 +2,10 @@
 # Runs every test layer of the console, in order, and stops at the first that fails:
 #   1. native cargo tests (shared logic, and the mock backend's API over real HTTP)
 #   2. wasm-bindgen-test: real components in headless Chromium
-#   3. the release builds (at / and under the sub-path /admin/mdm/), and the first-load size budget
-#   4. Playwright end-to-end tests (desktop and phone) against the built console served by the mock
+#   3. the release builds (at / and under the sub-path /admin/mdm/), the engine suite (Firefox ESR and WebKitGTK
+#      through WebDriver), and the first-load size budget
+#   4. Playwright end-to-end tests (desktop and phone) against the built console served by the mock, and the teardown
+#      tests again, 20 times in a row
 set -euo pipefail
 setup_start=$SECONDS
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -36,12 +38,21 @@ bash tests/tools/build.sh --public-url /admin/mdm/ --dist dist-subpath
 cargo build --release -p mock-server
 done_layer
 
+layer "engine suite: Firefox ESR and WebKitGTK through WebDriver"
+bash tests/tools/engines.sh
+done_layer
+
 layer "budget: first-load files, brotli-compressed"
 node tests/tools/budget.mjs dist
 done_layer
 
 layer "end-to-end tests: Playwright, desktop and phone"
 (cd tests/e2e && npx playwright test)
+done_layer
+
+# A race that fails one time in three must fail here: the screen removed at each stage of its life, 20 times over.
+layer "teardown at any moment: Playwright, 20 times in a row"
+(cd tests/e2e && npx playwright test specs/teardown.spec.js --project=desktop --repeat-each=20)
 done_layer
 
 trap - ERR

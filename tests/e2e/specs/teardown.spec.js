@@ -75,9 +75,13 @@ const stages = {
   'just after ready': {
     // Removed by the portal inside its own `mdm-sync:ready` handler: the earliest a portal hears of the screen.
     arrange: (page) => page.addInitScript(() => {
-      window.addEventListener('message', (event) => {
-        if (event.data?.type === 'mdm-sync:ready') document.querySelector('iframe')?.remove();
-      });
+      if (window.parent !== window) return;
+      const removeFirst = (event) => {
+        if (event.data?.type !== 'mdm-sync:ready') return;
+        window.removeEventListener('message', removeFirst);
+        document.querySelector('iframe')?.remove();
+      };
+      window.addEventListener('message', removeFirst);
       document.addEventListener('mdm-sync:ready', (event) => event.target.remove(), { once: true });
     }),
     reach: (page, scope, { kind }) => expect(page.locator(kind === 'element' ? 'mdm-sync-settings' : 'iframe')).toHaveCount(0),
