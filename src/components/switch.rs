@@ -12,7 +12,9 @@ pub fn Switch(
 ) -> impl IntoView {
     view! {
         <div class="mdm-switch">
-            <label class="mdm-switch__label" for=id>{label}</label>
+            // `{id}-label` is what names a region after the switch: WebKit does not follow a `<label for>` from an
+            // `aria-labelledby` that points at the button, and such a region had no name in Safari.
+            <label class="mdm-switch__label" id=format!("{id}-label") for=id>{label}</label>
             <button
                 type="button"
                 id=id

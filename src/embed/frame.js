@@ -33,6 +33,19 @@ new ResizeObserver(() => {
   if (now !== height) tell('mdm-sync:resize', { height: (height = now) });
 }).observe(main);
 
+// The part of the frame that the portal shows. The frame is as tall as the screen, often taller than the portal's
+// window, and a modal <dialog> is centred in the frame's viewport: its middle, which can be below the portal's fold.
+// Firefox and Chromium scroll the portal to the dialog's focused button; Safari does not scroll a cross-origin
+// parent. So the dialogs are centred in the part that shows (style/main.css). An IntersectionObserver without a root
+// measures against the portal's viewport, across origins.
+const page = document.documentElement;
+new IntersectionObserver(([entry]) => {
+  const seen = entry.intersectionRect;
+  const [top, shown] = seen.height > 0 ? [seen.top, seen.height] : [0, innerHeight];
+  page.style.setProperty('--mdm-seen-top', `${Math.round(top)}px`);
+  page.style.setProperty('--mdm-seen-bottom', `${Math.round(innerHeight - top - shown)}px`);
+}, { threshold: Array.from({ length: 101 }, (_, i) => i / 100) }).observe(main);
+
 window.addEventListener('message', (event) => {
   if (!portal || event.source !== portal || !allowed.includes(event.origin)) return;
   const { type, detail } = event.data ?? {};

@@ -89,7 +89,7 @@ pub fn SettingsForm(
             <SaveStatus state/>
             <SaveFailure state dispatch/>
             {(!plan_allows).then(|| view! { <p class="mdm-notice">{t.plan_not_eligible_notice()}</p> })}
-            <section class="mdm-card" aria-labelledby="mdm-sync-switch">
+            <section class="mdm-card" aria-labelledby="mdm-sync-switch-label">
                 <Switch
                     id="mdm-sync-switch"
                     label=t.mdm_sync_title()

@@ -94,8 +94,9 @@ const stages = {
     },
   },
   'during a save': {
-    // Refused after a while, so that the save is still on its way when the screen goes, and changes nothing later.
-    arrange: (page, request) => fault(request, { method: 'PUT', path: '/v1/security/mobile/mdm-sync', status: 503, delayMs: 3000 }),
+    // Refused only after the console's own timeout, so that a save the screen does not cancel is still counted as
+    // on its way when the screen has gone, and it changes nothing later.
+    arrange: (page, request) => fault(request, { method: 'PUT', path: '/v1/security/mobile/mdm-sync', status: 503, delayMs: 9000 }),
     reach: async (page, scope, { request }) => {
       await startSaving(scope);
       await received(request, (r) => r.method === 'PUT');
