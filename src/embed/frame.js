@@ -38,12 +38,13 @@ new ResizeObserver(() => {
 // Firefox and Chromium scroll the portal to the dialog's focused button; Safari does not scroll a cross-origin
 // parent. So the dialogs are centred in the part that shows (style/main.css). An IntersectionObserver without a root
 // measures against the portal's viewport, across origins.
+// The shown part is kept as its top and height, which stay right while the frame grows below the fold.
 const page = document.documentElement;
 new IntersectionObserver(([entry]) => {
   const seen = entry.intersectionRect;
   const [top, shown] = seen.height > 0 ? [seen.top, seen.height] : [0, innerHeight];
   page.style.setProperty('--mdm-seen-top', `${Math.round(top)}px`);
-  page.style.setProperty('--mdm-seen-bottom', `${Math.round(innerHeight - top - shown)}px`);
+  page.style.setProperty('--mdm-seen-height', `${Math.round(shown)}px`);
 }, { threshold: Array.from({ length: 101 }, (_, i) => i / 100) }).observe(main);
 
 window.addEventListener('message', (event) => {
