@@ -1,6 +1,7 @@
 // The standalone page's first script (index.html; tests/tools/post-build.mjs inlines it there, after start.js, with
 // this build's file names and hash filled in), run after the page's guard (src/embed/guard.js), which has already
-// said so if this browser is too old, and hands it the start-failure page (src/embed/fail.js). Before the stylesheet, so that nothing holds it up, it:
+// said so if this browser is too old, and hands it the start-failure page (src/embed/fail.js). Before the
+// stylesheet, so that nothing holds it up, it:
 // - starts compiling the wasm, checked against its hash, and imports the JS glue that starts it;
 // - chooses the admin's language (the language menu's last choice, else the browser's languages; in the iframe
 //   mode the portal's `?locale=`, else the browser's), says so in `<html lang>`, and fetches its catalog;
