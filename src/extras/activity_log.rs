@@ -42,7 +42,8 @@ pub fn ActivityLog(log: Loaded<AuditLog>, on_retry: Callback<()>) -> impl IntoVi
                 }),
                 Some(Ok(log)) if log.value.events.is_empty() => EitherOf4::C(view! { <p class="mdm-card__text">{t.activity_empty()}</p> }),
                 Some(Ok(log)) => EitherOf4::D(view! {
-                    <div class="mdm-activity">
+                    // A scroll box on narrow screens: reachable by the keyboard, and named for screen readers.
+                    <div class="mdm-activity" role="group" tabindex="0" aria-labelledby="mdm-activity-title">
                         <table class="mdm-activity__table">
                             <thead>
                                 <tr>
@@ -55,7 +56,7 @@ pub fn ActivityLog(log: Loaded<AuditLog>, on_retry: Callback<()>) -> impl IntoVi
                             <tbody>
                                 {log.value.events.into_iter().map(|event| view! {
                                     <tr>
-                                        <td>{local_time_rfc3339(t.locale, &event.at)}</td>
+                                        <td class="mdm-activity__when">{local_time_rfc3339(t.locale, &event.at)}</td>
                                         <td>{event.actor.name}</td>
                                         <td>{t.audit_action(event.action)}</td>
                                         <td><code class="mdm-code">{event.key_fingerprint.unwrap_or_default()}</code></td>

@@ -315,7 +315,7 @@ async function expectReflow(page, when) {
     if (root.scrollWidth > root.clientWidth) found.push(`the page scrolls sideways by ${root.scrollWidth - root.clientWidth} px`);
     const dialog = document.querySelector('dialog[open]');
     const scope = dialog ?? document.body;
-    for (const element of scope.querySelectorAll('*')) {
+    for (const element of [scope, ...scope.querySelectorAll('*')]) {
       const box = element.getBoundingClientRect();
       if (!box.width || !box.height || element.closest('.mdm-visually-hidden')) continue;
       const style = getComputedStyle(element);
@@ -325,6 +325,9 @@ async function expectReflow(page, when) {
       const text = [...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
       if (text && clips(style.overflowX) && element.scrollWidth > element.clientWidth + 1) found.push(`${name} clips its text sideways`);
       if (text && clips(style.overflowY) && element.scrollHeight > element.clientHeight + 1) found.push(`${name} clips its text`);
+      // A box that scrolls sideways is a reflow failure, unless it is a named scroll region the keyboard reaches.
+      const region = element.tabIndex >= 0 && (element.hasAttribute('aria-label') || element.hasAttribute('aria-labelledby'));
+      if (clips(style.overflowX) && element.scrollWidth > element.clientWidth + 1 && !region) found.push(`${name} scrolls sideways`);
     }
     return found;
   });
