@@ -4,7 +4,8 @@
 // on to the console's server (a reverse proxy), so that the console is on the portal's origin.
 //
 //   node server.mjs PORT CONSOLE_ORIGIN [EXTRA_FRAME_ORIGIN ...]
-import { createServer, request as forward } from 'node:http';
+import { createServer } from 'node:http';
+import { proxy } from './proxy.mjs';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -21,13 +22,7 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 createServer((req, res) => {
   const path = new URL(req.url, 'http://portal').pathname;
   if (path.startsWith('/admin/mdm/') || path.startsWith('/api/')) {
-    const target = new URL(req.url, consoleOrigin);
-    const upstream = forward(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
-      res.writeHead(answer.statusCode, answer.headers);
-      answer.pipe(res);
-    });
-    upstream.on('error', () => res.writeHead(502).end());
-    req.pipe(upstream);
+    proxy(req, res, consoleOrigin);
     return;
   }
   let body;

@@ -7,7 +7,8 @@
 //   {"under": "/console"}                      the build served under a sub-path it was not built for.
 //
 //   node static-server.mjs PORT DIST_DIR API_ORIGIN
-import { createServer, request as forward } from 'node:http';
+import { createServer } from 'node:http';
+import { proxy } from './proxy.mjs';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 
@@ -42,13 +43,7 @@ createServer((req, res) => {
   }
   if (url.pathname === '/__static/ready.txt') return res.writeHead(200, { 'content-type': 'text/plain' }).end('ready');
   if (url.pathname.startsWith('/api/')) {
-    const target = new URL(req.url, apiOrigin);
-    const upstream = forward(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
-      res.writeHead(answer.statusCode, answer.headers);
-      answer.pipe(res);
-    });
-    upstream.on('error', () => res.writeHead(502).end());
-    req.pipe(upstream);
+    proxy(req, res, apiOrigin);
     return;
   }
   let path = url.pathname;
