@@ -3,9 +3,9 @@
 // allowlist that the server writes into `<meta name="mdm-embed-origins">`. Messages from anywhere else are ignored.
 // `index.html`'s first script (src/embed/boot.js) has already started the wasm, the catalog of the frame's language
 // and the screen's API loads, and imports this file instead of mounting the standalone console; it also says what
-// failed if this one cannot start (`boot.fail`); the post-build hook
-// copies it into the build as `mdm-sync-frame.js`, with the build's JS glue named below. The document is the
-// console's own, so the screen needs no shadow root: it is mounted as it is standalone, without the shell.
+// failed if this one cannot start (`boot.fail`). The post-build hook copies this file into the build as
+// `mdm-sync-frame.js`, with the build's JS glue named below. The document is the console's own, so the screen needs
+// no shadow root: it is mounted as it is standalone, without the shell.
 import init, { mount_embedded } from './mdm-console.js';
 
 const THEMES = ['light', 'dark', 'auto'];
@@ -37,8 +37,8 @@ new ResizeObserver(() => {
 // window, and a modal <dialog> is centred in the frame's viewport: its middle, which can be below the portal's fold.
 // Firefox and Chromium scroll the portal to the dialog's focused button; Safari does not scroll a cross-origin
 // parent. So the dialogs are centred in the part that shows (style/main.css). An IntersectionObserver without a root
-// measures against the portal's viewport, across origins.
-// The shown part is kept as its top and height, which stay right while the frame grows below the fold.
+// measures against the portal's viewport, across origins. The shown part is kept as its top and height, which stay
+// right while the frame grows below the fold.
 const page = document.documentElement;
 new IntersectionObserver(([entry]) => {
   const seen = entry.intersectionRect;
