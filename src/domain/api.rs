@@ -10,6 +10,7 @@ pub mod paths {
     pub const MDM_SYNC_AUDIT: &str = "/v1/security/mobile/mdm-sync/audit";
     pub const MDM_SYNC_APPS: &str = "/v1/security/mobile/mdm-sync/apps";
     pub const MDM_SYNC_READINESS: &str = "/v1/security/mobile/mdm-sync/readiness";
+    pub const MDM_SYNC_SIGN_INS: &str = "/v1/security/mobile/mdm-sync/sign-ins";
 }
 
 /// The Managed App Configuration key that the MDM console must use.
@@ -120,6 +121,32 @@ pub enum KeyMode {
     Custom,
 }
 
+/// Whether the gate refuses what it would refuse (`rollout.md` §1). A domain starts at `Enforce`, the seed's
+/// behaviour; `Monitor` checks every sign-in, refuses none and records what it would have refused.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Enforcement {
+    Monitor,
+    #[default]
+    Enforce,
+}
+
+/// A key rotation with an overlap (`rollout.md` §2): until `valid_until` the previous key is accepted beside the new
+/// one. The previous key itself is never sent, only its fingerprint (the readiness format, `readiness.rs`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rotation {
+    /// 32 lowercase hex digits.
+    pub previous_key_fingerprint: String,
+    /// RFC 3339.
+    pub started_at: String,
+    /// RFC 3339; at most [`MAX_OVERLAP_SECS`] after `started_at`.
+    pub valid_until: String,
+}
+
+/// The longest overlap a PUT may ask for: 30 days.
+pub const MAX_OVERLAP_SECS: i64 = 30 * 86_400;
+
 /// `GET /v1/security/mobile/mdm-sync`: the saved settings.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -134,6 +161,12 @@ pub struct MdmSyncSettings {
     pub updated_at: Option<String>,
     pub updated_by: Option<Person>,
     pub logout_deadline: Option<String>,
+    /// Absent from a server of the first wave: the seed's behaviour.
+    #[serde(default)]
+    pub enforcement: Enforcement,
+    /// `None` while no overlap runs.
+    #[serde(default)]
+    pub rotation: Option<Rotation>,
 }
 
 /// The key is a secret: a stray `{:?}` must never print it.
@@ -146,6 +179,8 @@ impl std::fmt::Debug for MdmSyncSettings {
             .field("key_value", &self.key_value.as_ref().map(|_| "<redacted>"))
             .field("updated_at", &self.updated_at)
             .field("logout_deadline", &self.logout_deadline)
+            .field("enforcement", &self.enforcement)
+            .field("rotation", &self.rotation)
             .finish_non_exhaustive()
     }
 }
@@ -158,6 +193,19 @@ pub struct MdmSyncUpdate {
     pub restrict_other_domains: bool,
     pub key_mode: KeyMode,
     pub key_value: Option<String>,
+    /// Left out: the current value stays (a client of the first wave keeps working).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enforcement: Option<Enforcement>,
+    /// Left out (`None`): an unchanged key keeps a running overlap, and a new key ends the previous one at once.
+    /// `Some(None)`, sent as `null`: no overlap, or a running one ended now. `Some(Some(time))`, RFC 3339: the previous
+    /// key stays valid until then, at most [`MAX_OVERLAP_SECS`] ahead (else 422 `invalid_overlap`).
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
+    pub previous_key_valid_until: Option<Option<String>>,
+}
+
+/// A field that is present, even as `null`, is `Some`: told apart from one left out.
+fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(deserializer).map(Some)
 }
 
 impl std::fmt::Debug for MdmSyncUpdate {
@@ -167,6 +215,8 @@ impl std::fmt::Debug for MdmSyncUpdate {
             .field("restrict_other_domains", &self.restrict_other_domains)
             .field("key_mode", &self.key_mode)
             .field("key_value", &self.key_value.as_ref().map(|_| "<redacted>"))
+            .field("enforcement", &self.enforcement)
+            .field("previous_key_valid_until", &self.previous_key_valid_until)
             .finish()
     }
 }
@@ -180,6 +230,22 @@ pub enum AuditAction {
     KeyChanged,
     RestrictOn,
     RestrictOff,
+    MonitorOn,
+    EnforceOn,
+    RotationStarted,
+    RotationEnded,
+}
+
+/// Why an overlap ended (`rotation_ended`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RotationEnd {
+    /// `validUntil` came.
+    Expired,
+    /// An admin ended it ("End overlap now").
+    EndedEarly,
+    /// Another new key replaced the previous one.
+    Superseded,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -190,6 +256,9 @@ pub struct AuditEvent {
     pub actor: Person,
     pub action: AuditAction,
     pub key_fingerprint: Option<String>,
+    /// For `rotation_ended` only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<RotationEnd>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -241,8 +310,41 @@ mod tests {
             restrict_other_domains: false,
             key_mode: KeyMode::Custom,
             key_value: Some("Sup3rSecretValue!!".into()),
+            enforcement: None,
+            previous_key_valid_until: None,
         };
         assert!(!format!("{update:?}").contains("Sup3rSecret"));
+    }
+
+    #[test]
+    fn a_first_wave_body_and_answer_still_read() {
+        let update: MdmSyncUpdate =
+            serde_json::from_str(r#"{"enabled":true,"restrictOtherDomains":false,"keyMode":"auto","keyValue":null}"#)
+                .unwrap();
+        assert_eq!((update.enforcement, update.previous_key_valid_until), (None, None));
+        let json = r#"{"enabled":true,"restrictOtherDomains":false,"keyMode":"auto","keyValue":"k",
+            "configKey":"LineworksAuthCode","valueType":"String","updatedAt":null,"updatedBy":null,"logoutDeadline":null}"#;
+        let settings: MdmSyncSettings = serde_json::from_str(json).unwrap();
+        assert_eq!((settings.enforcement, settings.rotation), (Enforcement::Enforce, None));
+    }
+
+    #[test]
+    fn a_null_overlap_is_told_apart_from_none_sent() {
+        let body = |tail: &str| {
+            format!(r#"{{"enabled":true,"restrictOtherDomains":false,"keyMode":"auto","keyValue":null{tail}}}"#)
+        };
+        let read = |tail: &str| serde_json::from_str::<MdmSyncUpdate>(&body(tail)).unwrap().previous_key_valid_until;
+        assert_eq!(read(""), None);
+        assert_eq!(read(r#","previousKeyValidUntil":null"#), Some(None));
+        assert_eq!(read(r#","previousKeyValidUntil":"2026-12-07T00:00:00Z""#), Some(Some("2026-12-07T00:00:00Z".into())));
+        let mut update = serde_json::from_str::<MdmSyncUpdate>(&body(r#","enforcement":"monitor""#)).unwrap();
+        assert_eq!(update.enforcement, Some(Enforcement::Monitor));
+        update.previous_key_valid_until = Some(None);
+        let sent = serde_json::to_value(&update).unwrap();
+        assert_eq!(sent["previousKeyValidUntil"], serde_json::Value::Null);
+        assert!(sent.as_object().unwrap().contains_key("previousKeyValidUntil"));
+        update.previous_key_valid_until = None;
+        assert!(!serde_json::to_value(&update).unwrap().as_object().unwrap().contains_key("previousKeyValidUntil"));
     }
 
     #[test]

@@ -69,6 +69,8 @@ mod tests {
             updated_at: Some("2026-11-27T10:00:00Z".into()),
             updated_by: None,
             logout_deadline: Some("2026-11-27T10:10:00Z".into()),
+            enforcement: crate::domain::api::Enforcement::Enforce,
+            rotation: None,
         }
     }
 

@@ -1,6 +1,7 @@
 //! Pure logic shared by the console (wasm) and the mock backend (native): no browser, no I/O.
 
 pub mod api;
+pub mod gate;
 pub mod key;
 pub mod kit;
 pub mod readiness;

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::gate::{check, Device, Pass, PreviousKey, Reason, Rules};
+
 /// Bytes of the SHA-256 digest that a fingerprint keeps: 16, written as 32 lowercase hex digits.
 pub const FINGERPRINT_BYTES: usize = 16;
 /// Bytes of the domain's salt.
@@ -109,6 +111,8 @@ pub struct Counts {
     pub no_value: u32,
     /// Managed, holding another value (an old key, another domain's, a typo): they wait for the MDM.
     pub other_value: u32,
+    /// Managed, holding only the previous key of a rotation: accepted while its overlap runs, signed out when it ends.
+    pub previous_key: u32,
     /// Not enrolled in an MDM: never while sync is on.
     pub unmanaged: u32,
     /// Android outside Android Enterprise: never.
@@ -120,9 +124,9 @@ impl Counts {
         self.ready + self.waiting() + self.never()
     }
 
-    /// Managed devices that can sign in once their MDM pushes this key value.
+    /// Managed devices that can sign in (or go on signing in) once their MDM pushes this key value.
     pub fn waiting(&self) -> u32 {
-        self.no_value + self.other_value
+        self.no_value + self.other_value + self.previous_key
     }
 
     /// Devices that cannot sign in while sync is on, whatever the key value.
@@ -139,21 +143,28 @@ pub struct Summary {
     pub android: Counts,
 }
 
-/// Counts `devices` for the key value whose fingerprint is `key` (`None`: no key value, so none is ready).
-pub fn summarize(devices: &[DeviceGroup], key: Option<&str>) -> Summary {
+/// Counts `devices` for the key value whose fingerprint is `key` (`None`: no key value, so none is ready), with the
+/// previous key of a rotation as a category of its own. Each group is counted by the gate itself (`gate::check`), as
+/// the backend will decide its sign-ins once sync is on.
+pub fn summarize(devices: &[DeviceGroup], key: Option<&str>, previous: Option<PreviousKey>) -> Summary {
+    let rules = Rules { enabled: true, restrict_other_domains: false, key, previous };
     let mut summary = Summary::default();
     for group in devices {
         let platform = match group.platform {
             DevicePlatform::Ios => &mut summary.ios,
             DevicePlatform::Android => &mut summary.android,
         };
+        let device = Device { management: group.management, held: group.fingerprint.as_deref(), own_domain_account: true };
         for counts in [&mut summary.all, platform] {
-            let slot = match (group.management, group.fingerprint.as_deref()) {
-                (Management::Unmanaged, _) => &mut counts.unmanaged,
-                (Management::AndroidWithoutEnterprise, _) => &mut counts.without_enterprise,
-                (Management::Managed, None) => &mut counts.no_value,
-                (Management::Managed, Some(held)) if Some(held) == key => &mut counts.ready,
-                (Management::Managed, Some(_)) => &mut counts.other_value,
+            let slot = match check(&rules, &device) {
+                Ok(Pass::Key) => &mut counts.ready,
+                Ok(Pass::PreviousKey) | Err(Reason::PreviousKey) => &mut counts.previous_key,
+                Err(Reason::NoValue) => &mut counts.no_value,
+                Err(Reason::OtherValue) => &mut counts.other_value,
+                Err(Reason::Unmanaged) => &mut counts.unmanaged,
+                Err(Reason::AndroidWithoutEnterprise) => &mut counts.without_enterprise,
+                // Sync on and a member's own account: the gate never answers these here.
+                Ok(Pass::Ungated) | Err(Reason::OtherDomainAccount) => continue,
             };
             *slot = slot.saturating_add(group.count);
         }
@@ -241,17 +252,70 @@ mod tests {
             group(Android, Unmanaged, None, 4),
             group(Android, AndroidWithoutEnterprise, Some("aaaa"), 6),
         ];
-        let summary = summarize(&devices, Some("aaaa"));
-        assert_eq!(summary.all, Counts { ready: 15, no_value: 7, other_value: 3, unmanaged: 6, without_enterprise: 6 });
-        assert_eq!(summary.ios, Counts { ready: 10, no_value: 0, other_value: 3, unmanaged: 2, without_enterprise: 0 });
-        assert_eq!(summary.android, Counts { ready: 5, no_value: 7, other_value: 0, unmanaged: 4, without_enterprise: 6 });
+        let summary = summarize(&devices, Some("aaaa"), None);
+        let counts = |ready, no_value, other_value, unmanaged, without_enterprise| Counts {
+            ready,
+            no_value,
+            other_value,
+            previous_key: 0,
+            unmanaged,
+            without_enterprise,
+        };
+        assert_eq!(summary.all, counts(15, 7, 3, 6, 6));
+        assert_eq!(summary.ios, counts(10, 0, 3, 2, 0));
+        assert_eq!(summary.android, counts(5, 7, 0, 4, 6));
         assert_eq!(summary.all.total(), 37);
         assert_eq!((summary.all.waiting(), summary.all.never()), (10, 12));
         // A fresh key is carried by no device; without a key, none is ready either.
         for key in [Some("cccc"), None] {
-            let fresh = summarize(&devices, key).all;
+            let fresh = summarize(&devices, key, None).all;
             assert_eq!(fresh.ready, 0);
             assert_eq!(fresh.other_value, 18);
+        }
+        // A rotation from "aaaa" to "cccc": the devices on "aaaa" are the previous key's, during the overlap and after.
+        for valid in [true, false] {
+            let rotated = summarize(&devices, Some("cccc"), Some(PreviousKey { fingerprint: "aaaa", valid })).all;
+            assert_eq!((rotated.ready, rotated.previous_key, rotated.other_value), (0, 15, 3));
+            assert_eq!(rotated.waiting(), 25);
+        }
+    }
+
+    fn any_group() -> impl Strategy<Value = DeviceGroup> {
+        let platform = prop_oneof![Just(DevicePlatform::Ios), Just(DevicePlatform::Android)];
+        let management =
+            prop_oneof![Just(Management::Managed), Just(Management::Unmanaged), Just(Management::AndroidWithoutEnterprise)];
+        let fingerprint = prop_oneof![Just(None), Just(Some("aaaa".to_owned())), Just(Some("bbbb".to_owned())), Just(Some("cccc".to_owned()))];
+        (platform, management, fingerprint, 1..1000u32)
+            .prop_map(|(platform, management, fingerprint, count)| DeviceGroup { platform, management, fingerprint, count })
+    }
+
+    proptest! {
+        /// Readiness and the gate agree on every fleet row: a device counts as ready exactly when the gate lets it in
+        /// with the key, and in the category named by the reason the gate gives.
+        #[test]
+        fn readiness_and_the_gate_agree_on_every_row(
+            rows in prop::collection::vec(any_group(), 0..20), valid in any::<bool>(), with_previous in any::<bool>(),
+        ) {
+            let previous = with_previous.then_some(PreviousKey { fingerprint: "bbbb", valid });
+            let rules = Rules { enabled: true, restrict_other_domains: false, key: Some("aaaa"), previous };
+            let summary = summarize(&rows, Some("aaaa"), previous);
+            let mut expected = Counts::default();
+            for row in &rows {
+                let device = Device { management: row.management, held: row.fingerprint.as_deref(), own_domain_account: true };
+                let slot = match check(&rules, &device) {
+                    Ok(Pass::Key) => &mut expected.ready,
+                    Ok(Pass::PreviousKey) | Err(Reason::PreviousKey) => &mut expected.previous_key,
+                    Err(Reason::NoValue) => &mut expected.no_value,
+                    Err(Reason::OtherValue) => &mut expected.other_value,
+                    Err(Reason::Unmanaged) => &mut expected.unmanaged,
+                    Err(Reason::AndroidWithoutEnterprise) => &mut expected.without_enterprise,
+                    other => panic!("the gate answered {other:?} for a member's own device"),
+                };
+                *slot += row.count;
+            }
+            prop_assert_eq!(summary.all, expected);
+            prop_assert_eq!(summary.all.total(), rows.iter().map(|r| r.count).sum::<u32>());
+            prop_assert_eq!(summary.ios.total() + summary.android.total(), summary.all.total());
         }
     }
 

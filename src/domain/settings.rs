@@ -1,8 +1,8 @@
 //! The settings screen as a state machine: the saved settings, the admin's draft, the open confirmation and a save
 //! on its way. Pure, so that every transition is tested natively; the screen only renders it and sends requests.
 
-use super::api::{KeyMode, MdmSyncSettings, MdmSyncUpdate};
-use super::change::{can_save, Change, Consequence, Editable, Impact};
+use super::api::{Enforcement, KeyMode, MdmSyncSettings, MdmSyncUpdate};
+use super::change::{can_save, Change, Consequence, Editable, Impact, Overlap};
 use super::error::ApiError;
 use super::key::{generate_key, validate_key, KeyError, RandomSource};
 
@@ -55,7 +55,20 @@ pub enum Action {
     Send,
     /// After a 412: "Keep my changes" (`true`) or "Reload" (`false`).
     Rebase(bool),
+    /// "Enforcement": "Monitor only" or "Enforce".
+    SetEnforcement(Enforcement),
+    /// "Keep the previous key valid".
+    KeepPrevious(bool),
+    /// "Overlap", in seconds: one of [`OVERLAP_CHOICES`].
+    ChooseOverlap(i64),
+    /// "End overlap now", in the Key rotation region: the Apply dialog, for ending the running overlap alone.
+    EndOverlap,
 }
+
+/// The lengths "Overlap" offers, in seconds: 1 hour, 1, 3, 7, 14 and 30 days.
+pub const OVERLAP_CHOICES: [i64; 6] = [3_600, 86_400, 3 * 86_400, 7 * 86_400, 14 * 86_400, 30 * 86_400];
+/// What "Overlap" starts at: 7 days, the usual time an MDM takes to reach every device that is in use.
+pub const DEFAULT_OVERLAP_SECS: i64 = 7 * 86_400;
 
 /// A request to send: the update, the version it is based on, and the Idempotency-Key that names this change.
 #[derive(Clone, Debug, PartialEq)]
@@ -81,6 +94,15 @@ pub struct SettingsState {
     pub etag: Option<String>,
     pub enabled: bool,
     pub restrict: bool,
+    pub enforcement: Enforcement,
+    /// "Keep the previous key valid", for a new key while sync is on.
+    pub keep_previous: bool,
+    pub overlap_secs: i64,
+    /// "End overlap now" was pressed, and its Apply dialog is open or its save on its way.
+    pub end_overlap: bool,
+    /// When the screen last acted (seconds since the Unix epoch), which a new key's overlap is counted from: the
+    /// screen sets it before each action, so that this state stays free of any clock.
+    pub now_unix: i64,
     pub mode: KeyMode,
     /// Each mode keeps its own value, so that switching back and forth loses nothing the admin typed.
     pub auto_key: Option<String>,
@@ -97,8 +119,9 @@ pub struct SettingsState {
     random_failed: bool,
     /// The server's objection, with the key value it was about.
     server_key_error: Option<(Option<String>, ApiError)>,
-    /// The update last sent and its Idempotency-Key: a retry of the same update reuses the key.
-    pending: Option<(MdmSyncUpdate, String)>,
+    /// The draft last sent, its update and its Idempotency-Key: a retry of the same draft sends the same update
+    /// (its overlap's end included) with the same key.
+    pending: Option<(Editable, MdmSyncUpdate, String)>,
 }
 
 impl SettingsState {
@@ -108,6 +131,11 @@ impl SettingsState {
             etag,
             enabled: false,
             restrict: false,
+            enforcement: Enforcement::Enforce,
+            keep_previous: false,
+            overlap_secs: DEFAULT_OVERLAP_SECS,
+            end_overlap: false,
+            now_unix: 0,
             mode: KeyMode::Auto,
             auto_key: None,
             custom_text: String::new(),
@@ -140,6 +168,14 @@ impl SettingsState {
             Action::Save => return self.request_save(random),
             Action::Send => return self.send(random),
             Action::Rebase(keep_draft) => self.rebase(keep_draft),
+            Action::SetEnforcement(enforcement) => self.enforcement = enforcement,
+            Action::KeepPrevious(keep) => self.keep_previous = keep,
+            Action::ChooseOverlap(secs) if OVERLAP_CHOICES.contains(&secs) => self.overlap_secs = secs,
+            Action::ChooseOverlap(_) => {}
+            Action::EndOverlap => {
+                self.end_overlap = true;
+                return self.request_save(random);
+            }
         }
         SaveStep::Nothing
     }
@@ -149,6 +185,9 @@ impl SettingsState {
         self.key_reissued = false;
         self.enabled = self.saved.enabled;
         self.restrict = self.saved.restrict_other_domains;
+        self.enforcement = self.saved.enforcement;
+        self.keep_previous = false;
+        self.end_overlap = false;
         self.mode = self.saved.key_mode;
         match self.saved.key_mode {
             KeyMode::Auto => self.auto_key = self.saved.key_value.clone(),
@@ -163,12 +202,28 @@ impl SettingsState {
         }
     }
 
+    /// Whether the draft's key is a new one that the previous key could overlap: sync on and staying on, a key saved,
+    /// and another in the draft. "Keep the previous key valid" is offered then.
+    pub fn can_keep_previous(&self) -> bool {
+        self.saved.enabled && self.enabled && self.saved.key_value.is_some() && self.key_value() != self.saved.key_value.as_deref()
+    }
+
     pub fn draft(&self) -> Editable {
+        let saved = Editable::from(&self.saved);
+        let overlap = if self.can_keep_previous() {
+            if self.keep_previous { Overlap::For(self.overlap_secs) } else { Overlap::None }
+        } else if self.end_overlap || !self.enabled || self.key_value() != self.saved.key_value.as_deref() {
+            Overlap::None
+        } else {
+            saved.overlap
+        };
         Editable {
             enabled: self.enabled,
             restrict_other_domains: self.restrict,
             key_mode: self.mode,
             key_value: self.key_value().map(str::to_owned),
+            enforcement: self.enforcement,
+            overlap,
         }
     }
 
@@ -228,9 +283,10 @@ impl SettingsState {
         }
     }
 
-    /// "Cancel" or Escape in either confirmation: nothing changes.
+    /// "Cancel" or Escape in either confirmation: nothing changes ("End overlap now" is let go of too).
     pub fn dismiss_dialog(&mut self) {
         self.dialog = None;
+        self.end_overlap = false;
     }
 
     pub fn reissue(&mut self, random: &mut impl RandomSource) {
@@ -271,18 +327,18 @@ impl SettingsState {
         if self.saving || !self.can_save() {
             return SaveStep::Nothing;
         }
-        let update = MdmSyncUpdate::from(self.draft());
-        let idempotency_key = match &self.pending {
-            Some((pending, key)) if *pending == update => key.clone(),
+        let draft = self.draft();
+        let (update, idempotency_key) = match &self.pending {
+            Some((pending, update, key)) if *pending == draft => (update.clone(), key.clone()),
             _ => match generate_key(random) {
-                Ok(key) => key,
+                Ok(key) => (draft.update_over(&Editable::from(&self.saved), self.now_unix), key),
                 Err(_) => {
                     self.random_failed = true;
                     return SaveStep::Nothing;
                 }
             },
         };
-        self.pending = Some((update.clone(), idempotency_key.clone()));
+        self.pending = Some((draft, update.clone(), idempotency_key.clone()));
         self.saving = true;
         self.outcome = None;
         SaveStep::Send(Outgoing { update, etag: self.etag.clone(), idempotency_key })
@@ -290,7 +346,7 @@ impl SettingsState {
 
     /// The server saved: its answer becomes the saved state, and the draft with it.
     pub fn saved_as(&mut self, saved: MdmSyncSettings, etag: Option<String>) {
-        if self.change().turned_on {
+        if self.change().starts_enforcing {
             self.impact.exception_count = 0;
             self.impact.lineworks_mdm_enabled = false;
         }
@@ -339,6 +395,9 @@ impl SettingsState {
         }
         if mine.restrict_other_domains == base.restrict_other_domains {
             self.restrict = theirs.restrict_other_domains;
+        }
+        if mine.enforcement == base.enforcement {
+            self.enforcement = theirs.enforcement;
         }
         if mine.key_mode == base.key_mode && mine.key_value == base.key_value {
             self.mode = theirs.key_mode;

@@ -36,6 +36,8 @@ fn settings(enabled: bool, restrict: bool, mode: KeyMode, key: Option<&str>) -> 
         updated_at: None,
         updated_by: None,
         logout_deadline: None,
+        enforcement: Enforcement::Enforce,
+        rotation: None,
     }
 }
 
@@ -284,4 +286,75 @@ fn a_new_key_is_said_until_it_is_sent_or_the_admin_moves_on() {
     first.apply(Action::Toggle(true), &mut Counter(0));
     first.apply(Action::AcceptPrecautions, &mut Counter(0));
     assert!(first.key_reissued, "the first key, issued on turning on, is said too");
+}
+
+fn rotating(until: &str) -> SettingsState {
+    let mut saved = settings(true, false, KeyMode::Auto, Some(KEY));
+    saved.rotation = Some(crate::domain::api::Rotation {
+        previous_key_fingerprint: "0123456789abcdef0123456789abcdef".into(),
+        started_at: "2026-12-01T00:00:00Z".into(),
+        valid_until: until.into(),
+    });
+    SettingsState::new(saved, Some("\"3\"".into()), IMPACT, true)
+}
+
+#[test]
+fn monitor_only_is_a_confirmed_change_that_signs_nobody_out() {
+    let mut state = on_with_key();
+    state.apply(Action::SetEnforcement(Enforcement::Monitor), &mut Counter(0));
+    assert!(state.is_dirty() && !state.signs_out());
+    assert_eq!(state.apply(Action::Save, &mut Counter(0)), SaveStep::Confirm);
+    assert_eq!(state.consequences(0)[0], Consequence::NobodySignedOut);
+    let SaveStep::Send(out) = state.apply(Action::Send, &mut Counter(0)) else { panic!("nothing sent") };
+    assert_eq!(out.update.enforcement, Some(Enforcement::Monitor));
+    assert_eq!(out.update.previous_key_valid_until, None, "no overlap is touched");
+}
+
+#[test]
+fn keep_the_previous_key_is_offered_only_for_a_new_key_while_on_and_sends_its_end() {
+    let mut state = off_never_issued();
+    state.apply(Action::Toggle(true), &mut Counter(0));
+    state.apply(Action::AcceptPrecautions, &mut Counter(0));
+    assert!(!state.can_keep_previous(), "turning on has no previous key to keep");
+    let mut state = on_with_key();
+    assert!(!state.can_keep_previous());
+    state.apply(Action::Reissue, &mut Counter(7));
+    assert!(state.can_keep_previous() && state.signs_out(), "the immediate cut stays the default");
+    state.apply(Action::KeepPrevious(true), &mut Counter(0));
+    state.apply(Action::ChooseOverlap(123), &mut Counter(0));
+    assert_eq!(state.overlap_secs, DEFAULT_OVERLAP_SECS, "only the offered lengths are taken");
+    state.apply(Action::ChooseOverlap(86_400), &mut Counter(0));
+    assert!(!state.signs_out());
+    state.now_unix = 1_000;
+    state.apply(Action::Save, &mut Counter(0));
+    let SaveStep::Send(first) = state.apply(Action::Send, &mut Counter(0)) else { panic!("nothing sent") };
+    assert_eq!(first.update.previous_key_valid_until, Some(Some("1970-01-02T00:16:40Z".into())));
+    // A retry a minute later sends the same end with the same Idempotency-Key.
+    state.failed(ApiError::network());
+    state.now_unix = 1_060;
+    let SaveStep::Send(retry) = state.apply(Action::Send, &mut Counter(5)) else { panic!("nothing sent") };
+    assert_eq!((retry.update, retry.idempotency_key), (first.update, first.idempotency_key));
+}
+
+#[test]
+fn end_overlap_now_opens_the_apply_dialog_and_cancel_lets_it_go() {
+    let mut state = rotating("2026-12-08T00:00:00Z");
+    assert!(!state.is_dirty(), "a running overlap is saved, not a change");
+    assert_eq!(state.apply(Action::EndOverlap, &mut Counter(0)), SaveStep::Confirm);
+    assert_eq!(state.dialog, Some(Dialog::Apply));
+    assert!(matches!(state.consequences(0).as_slice(), [Consequence::PreviousKeySignedOut { .. }]));
+    state.apply(Action::DismissDialog, &mut Counter(0));
+    assert!(!state.is_dirty() && !state.end_overlap);
+    state.apply(Action::EndOverlap, &mut Counter(0));
+    let SaveStep::Send(out) = state.apply(Action::Send, &mut Counter(0)) else { panic!("nothing sent") };
+    assert_eq!(out.update.previous_key_valid_until, Some(None));
+}
+
+#[test]
+fn an_unchanged_key_during_an_overlap_keeps_it_through_other_saves() {
+    let mut state = rotating("2026-12-08T00:00:00Z");
+    state.apply(Action::SetRestrict(true), &mut Counter(0));
+    state.apply(Action::Save, &mut Counter(0));
+    let SaveStep::Send(out) = state.apply(Action::Send, &mut Counter(0)) else { panic!("nothing sent") };
+    assert_eq!(out.update.previous_key_valid_until, None, "left out: the overlap runs on");
 }

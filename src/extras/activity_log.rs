@@ -58,7 +58,7 @@ pub fn ActivityLog(log: Loaded<AuditLog>, on_retry: Callback<()>) -> impl IntoVi
                                     <tr>
                                         <td class="mdm-activity__when">{local_time_rfc3339(t.locale, &event.at)}</td>
                                         <td>{event.actor.name}</td>
-                                        <td>{t.audit_action(event.action)}</td>
+                                        <td>{t.audit_action(event.action, event.reason)}</td>
                                         <td><code class="mdm-code">{event.key_fingerprint.unwrap_or_default()}</code></td>
                                     </tr>
                                 }).collect_view()}

@@ -1,7 +1,7 @@
 //! The console's catalog: every string of the shell, the pages, the dialogs and the errors (`en.json`, `ja.json`,
 //! `ko.json` beside this file).
 
-use crate::domain::api::AuditAction;
+use crate::domain::api::{AuditAction, RotationEnd};
 use crate::domain::change::Consequence;
 use crate::domain::key::KeyError;
 
@@ -64,6 +64,16 @@ catalog! {
     text key_not_issued,
     text reissue,
     text key_reissued,
+    text enforcement,
+    text enforcement_monitor,
+    text enforcement_monitor_help,
+    text enforcement_enforce,
+    text enforcement_enforce_help,
+    text keep_previous,
+    text keep_previous_help,
+    text overlap,
+    count overlap_hours(),
+    count overlap_days(),
     text show_key,
     text copy_key,
     text copied,
@@ -101,6 +111,10 @@ catalog! {
     text consequence_other_domains_signed_out,
     text consequence_update_app_config,
     text consequence_config_stays_on_devices,
+    text consequence_nobody_signed_out,
+    text consequence_refusals_recorded,
+    template consequence_previous_valid_until(until),
+    template consequence_previous_signed_out(by),
     text saved,
     text save_failed,
     template signing_out_until(by),
@@ -123,6 +137,12 @@ catalog! {
     text audit_key_changed,
     text audit_restrict_on,
     text audit_restrict_off,
+    text audit_monitor_on,
+    text audit_enforce_on,
+    text audit_rotation_started,
+    text audit_rotation_expired,
+    text audit_rotation_ended_early,
+    text audit_rotation_superseded,
     text key_error_empty,
     template key_error_too_short(length),
     template key_error_too_long(length),
@@ -155,7 +175,8 @@ catalog! {
 }
 
 impl Strings {
-    pub fn audit_action(&self, action: AuditAction) -> &'static str {
+    /// An Activity log entry's action; `reason` is a `rotation_ended`'s.
+    pub fn audit_action(&self, action: AuditAction, reason: Option<RotationEnd>) -> &'static str {
         match action {
             AuditAction::Enabled => self.audit_enabled(),
             AuditAction::Disabled => self.audit_disabled(),
@@ -163,7 +184,22 @@ impl Strings {
             AuditAction::KeyChanged => self.audit_key_changed(),
             AuditAction::RestrictOn => self.audit_restrict_on(),
             AuditAction::RestrictOff => self.audit_restrict_off(),
+            AuditAction::MonitorOn => self.audit_monitor_on(),
+            AuditAction::EnforceOn => self.audit_enforce_on(),
+            AuditAction::RotationStarted => self.audit_rotation_started(),
+            AuditAction::RotationEnded => match reason {
+                Some(RotationEnd::Expired) => self.audit_rotation_expired(),
+                Some(RotationEnd::Superseded) => self.audit_rotation_superseded(),
+                Some(RotationEnd::EndedEarly) | None => self.audit_rotation_ended_early(),
+            },
         }
+    }
+
+    /// An "Overlap" choice, in hours below a day and in days from there.
+    pub fn overlap_choice(&self, secs: i64, number: impl Fn(u64) -> String) -> String {
+        let (n, in_days) = if secs < 86_400 { (secs / 3_600, false) } else { (secs / 86_400, true) };
+        let n = u64::try_from(n).unwrap_or_default();
+        if in_days { self.overlap_days(n, &number(n)) } else { self.overlap_hours(n, &number(n)) }
     }
 
     /// One line of the confirmation; `local_time` renders an instant in the admin's own time zone, and `number` a
@@ -186,6 +222,12 @@ impl Strings {
             Consequence::OtherDomainsSignedOut => self.consequence_other_domains_signed_out().to_owned(),
             Consequence::UpdateAppConfiguration => self.consequence_update_app_config().to_owned(),
             Consequence::AppConfigurationStaysOnDevices => self.consequence_config_stays_on_devices().to_owned(),
+            Consequence::NobodySignedOut => self.consequence_nobody_signed_out().to_owned(),
+            Consequence::RefusalsOnlyRecorded => self.consequence_refusals_recorded().to_owned(),
+            Consequence::PreviousKeyValidUntil { until_unix } => {
+                self.consequence_previous_valid_until(&local_time(until_unix))
+            }
+            Consequence::PreviousKeySignedOut { by_unix } => self.consequence_previous_signed_out(&local_time(by_unix)),
         }
     }
 
