@@ -11,6 +11,7 @@ pub mod change;
 pub mod embed;
 pub mod error;
 pub mod settings;
+pub mod sign_ins;
 
 #[cfg(test)]
 mod key_uniformity_tests;
