@@ -161,7 +161,7 @@ pub struct Raw {
 }
 
 /// Decodes a 2xx body. Kept apart from the (non-generic) sending, so that the async code exists once in the wasm.
-pub(super) fn parse<T: DeserializeOwned>(body: &str, etag: Option<String>) -> Result<Versioned<T>, ApiError> {
+pub fn parse<T: DeserializeOwned>(body: &str, etag: Option<String>) -> Result<Versioned<T>, ApiError> {
     let value = decode(body).ok_or_else(ApiError::malformed_response)?;
     Ok(Versioned { value, etag })
 }

@@ -4,7 +4,7 @@ mod client;
 mod from_js;
 mod load;
 
-pub use client::{ApiClient, Versioned};
+pub use client::{parse, ApiClient, Versioned};
 pub use from_js::{from_js, Malformed};
 pub use crate::domain::error::{ApiError, ErrorKind};
 pub use load::{load, Loaded};

@@ -10,6 +10,7 @@ pub mod time;
 pub mod change;
 pub mod embed;
 pub mod error;
+pub mod screen;
 pub mod settings;
 pub mod sign_ins;
 

@@ -36,6 +36,19 @@ pub struct SignInSummary {
     pub by_reason: BTreeMap<Reason, u32>,
     /// Refused and would-be-refused checks by platform.
     pub by_platform: ByPlatform,
+    /// How many members had at least one refused or would-be-refused check.
+    #[serde(default)]
+    pub members: u32,
+    /// Refused and would-be-refused checks per UTC day of the period, oldest first, days without any included.
+    #[serde(default)]
+    pub by_day: Vec<DayCount>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayCount {
+    /// `YYYY-MM-DD`, UTC.
+    pub date: String,
+    pub count: u32,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -353,6 +366,8 @@ mod tests {
                 would_refuse: 0,
                 by_reason: BTreeMap::from([(Reason::NoValue, 1)]),
                 by_platform: ByPlatform { ios: 0, android: 1 },
+                members: 1,
+                by_day: vec![DayCount { date: "2026-11-30".into(), count: 1 }],
             },
             events: vec![event("a", Outcome::Refused, Some(Reason::NoValue))],
             next_cursor: None,
@@ -361,6 +376,7 @@ mod tests {
         assert_eq!(json["summary"]["wouldRefuse"], 0);
         assert_eq!(json["summary"]["byReason"]["no_value"], 1);
         assert_eq!(json["summary"]["byPlatform"]["android"], 1);
+        assert_eq!(json["summary"]["byDay"][0]["date"], "2026-11-30");
         assert_eq!(json["events"][0]["device"]["osVersion"], "15");
         assert_eq!(json["events"][0]["outcome"], "refused");
         assert_eq!(json["nextCursor"], serde_json::Value::Null);

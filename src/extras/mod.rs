@@ -1,6 +1,7 @@
 //! What the settings screen shows once it can be used, from a second wasm module that the page loads afterwards
-//! (`mdm-extras`, built with the `extras` feature): device readiness (with its lines in the Apply dialog), the App
-//! Configuration values and kit, and the Activity log. Keeping them out
+//! (`mdm-extras`, built with the `extras` feature): the Key rotation region and device readiness (with their lines in
+//! the Apply dialog), the App Configuration values and kit, Sign-in checks (with the week's numbers in the Apply
+//! dialog) and the Activity log. Keeping them out
 //! of the console's first load is what lets that load fit its budget; each is an island of its own, mounted by the
 //! settings screen into a place it keeps for it, and told of the key value's state as the admin changes it.
 //!
@@ -10,6 +11,7 @@ mod activity_log;
 mod app_config;
 mod kit;
 mod readiness;
+mod sign_ins;
 mod value_check;
 
 use std::cell::RefCell;
@@ -20,11 +22,13 @@ use wasm_bindgen::JsValue;
 
 use crate::api::ApiClient;
 use crate::context::{provide_env, Env, Host};
+use crate::domain::screen::ScreenState;
 use crate::i18n::{self, extras::ExtrasStrings};
 pub use activity_log::Activity;
 pub use app_config::AppConfigValues;
 pub use kit::KitPanel;
 pub use readiness::ReadinessPanel;
+pub use sign_ins::SignInChecks;
 pub use value_check::ValueCheck;
 
 /// The key value as the settings screen has it: the saved one, the draft's when it is another and not saved yet,
@@ -46,9 +50,7 @@ pub fn use_extras_strings() -> &'static ExtrasStrings {
 
 struct Islands {
     id: u32,
-    keys: ArcRwSignal<KeyState>,
-    signs_out: ArcRwSignal<bool>,
-    saves: ArcRwSignal<u32>,
+    screen: ArcRwSignal<ScreenState>,
     /// Dropping them unmounts the islands and runs every cleanup.
     _mounted: Vec<Box<dyn std::any::Any>>,
     /// What the islands' requests listen to: aborted when they are unmounted, so that none outlives them.
@@ -94,59 +96,60 @@ pub fn mount_extras(
         None => client,
     };
     let env = Env { client, t, host: emit.map(Host::new).unwrap_or_default(), extras: Default::default() };
-    let keys = ArcRwSignal::new(KeyState::default());
-    let signs_out = ArcRwSignal::new(false);
-    let saves = ArcRwSignal::new(0);
+    let screen = ArcRwSignal::new(ScreenState::default());
+    let screen_read: Signal<ScreenState> = screen.clone().into();
+    // The key's state alone, for the islands that follow only the key.
+    let keys: Signal<KeyState> = ArcMemo::new(move |_| {
+        screen_read.with(|s| KeyState { saved: s.saved_key.clone(), draft: s.draft_key.clone(), shown: s.key_shown })
+    })
+    .into();
+    let saves: Signal<u32> = ArcMemo::new(move |_| screen_read.with(|s| s.saves)).into();
     let readiness_env = env.clone();
-    let (keys_read, signs_out_read): (Signal<KeyState>, Signal<bool>) = (keys.clone().into(), signs_out.clone().into());
+    let readiness_dialog = dialog.clone();
     let readiness = leptos::mount::mount_to(readiness, move || {
         provide_env(readiness_env);
         provide_context(ExtrasText(x));
-        view! { <ReadinessPanel keys=keys_read signs_out=signs_out_read dialog=dialog.into()/> }
+        view! { <ReadinessPanel screen=screen_read dialog=readiness_dialog.into()/> }
+    });
+    let sign_ins_env = env.clone();
+    let sign_ins = leptos::mount::mount_to(activity.clone(), move || {
+        provide_env(sign_ins_env);
+        provide_context(ExtrasText(x));
+        view! { <SignInChecks screen=screen_read dialog=dialog.into()/> }
     });
     let activity_env = env.clone();
-    let saves_seen: Signal<u32> = saves.clone().into();
     let activity = leptos::mount::mount_to(activity, move || {
         provide_env(activity_env);
-        view! { <Activity saves=saves_seen/> }
+        view! { <Activity saves/> }
     });
     let app_config_env = env.clone();
-    let app_config_keys: Signal<KeyState> = keys.clone().into();
     let app_config = leptos::mount::mount_to(app_config, move || {
         provide_env(app_config_env);
-        view! { <AppConfigValues keys=app_config_keys/> }
+        view! { <AppConfigValues keys/> }
     });
-    let keys_seen: Signal<KeyState> = keys.clone().into();
     let kit = leptos::mount::mount_to(kit, move || {
         provide_env(env);
         provide_context(ExtrasText(x));
-        view! { <KitPanel keys=keys_seen/> }
+        view! { <KitPanel keys/> }
     });
     let id = NEXT_ID.with_borrow_mut(|next| {
         *next += 1;
         *next
     });
     let mounted: Vec<Box<dyn std::any::Any>> =
-        vec![Box::new(readiness), Box::new(app_config), Box::new(kit), Box::new(activity)];
-    MOUNTED.with_borrow_mut(|all| all.push(Islands { id, keys, signs_out, saves, _mounted: mounted, lifetime }));
+        vec![Box::new(readiness), Box::new(sign_ins), Box::new(app_config), Box::new(kit), Box::new(activity)];
+    MOUNTED.with_borrow_mut(|all| all.push(Islands { id, screen, _mounted: mounted, lifetime }));
     Ok(id)
 }
 
-/// The key value changed on the settings screen, or whether saving the draft signs members out (`signs_out`), or a
-/// save went through (`saves` counts them).
+/// The settings screen's state changed (`domain::screen::ScreenState`, as a JS value).
 #[wasm_bindgen]
-pub fn update_extras(id: u32, saved: Option<String>, draft: Option<String>, shown: bool, signs_out: bool, saves: u32) {
+pub fn update_extras(id: u32, state: JsValue) {
+    let Ok(state) = serde_wasm_bindgen::from_value::<ScreenState>(state) else { return };
     MOUNTED.with_borrow(|all| {
         let Some(islands) = all.iter().find(|i| i.id == id) else { return };
-        let state = KeyState { saved, draft, shown };
-        if islands.keys.with_untracked(|current| *current != state) {
-            islands.keys.set(state);
-        }
-        if islands.signs_out.get_untracked() != signs_out {
-            islands.signs_out.set(signs_out);
-        }
-        if islands.saves.get_untracked() != saves {
-            islands.saves.set(saves);
+        if islands.screen.with_untracked(|current| *current != state) {
+            islands.screen.set(state);
         }
     });
 }

@@ -1,6 +1,7 @@
 //! The second module's catalog (`extras/en.json`, `extras/ja.json`, `extras/ko.json`): the App Configuration kit's
 //! strings, loaded with the module once the settings screen can be used, so that the first load carries none of it.
 
+use crate::domain::gate::Reason;
 use crate::domain::kit::{Difference, Mdm};
 
 /// The JSON text of a language's catalog of the second module, as written.
@@ -107,6 +108,55 @@ catalog! {
     count apply_never(),
     text apply_none_ready,
     text apply_unavailable,
+    text readiness_previous_key,
+    count apply_previous_only(),
+    count apply_previous_out(),
+    count apply_week(members),
+    text apply_week_none,
+    text rotation_title,
+    template rotation_until(until),
+    count rotation_new_key(),
+    count rotation_previous_key(),
+    text end_overlap,
+    text signins_title,
+    text signins_intro_enforce,
+    text signins_intro_monitor,
+    text period,
+    count period_days(),
+    text reason,
+    text reason_all,
+    text refresh,
+    text load_more,
+    text download_csv,
+    count signins_refused(),
+    count signins_would_refuse(),
+    count signins_accepted(),
+    count signins_members(),
+    text signins_by_reason,
+    text signins_by_platform,
+    text signins_by_day,
+    text signins_day,
+    text signins_count,
+    text signins_when,
+    text signins_member,
+    text signins_device,
+    text signins_empty,
+    text signins_empty_monitor,
+    text signins_unavailable,
+    text signins_loading,
+    count signins_shown(total),
+    text reason_other_domain_account,
+    text reason_unmanaged,
+    text reason_android_without_enterprise,
+    text reason_no_value,
+    text reason_previous_key,
+    text reason_other_value,
+    text advice_other_domain_account,
+    text advice_unmanaged,
+    text advice_android_without_enterprise,
+    text advice_no_value,
+    text advice_previous_key,
+    text advice_other_value,
 }
 
 impl ExtrasStrings {
@@ -155,6 +205,20 @@ impl ExtrasStrings {
                 self.steps_appconfig_specfile_3(),
                 self.steps_appconfig_specfile_4(),
             ],
+        }
+    }
+
+    /// What the gate's reason means, in the admin's words, and what to do about it.
+    pub fn reason_explained(&self, reason: Reason) -> (&'static str, &'static str) {
+        match reason {
+            Reason::OtherDomainAccount => (self.reason_other_domain_account(), self.advice_other_domain_account()),
+            Reason::Unmanaged => (self.reason_unmanaged(), self.advice_unmanaged()),
+            Reason::AndroidWithoutEnterprise => {
+                (self.reason_android_without_enterprise(), self.advice_android_without_enterprise())
+            }
+            Reason::NoValue => (self.reason_no_value(), self.advice_no_value()),
+            Reason::PreviousKey => (self.reason_previous_key(), self.advice_previous_key()),
+            Reason::OtherValue => (self.reason_other_value(), self.advice_other_value()),
         }
     }
 

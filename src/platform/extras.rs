@@ -5,6 +5,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::OneThread;
+use crate::domain::screen::ScreenState;
 
 /// How the page loads the module: a function of the language that resolves to `{glue, consoleCatalog,
 /// extrasCatalog}`. Missing in a page that has none (a component test).
@@ -61,11 +62,11 @@ impl ExtrasModule {
         id.as_f64().map(|id| id as u32)
     }
 
-    /// The key value's state on the settings screen, whether saving signs members out, how many saves went through.
-    pub fn update(&self, id: u32, keys: (Option<&str>, Option<&str>, bool), signs_out: bool, saves: u32) {
-        let text = |value: Option<&str>| value.map_or(JsValue::UNDEFINED, JsValue::from_str);
-        let (saved, draft, shown) = keys;
-        self.call("update_extras", &[id.into(), text(saved), text(draft), shown.into(), signs_out.into(), saves.into()]);
+    /// The settings screen's state, as the islands read it (`domain::screen`).
+    pub fn update(&self, id: u32, state: &ScreenState) {
+        if let Ok(state) = serde_wasm_bindgen::to_value(state) {
+            self.call("update_extras", &[id.into(), state]);
+        }
     }
 
     pub fn unmount(&self, id: u32) {

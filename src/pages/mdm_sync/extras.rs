@@ -5,7 +5,8 @@
 use leptos::{html, prelude::*};
 
 use crate::context::use_env;
-use crate::domain::settings::SettingsState;
+use crate::domain::screen::{ScreenRequest, ScreenState};
+use crate::domain::settings::{Action, SettingsState};
 use crate::platform::{ExtrasModule, OneThread};
 
 /// Where readiness, the App Configuration values, the kit and the Activity log go, in this order below the form's
@@ -17,6 +18,8 @@ pub fn ExtrasSlots<C: IntoView + 'static>(
     state: RwSignal<SettingsState>,
     saves: ReadSignal<u32>,
     dialog: NodeRef<html::Div>,
+    /// Where the islands' requests go (`ScreenRequest`).
+    dispatch: Callback<Action>,
     /// What stands between the App Configuration values and the kit (How sync works).
     children: TypedChildren<C>,
 ) -> impl IntoView {
@@ -28,20 +31,11 @@ pub fn ExtrasSlots<C: IntoView + 'static>(
     let activity = NodeRef::<html::Div>::new();
     let failed = RwSignal::new(false);
     let mounted: StoredValue<Option<(OneThread<ExtrasModule>, u32)>> = StoredValue::new(None);
-    // What the islands are told: the saved key, the draft's when it is another one, whether it is shown, and whether
-    // saving the draft signs members out.
-    let told = Memo::new(move |_| {
-        state.with(|s| {
-            let saved = s.saved.key_value.clone();
-            let draft = s.key_value().filter(|draft| Some(*draft) != saved.as_deref()).map(str::to_owned);
-            (saved, draft, s.key_shown, s.signs_out())
-        })
-    });
+    let told = Memo::new(move |_| state.with(|s| ScreenState::of(s, saves.get())));
     let tell = move || {
         mounted.try_with_value(|mounted| {
             if let Some((module, id)) = mounted {
-                let (saved, draft, shown, signs_out) = told.get_untracked();
-                module.update(*id, (saved.as_deref(), draft.as_deref(), shown), signs_out, saves.get_untracked());
+                told.with_untracked(|told| module.update(*id, told));
             }
         });
     };
@@ -81,19 +75,31 @@ pub fn ExtrasSlots<C: IntoView + 'static>(
     };
     // Once this component's elements are in the page.
     request_animation_frame(start.clone());
-    Effect::watch(move || (told.get(), saves.get()), move |_, _, _| tell(), false);
+    Effect::watch(move || told.track(), move |_, _, _| tell(), false);
     on_cleanup(move || {
         if let Some(Some((module, id))) = mounted.try_update_value(Option::take) {
             module.unmount(id);
         }
     });
     let waiting = move || !failed.get() && mounted.with_value(Option::is_none);
+    // The islands' requests (`screen::REQUEST_EVENT`, the name below).
+    let request = move |event: web_sys::Event| {
+        let detail = wasm_bindgen::JsCast::unchecked_ref::<web_sys::CustomEvent>(&event).detail();
+        if let Ok(ScreenRequest::EndOverlap) = serde_wasm_bindgen::from_value(detail) {
+            dispatch.run(Action::EndOverlap);
+        }
+    };
     view! {
         <div class="mdm-alert mdm-alert--error" role="alert" hidden=move || !failed.get()>
             <p class="mdm-alert__body">{t.extras_failed()}</p>
             <button type="button" class="mdm-button" on:click=move |_| start()>{t.retry()}</button>
         </div>
-        <div class="mdm-extras" class:mdm-extras--waiting=waiting node_ref=readiness></div>
+        <div
+            class="mdm-extras"
+            class:mdm-extras--waiting=waiting
+            node_ref=readiness
+            on:mdm-sync-request=request
+        ></div>
         <div class="mdm-extras" class:mdm-extras--waiting-short=waiting node_ref=app_config></div>
         {children.into_inner()()}
         <div class="mdm-extras" node_ref=kit></div>

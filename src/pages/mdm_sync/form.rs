@@ -2,6 +2,7 @@ use leptos::{ev, prelude::*};
 
 use super::notices::{SaveFailure, SaveStatus};
 use super::extras::ExtrasSlots;
+use super::rollout::{EnforcementOption, OverlapOption};
 use crate::api::Versioned;
 use crate::components::{
     Consequences, Dialog, KeyField, Precautions, RestrictOption, Switch, SyncSteps,
@@ -59,13 +60,22 @@ pub fn SettingsForm(
     let apply_lines = NodeRef::<leptos::html::Div>::new();
     let host = env.host.clone();
     let sender = Sender { state, env: StoredValue::new(env), csrf_token: StoredValue::new(session.csrf_token), saves };
-    let dispatch = Callback::new(move |action| sender.step(state.try_update(|s| s.apply(action, &mut WebCrypto))));
+    let dispatch = Callback::new(move |action| {
+        let step = state.try_update(|s| {
+            s.now_unix = now_unix();
+            s.apply(action, &mut WebCrypto)
+        });
+        sender.step(step);
+    });
     guard_unsaved_changes(state, t);
     if host.is_embedding() {
         tell_dirty_changes(state, host.clone());
     }
 
     let key_value = Signal::derive(move || state.with(|s| s.key_value().map(str::to_owned)));
+    // Memos, so that the rollout controls are built when they appear, not at every keystroke.
+    let draft_on = Memo::new(move |_| state.with(|s| s.enabled));
+    let new_key_while_on = Memo::new(move |_| state.with(SettingsState::can_keep_previous));
     let key_shown = Signal::derive(move || state.with(|s| s.key_shown));
     let show_key = Callback::new(move |show| dispatch.run(Action::ShowKey(show)));
 
@@ -99,6 +109,7 @@ pub fn SettingsForm(
                     on_toggle=Callback::new(move |on| dispatch.run(Action::Toggle(on)))
                 />
                 <p class="mdm-card__text" id="mdm-sync-switch-help">{t.switch_description()}</p>
+                {move || draft_on.get().then(|| view! { <EnforcementOption state dispatch locked/> })}
                 <RestrictOption
                     checked=Signal::derive(move || state.with(|s| s.restrict))
                     disabled=locked
@@ -115,6 +126,7 @@ pub fn SettingsForm(
                     on_input=Callback::new(move |text| dispatch.run(Action::TypeCustom(text)))
                     on_reissue=Callback::new(move |_| dispatch.run(Action::Reissue))
                 />
+                {move || new_key_while_on.get().then(|| view! { <OverlapOption state dispatch/> })}
                 <p class="mdm-card__meta">
                     {move || state.with(|s| {
                         let (at, by) = (s.saved.updated_at.as_deref()?, s.saved.updated_by.as_ref()?);
@@ -122,7 +134,7 @@ pub fn SettingsForm(
                     })}
                 </p>
             </section>
-            <ExtrasSlots state saves=saves.read_only() dialog=apply_lines>
+            <ExtrasSlots state saves=saves.read_only() dialog=apply_lines dispatch>
                 <SyncSteps/>
             </ExtrasSlots>
             <Dialog

@@ -3,6 +3,7 @@
 mod extras;
 mod form;
 mod notices;
+mod rollout;
 
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
