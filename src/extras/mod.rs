@@ -145,7 +145,7 @@ pub fn mount_extras(
 /// The settings screen's state changed (`domain::screen::ScreenState`, as a JS value).
 #[wasm_bindgen]
 pub fn update_extras(id: u32, state: JsValue) {
-    let Ok(state) = serde_wasm_bindgen::from_value::<ScreenState>(state) else { return };
+    let Ok(state) = crate::api::from_js::<ScreenState>(state) else { return };
     MOUNTED.with_borrow(|all| {
         let Some(islands) = all.iter().find(|i| i.id == id) else { return };
         if islands.screen.with_untracked(|current| *current != state) {

@@ -85,7 +85,7 @@ pub fn ExtrasSlots<C: IntoView + 'static>(
     // The islands' requests (`screen::REQUEST_EVENT`, the name below).
     let request = move |event: web_sys::Event| {
         let detail = wasm_bindgen::JsCast::unchecked_ref::<web_sys::CustomEvent>(&event).detail();
-        if let Ok(ScreenRequest::EndOverlap) = serde_wasm_bindgen::from_value(detail) {
+        if let Ok(ScreenRequest::EndOverlap) = crate::api::from_js(detail) {
             dispatch.run(Action::EndOverlap);
         }
     };
