@@ -11,7 +11,8 @@ use mdm_console::domain::api::{paths, Session};
 
 use crate::crypto::sha256;
 use crate::errors::{error_response, json_response};
-use crate::state::{self, Answer, Replay};
+use crate::seed;
+use crate::state::{Answer, Replay};
 use crate::{now, Shared};
 
 pub const BASE: &str = "/api";
@@ -42,7 +43,7 @@ async fn session(State(app): State<Shared>) -> Response {
     let plan = app.world.lock().expect("world lock").plan();
     json_response(
         StatusCode::OK,
-        &Session { admin: state::admin(), domain: state::domain(plan), csrf_token: app.csrf_token.clone() },
+        &Session { admin: seed::admin(), domain: seed::domain(plan), csrf_token: app.csrf_token.clone() },
     )
 }
 

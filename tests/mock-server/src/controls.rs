@@ -9,7 +9,7 @@ use axum::Router;
 use serde::de::DeserializeOwned;
 
 use crate::errors::{self, json_response};
-use crate::state::Seed;
+use crate::seed::Seed;
 use crate::traffic::{Fault, FaultSpec, CONTROL_PREFIX};
 use crate::Shared;
 

@@ -9,6 +9,7 @@ mod controls;
 mod crypto;
 mod errors;
 mod headers;
+mod seed;
 mod server;
 mod state;
 mod static_files;

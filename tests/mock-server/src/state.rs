@@ -5,108 +5,23 @@ use std::collections::HashMap;
 
 use axum::http::StatusCode;
 use mdm_console::domain::api::{
-    Admin, AuditEvent, AuditLog, Domain, ErrorBody, Group, KeyMode, LineworksMdm, MdmSyncSettings, MdmSyncSummary,
-    ManagedApp, ManagedApps, MdmSyncUpdate, MobileSecurity, Person, Plan, CONFIG_KEY, VALUE_TYPE,
+    AuditEvent, AuditLog, Enforcement, ErrorBody, KeyMode, LineworksMdm, MdmSyncSettings, MdmSyncSummary, ManagedApp,
+    ManagedApps, MdmSyncUpdate, MobileSecurity, Person, Plan, CONFIG_KEY, VALUE_TYPE,
 };
-use mdm_console::domain::change::{Change, Editable};
+use mdm_console::domain::change::{Change, Editable, Overlap};
 use mdm_console::domain::key::validate_key;
 use mdm_console::domain::readiness::{
-    encode_base64url, fingerprint_from_digest, fingerprint_input, DeviceGroup, DevicePlatform, Management, Readiness,
-    SALT_BYTES,
+    encode_base64url, fingerprint_from_digest, fingerprint_input, DeviceGroup, Readiness, SALT_BYTES,
 };
 use mdm_console::domain::time::{format_rfc3339, LOGOUT_WINDOW_SECS};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::crypto::{random_bytes, sha256, Secret};
 use crate::errors::{self, message_for, strings};
-
-pub const DEFAULT_MEMBER_COUNT: u32 = 1024;
-pub const DEFAULT_EXCEPTION_COUNT: u32 = 3;
-/// The value Nimbus Group pushes to its companies' devices: a custom key value that part of the fleet already holds,
-/// so that typing it shows what readiness is for.
-pub const GROUP_SHARED_VALUE: &str = "NimbusGroup-MDM-2026!";
-/// Devices active in this many days are counted.
-pub const READINESS_WINDOW_DAYS: u32 = 30;
-/// Keys of the two other domains of "Nimbus Group": valid generated-style keys, so that `key_in_use` can be tried.
-pub const DEFAULT_OTHER_DOMAIN_KEYS: [&str; 2] =
-    ["Vq8TzR2mKc7LpX4wNd9GhB3sYf6JtA1eUo5HkZ0r", "m3PxW9cQ7rLs2VfK8nTd4BzY6hJa1GuE5oRk0NiC"];
-
-/// The apps in scope, with identifiers that are clearly examples (`com.example…`): the real ones are the backend's
-/// to serve (`docs/api.md`). AiNote has no Android version here, so that the kit's handling of a missing identifier
-/// shows.
-pub fn default_apps() -> Vec<ManagedApp> {
-    let app = |id: &str, name: &str, ios: &str, android: Option<&str>| ManagedApp {
-        id: id.into(),
-        name: name.into(),
-        ios_bundle_id: Some(ios.into()),
-        android_package: android.map(Into::into),
-    };
-    vec![
-        app("lineworks", "LINE WORKS (example IDs)", "com.example.lineworks", Some("com.example.lineworks")),
-        app("drive", "LINE WORKS Drive (example IDs)", "com.example.lineworks.drive", Some("com.example.lineworks.drive")),
-        app("ainote", "LINE WORKS AiNote (example IDs)", "com.example.lineworks.ainote", None),
-    ]
-}
-
-/// Devices of the fleet, as seeded: the value each holds, not its fingerprint (the mock computes that).
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct SeedDevices {
-    platform: DevicePlatform,
-    management: Management,
-    key_value: Option<String>,
-    count: u32,
-}
-
-impl SeedDevices {
-    fn new(platform: DevicePlatform, management: Management, key_value: Option<&str>, count: u32) -> Self {
-        Self { platform, management, key_value: key_value.map(Into::into), count }
-    }
-
-    /// A seed a real fleet could not report: Android outside Android Enterprise on iOS, or no device at all.
-    fn problem(&self) -> Option<String> {
-        if self.count == 0 {
-            return Some("devices: a count of 0".into());
-        }
-        (self.management == Management::AndroidWithoutEnterprise && self.platform == DevicePlatform::Ios)
-            .then(|| "devices: android_without_enterprise is for the android platform".into())
-    }
-}
-
-/// The default fleet of the 1,024 members' phones and tablets: most managed devices already hold the group's
-/// shared value; some hold nothing yet or an old value; some are not managed at all, or are Android outside Android
-/// Enterprise.
-pub fn default_devices() -> Vec<SeedDevices> {
-    use DevicePlatform::{Android, Ios};
-    use Management::{AndroidWithoutEnterprise, Managed, Unmanaged};
-    vec![
-        SeedDevices::new(Ios, Managed, Some(GROUP_SHARED_VALUE), 412),
-        SeedDevices::new(Android, Managed, Some(GROUP_SHARED_VALUE), 236),
-        SeedDevices::new(Ios, Managed, None, 118),
-        SeedDevices::new(Android, Managed, Some("OldNimbusValue-2024"), 41),
-        SeedDevices::new(Ios, Unmanaged, None, 96),
-        SeedDevices::new(Android, Unmanaged, None, 38),
-        SeedDevices::new(Android, AndroidWithoutEnterprise, None, 83),
-    ]
-}
-
-pub fn admin() -> Admin {
-    Admin { id: "usr_7f3a21".into(), name: "Mina Park".into(), email: "mina.park@nimbus-logistics.example.com".into() }
-}
-
-pub fn domain(plan: Plan) -> Domain {
-    Domain {
-        id: "dom_40117".into(),
-        name: "Nimbus Logistics".into(),
-        plan,
-        group: Some(Group { id: "grp_2203".into(), name: "Nimbus Group".into() }),
-    }
-}
-
-fn actor() -> Person {
-    let admin = admin();
-    Person { id: admin.id, name: admin.name }
-}
+use crate::seed::{
+    actor, default_apps, default_devices, Seed, SeedDevices, DEFAULT_EXCEPTION_COUNT, DEFAULT_MEMBER_COUNT,
+    DEFAULT_OTHER_DOMAIN_KEYS, READINESS_WINDOW_DAYS,
+};
 
 /// The saved MDM sync settings, with what the last change left behind.
 #[derive(Clone)]
@@ -115,43 +30,6 @@ struct Sync {
     updated_at: Option<i64>,
     updated_by: Option<Person>,
     logout_deadline: Option<i64>,
-}
-
-/// The body of `POST /__mock/reset`. Every field is optional; what is left out takes its default.
-#[derive(Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Seed {
-    plan: Option<Plan>,
-    member_count: Option<u32>,
-    lineworks_mdm: Option<SeedLineworksMdm>,
-    mdm_sync: Option<SeedSync>,
-    other_domain_keys: Option<Vec<String>>,
-    apps: Option<Vec<ManagedApp>>,
-    devices: Option<Vec<SeedDevices>>,
-}
-
-impl Seed {
-    /// What a seed asks for that no real fleet has; the control refuses it.
-    pub fn problem(&self) -> Option<String> {
-        self.devices.iter().flatten().find_map(SeedDevices::problem)
-    }
-}
-
-#[derive(Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct SeedLineworksMdm {
-    enabled: Option<bool>,
-    exception_count: Option<u32>,
-}
-
-/// Not validated: tests may need a state that the API itself would refuse.
-#[derive(Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct SeedSync {
-    enabled: Option<bool>,
-    restrict_other_domains: Option<bool>,
-    key_mode: Option<KeyMode>,
-    key_value: Option<String>,
 }
 
 /// A finished answer to a mutation, kept so that a retry with the same `Idempotency-Key` gets it again byte for byte.
@@ -224,6 +102,8 @@ impl Default for World {
                     restrict_other_domains: false,
                     key_mode: KeyMode::Auto,
                     key_value: None,
+                    enforcement: Enforcement::Enforce,
+                    overlap: Overlap::None,
                 },
                 updated_at: None,
                 updated_by: None,
@@ -260,6 +140,8 @@ impl World {
                 restrict_other_domains: sync.restrict_other_domains.unwrap_or(false),
                 key_mode: sync.key_mode.unwrap_or(KeyMode::Auto),
                 key_value: sync.key_value,
+                enforcement: Enforcement::Enforce,
+                overlap: Overlap::None,
             },
             updated_at: None,
             updated_by: None,
@@ -301,6 +183,8 @@ impl World {
             updated_at: self.sync.updated_at.map(format_rfc3339),
             updated_by: self.sync.updated_by.clone(),
             logout_deadline: self.pending_deadline(now),
+            enforcement: e.enforcement,
+            rotation: None,
         }
     }
 
@@ -387,8 +271,14 @@ impl World {
         }
         let saved = self.sync.editable.clone();
         // `keyValue: null` leaves the saved key alone: once issued, a key is never taken away, only replaced.
-        let next =
-            Editable { key_value: update.key_value.clone().or_else(|| saved.key_value.clone()), ..(&update).into() };
+        let next = Editable {
+            enabled: update.enabled,
+            restrict_other_domains: update.restrict_other_domains,
+            key_mode: update.key_mode,
+            key_value: update.key_value.clone().or_else(|| saved.key_value.clone()),
+            enforcement: saved.enforcement,
+            overlap: Overlap::None,
+        };
         if next.enabled && next.key_value.is_none() {
             return Answer::error(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -428,6 +318,7 @@ impl World {
                 actor: actor(),
                 action,
                 key_fingerprint: fingerprint.clone(),
+                reason: None,
             });
         }
         self.sync.editable = next;
@@ -441,6 +332,7 @@ impl World {
 mod tests {
     use super::*;
     use mdm_console::domain::key::GENERATED_LEN;
+    use crate::seed::DEFAULT_OTHER_DOMAIN_KEYS;
 
     const NOW: i64 = 1_795_776_300;
     const KEY: &str = "Vb7nQ2xLk9PzR4tW1mYc8HsJ3dFg6AeU0oKiTq5N";
