@@ -8,9 +8,12 @@ pub mod cli;
 mod controls;
 mod crypto;
 mod errors;
+mod fleet;
 mod headers;
+mod history;
 mod seed;
 mod server;
+mod sign_ins;
 mod state;
 mod static_files;
 mod traffic;
@@ -33,6 +36,7 @@ use crate::headers::SecurityHeaders;
 use crate::state::World;
 use crate::traffic::{Traffic, CONTROL_PREFIX};
 
+pub use seed::SeedHistory;
 pub use server::serve;
 pub use static_files::Mount;
 
@@ -44,6 +48,8 @@ pub struct Config {
     pub mounts: Vec<Mount>,
     /// Origins allowed to embed the console, space-separated; `None` forbids framing.
     pub frame_ancestors: Option<String>,
+    /// The past the mock starts with, and goes back to on a reset that names none (`--seed-history`).
+    pub seed_history: SeedHistory,
 }
 
 struct AppState {
@@ -58,11 +64,6 @@ struct AppState {
 
 type Shared = Arc<AppState>;
 
-fn now() -> i64 {
-    let since_epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-    i64::try_from(since_epoch.as_secs()).unwrap_or(i64::MAX)
-}
-
 /// The whole mock as a router. A `drop` fault only closes the connection when the router runs under [`serve`].
 pub fn try_app(config: Config) -> Result<Router, String> {
     let security = SecurityHeaders::new(config.frame_ancestors.as_deref())?;
@@ -74,7 +75,7 @@ pub fn try_app(config: Config) -> Result<Router, String> {
         static_files::preload_index(root, &security);
     }
     let shared: Shared = Arc::new(AppState {
-        world: Mutex::new(World::default()),
+        world: Mutex::new(World::new(config.seed_history)),
         traffic: Mutex::new(Traffic::default()),
         secret: Secret::random(),
         csrf_token: hex(&random_bytes::<16>()),

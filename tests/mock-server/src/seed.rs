@@ -104,6 +104,22 @@ pub struct Seed {
     pub(crate) other_domain_keys: Option<Vec<String>>,
     pub(crate) apps: Option<Vec<ManagedApp>>,
     pub(crate) devices: Option<Vec<SeedDevices>>,
+    /// A past to start from (`"monitor-week"`); left out: the mock's `--seed-history`, else none.
+    pub(crate) history: Option<SeedHistory>,
+}
+
+/// A past that the mock starts with, so that Sign-in checks has something to show from the first minute.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum SeedHistory {
+    // The settings as seeded, in force since before the 30-day window (the tests' default).
+    /// the settings as seeded, in force all along
+    #[default]
+    None,
+    // 3rd-party MDM sync turned on in "Monitor only" 7 days ago, with the seeded key or else the group's shared
+    // value (custom), which most managed devices hold: a week of checks with would-be refusals.
+    /// sync on in Monitor only for the past 7 days
+    MonitorWeek,
 }
 
 impl Seed {

@@ -1,27 +1,105 @@
-//! The mock's world: one domain, its MDM sync settings, the audit trail, and the rules of `PUT mdm-sync`.
+//! The mock's world: one domain, its MDM sync settings, the audit trail, the rules of `PUT mdm-sync` (read with
+//! the shared `Editable::updated` and applied by the shared `Change` rules), a rotation's own end, the mock's clock,
+//! and the history of settings that sign-in checks are judged by.
 //! Everything here is synchronous and takes `now` as an argument, so that time-dependent rules are unit-testable.
 
 use std::collections::HashMap;
 
 use axum::http::StatusCode;
 use mdm_console::domain::api::{
-    AuditEvent, AuditLog, Enforcement, ErrorBody, KeyMode, LineworksMdm, MdmSyncSettings, MdmSyncSummary, ManagedApp,
-    ManagedApps, MdmSyncUpdate, MobileSecurity, Person, Plan, CONFIG_KEY, VALUE_TYPE,
+    AuditAction, AuditEvent, AuditLog, Enforcement, ErrorBody, KeyMode, LineworksMdm, MdmSyncSettings,
+    MdmSyncSummary, ManagedApp, ManagedApps, MdmSyncUpdate, MobileSecurity, Person, Plan, Rotation, RotationEnd,
+    CONFIG_KEY, VALUE_TYPE,
 };
 use mdm_console::domain::change::{Change, Editable, Overlap};
 use mdm_console::domain::key::validate_key;
 use mdm_console::domain::readiness::{
-    encode_base64url, fingerprint_from_digest, fingerprint_input, DeviceGroup, Readiness, SALT_BYTES,
+    encode_base64url, fingerprint_from_digest, fingerprint_input, DeviceGroup, DevicePlatform, Management, Readiness,
+    SALT_BYTES,
 };
-use mdm_console::domain::time::{format_rfc3339, LOGOUT_WINDOW_SECS};
-use serde::Serialize;
+use mdm_console::domain::sign_ins::{BadParameter, DeviceInfo, Query, SignInEvent, SignIns};
+use mdm_console::domain::time::{format_rfc3339, parse_rfc3339, LOGOUT_WINDOW_SECS};
+use serde::{Deserialize, Serialize};
 
 use crate::crypto::{random_bytes, sha256, Secret};
 use crate::errors::{self, message_for, strings};
+use crate::fleet::{self, Fleet};
+use crate::history::{History, Snapshot};
 use crate::seed::{
-    actor, default_apps, default_devices, Seed, SeedDevices, DEFAULT_EXCEPTION_COUNT, DEFAULT_MEMBER_COUNT,
-    DEFAULT_OTHER_DOMAIN_KEYS, READINESS_WINDOW_DAYS,
+    actor, default_apps, default_devices, Seed, SeedDevices, SeedHistory, DEFAULT_EXCEPTION_COUNT,
+    DEFAULT_MEMBER_COUNT, DEFAULT_OTHER_DOMAIN_KEYS, GROUP_SHARED_VALUE, READINESS_WINDOW_DAYS,
 };
+use crate::sign_ins::{judge, Added, Checks};
+
+/// How long `--seed-history monitor-week` has been monitoring.
+const MONITOR_WEEK_SECS: i64 = 7 * 86_400;
+
+pub fn system_now() -> i64 {
+    let since_epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    i64::try_from(since_epoch.as_secs()).unwrap_or(i64::MAX)
+}
+
+/// The mock's clock: the system's, moved forward by `POST /__mock/clock`, or stopped there. Every `now` of the mock
+/// comes from it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Clock {
+    offset: i64,
+    frozen: Option<i64>,
+}
+
+impl Clock {
+    pub fn now(&self) -> i64 {
+        self.frozen.unwrap_or_else(|| system_now() + self.offset)
+    }
+
+    /// Forward only: a clock that went back would rewrite a past that checks were already judged in.
+    pub fn set(&mut self, at: i64) {
+        match &mut self.frozen {
+            Some(frozen) => *frozen = at,
+            None => self.offset = at - system_now(),
+        }
+    }
+
+    pub fn freeze(&mut self, frozen: bool) {
+        let now = self.now();
+        self.frozen = frozen.then_some(now);
+        if !frozen {
+            self.offset = now - system_now();
+        }
+    }
+}
+
+/// The body of `POST /__mock/clock`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ClockControl {
+    advance_seconds: Option<i64>,
+    at: Option<String>,
+    frozen: Option<bool>,
+}
+
+/// One item of `POST /__mock/sign-ins`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AddCheck {
+    member_id: Option<String>,
+    platform: DevicePlatform,
+    management: Management,
+    key_value: Option<String>,
+    #[serde(default)]
+    other_domain: bool,
+    at: Option<String>,
+}
+
+/// A rotation that runs: the previous key is accepted beside the key until `valid_until`. The value is kept only to
+/// check that it is unique among other domains; it is never sent, logged or put in an event.
+struct Running {
+    previous_key: String,
+    previous_fingerprint: String,
+    started_at: i64,
+    valid_until: i64,
+    started_by: Person,
+}
 
 /// The saved MDM sync settings, with what the last change left behind.
 #[derive(Clone)]
@@ -88,27 +166,39 @@ pub struct World {
     /// Never goes back, not even on reset, so that an ETag from before a reset is stale after it.
     revision: u64,
     idempotency: HashMap<String, Recorded>,
+    clock: Clock,
+    /// The past a reset without its own `history` starts with (`--seed-history`).
+    default_history: SeedHistory,
+    rotation: Option<Running>,
+    /// The readiness fingerprint of the last rotation's previous key once its overlap has ended, so that the gate
+    /// can tell its devices apart (`previous_key`).
+    retired_previous: Option<String>,
+    history: History,
+    fleet: Fleet,
+    added: Vec<Added>,
 }
 
 impl Default for World {
     fn default() -> Self {
+        Self::new(SeedHistory::None)
+    }
+}
+
+impl World {
+    pub fn new(default_history: SeedHistory) -> Self {
+        let empty = Editable {
+            enabled: false,
+            restrict_other_domains: false,
+            key_mode: KeyMode::Auto,
+            key_value: None,
+            enforcement: Enforcement::Enforce,
+            overlap: Overlap::None,
+        };
         let mut world = Self {
             plan: Plan::Advanced,
             member_count: 0,
             lineworks_mdm: LineworksMdm { enabled: false, exception_count: 0 },
-            sync: Sync {
-                editable: Editable {
-                    enabled: false,
-                    restrict_other_domains: false,
-                    key_mode: KeyMode::Auto,
-                    key_value: None,
-                    enforcement: Enforcement::Enforce,
-                    overlap: Overlap::None,
-                },
-                updated_at: None,
-                updated_by: None,
-                logout_deadline: None,
-            },
+            sync: Sync { editable: empty, updated_at: None, updated_by: None, logout_deadline: None },
             other_domain_keys: Vec::new(),
             apps: Vec::new(),
             devices: Vec::new(),
@@ -117,14 +207,27 @@ impl Default for World {
             events_issued: 0,
             revision: 0,
             idempotency: HashMap::new(),
+            clock: Clock::default(),
+            default_history,
+            rotation: None,
+            retired_previous: None,
+            history: History::new(Snapshot {
+                from: i64::MIN,
+                enabled: false,
+                enforcement: Enforcement::Enforce,
+                restrict_other_domains: false,
+                key: None,
+                previous: None,
+            }),
+            fleet: Fleet::new([], 1),
+            added: Vec::new(),
         };
         world.reset(Seed::default());
         world
     }
-}
 
-impl World {
-    /// Back to the defaults, with `seed` applied on top. Clears the audit trail and the idempotency store.
+    /// Back to the defaults, with `seed` applied on top. Clears the audit trail, the idempotency store, the clock,
+    /// a rotation and the added sign-in checks.
     pub fn reset(&mut self, seed: Seed) {
         let lineworks = seed.lineworks_mdm.unwrap_or_default();
         let sync = seed.mdm_sync.unwrap_or_default();
@@ -156,6 +259,43 @@ impl World {
         self.audit.clear();
         self.idempotency.clear();
         self.revision += 1;
+        self.clock = Clock::default();
+        self.rotation = None;
+        self.retired_previous = None;
+        self.added.clear();
+        let groups: Vec<_> = self
+            .devices
+            .iter()
+            .map(|d| (d.platform, d.management, d.key_value.as_deref().map(|v| self.print(v)), d.count))
+            .collect();
+        self.fleet = Fleet::new(groups, self.member_count);
+        let now = self.clock.now();
+        match seed.history.unwrap_or(self.default_history) {
+            SeedHistory::None => self.history = History::new(self.snapshot(i64::MIN)),
+            SeedHistory::MonitorWeek => {
+                let since = now - MONITOR_WEEK_SECS;
+                self.sync.editable.enabled = false;
+                self.history = History::new(self.snapshot(i64::MIN));
+                let saved = self.sync.editable.clone();
+                let custom = saved.key_value.is_none();
+                let next = Editable {
+                    enabled: true,
+                    enforcement: Enforcement::Monitor,
+                    key_mode: if custom { KeyMode::Custom } else { saved.key_mode },
+                    key_value: saved.key_value.clone().or_else(|| Some(GROUP_SHARED_VALUE.to_owned())),
+                    ..saved.clone()
+                };
+                let change = Change::between(&saved, &next);
+                let fingerprint = None;
+                for action in change.audit_actions(&saved, &next) {
+                    self.push_audit(since, actor(), action, fingerprint.clone(), None);
+                }
+                self.sync.editable = next;
+                self.sync.updated_at = Some(since);
+                self.sync.updated_by = Some(actor());
+                self.history.record(self.snapshot(since));
+            }
+        }
     }
 
     pub fn plan(&self) -> Plan {
@@ -164,6 +304,95 @@ impl World {
 
     pub fn etag(&self) -> String {
         format!("\"{}\"", self.revision)
+    }
+
+    /// The mock's time, with whatever fell due by then done (a rotation's end): every request starts with it.
+    pub fn tick(&mut self, secret: &Secret) -> i64 {
+        let now = self.clock.now();
+        self.settle(now, secret);
+        now
+    }
+
+    /// `POST /__mock/clock`.
+    pub fn control_clock(&mut self, control: &ClockControl, secret: &Secret) -> Result<i64, String> {
+        let now = self.tick(secret);
+        let mut at = now;
+        if let Some(text) = &control.at {
+            at = parse_rfc3339(text).ok_or_else(|| format!("at: not an RFC 3339 time: {text:?}"))?;
+            if at < now {
+                return Err(format!("at: the clock only moves forward (it is {})", format_rfc3339(now)));
+            }
+        }
+        match control.advance_seconds {
+            Some(n) if n < 0 => return Err("advanceSeconds: the clock only moves forward".into()),
+            Some(n) => at = at.saturating_add(n),
+            None => {}
+        }
+        self.clock.set(at);
+        if let Some(frozen) = control.frozen {
+            self.clock.freeze(frozen);
+        }
+        Ok(self.tick(secret))
+    }
+
+    /// The readiness fingerprint of a value, with the domain's salt.
+    fn print(&self, value: &str) -> String {
+        fingerprint_from_digest(&sha256(&fingerprint_input(&self.salt, value))).expect("SHA-256 has 32 bytes")
+    }
+
+    /// The settings in force from `from` on, as the gate reads them.
+    fn snapshot(&self, from: i64) -> Snapshot {
+        let e = &self.sync.editable;
+        let previous = match (&self.rotation, &self.retired_previous) {
+            (Some(running), _) => Some((running.previous_fingerprint.clone(), true)),
+            (None, Some(fingerprint)) => Some((fingerprint.clone(), false)),
+            (None, None) => None,
+        };
+        Snapshot {
+            from,
+            enabled: e.enabled,
+            enforcement: e.enforcement,
+            restrict_other_domains: e.restrict_other_domains,
+            key: e.key_value.as_deref().map(|k| self.print(k)),
+            previous,
+        }
+    }
+
+    fn push_audit(
+        &mut self,
+        at: i64,
+        actor: Person,
+        action: AuditAction,
+        key_fingerprint: Option<String>,
+        reason: Option<RotationEnd>,
+    ) {
+        self.events_issued += 1;
+        self.audit.push(AuditEvent {
+            id: format!("evt_{:06}", self.events_issued),
+            at: format_rfc3339(at),
+            actor,
+            action,
+            key_fingerprint,
+            reason,
+        });
+    }
+
+    /// A rotation whose `validUntil` has come ends by itself, at that moment: its devices are signed out within
+    /// 10 minutes of it (when the gate enforces), and the trail says `rotation_ended` with `expired`.
+    fn settle(&mut self, now: i64, secret: &Secret) {
+        let Some(until) = self.rotation.as_ref().map(|r| r.valid_until).filter(|&until| until <= now) else { return };
+        let running = self.rotation.take().expect("checked above");
+        self.retired_previous = Some(running.previous_fingerprint);
+        self.sync.editable.overlap = Overlap::None;
+        let e = &self.sync.editable;
+        if e.enabled && e.enforcement == Enforcement::Enforce {
+            let deadline = until + LOGOUT_WINDOW_SECS;
+            self.sync.logout_deadline = Some(self.sync.logout_deadline.map_or(deadline, |d| d.max(deadline)));
+        }
+        let fingerprint = e.key_value.as_deref().map(|key| secret.fingerprint(key));
+        self.push_audit(until, running.started_by, AuditAction::RotationEnded, fingerprint, Some(RotationEnd::Expired));
+        self.history.record(self.snapshot(until));
+        self.revision += 1;
     }
 
     /// A deadline in the past means everyone is already out: nothing is pending any more.
@@ -184,10 +413,13 @@ impl World {
             updated_by: self.sync.updated_by.clone(),
             logout_deadline: self.pending_deadline(now),
             enforcement: e.enforcement,
-            rotation: None,
+            rotation: self.rotation.as_ref().map(|running| Rotation {
+                previous_key_fingerprint: running.previous_fingerprint.clone(),
+                started_at: format_rfc3339(running.started_at),
+                valid_until: format_rfc3339(running.valid_until),
+            }),
         }
     }
-
     pub fn overview(&self, now: i64) -> MobileSecurity {
         MobileSecurity {
             member_count: self.member_count,
@@ -205,9 +437,7 @@ impl World {
     pub fn readiness(&self, now: i64) -> Readiness {
         let mut rows: Vec<DeviceGroup> = Vec::new();
         for seeded in &self.devices {
-            let fingerprint = seeded.key_value.as_deref().and_then(|value| {
-                fingerprint_from_digest(&sha256(&fingerprint_input(&self.salt, value)))
-            });
+            let fingerprint = seeded.key_value.as_deref().map(|value| self.print(value));
             let same = |row: &&mut DeviceGroup| {
                 (row.platform, row.management, &row.fingerprint) == (seeded.platform, seeded.management, &fingerprint)
             };
@@ -249,8 +479,63 @@ impl World {
         self.idempotency.insert(idempotency_key, Recorded { body_hash, answer });
     }
 
+    /// `GET …/sign-ins`.
+    pub fn sign_ins(&self, query: &Query, now: i64) -> Result<SignIns, BadParameter> {
+        Checks { fleet: &self.fleet, history: &self.history, added: &self.added }.page(query, now)
+    }
+
+    /// `POST /__mock/sign-ins`: each check judged by the gate under the settings in force at its `at`.
+    pub fn add_checks(&mut self, checks: Vec<AddCheck>, now: i64) -> Result<Vec<SignInEvent>, String> {
+        let mut events = Vec::new();
+        let mut added = Vec::new();
+        for (n, check) in checks.into_iter().enumerate() {
+            let at = match &check.at {
+                None => now,
+                Some(text) => parse_rfc3339(text).ok_or_else(|| format!("[{n}].at: not an RFC 3339 time"))?,
+            };
+            if at > now {
+                return Err(format!("[{n}].at: after the mock's now ({})", format_rfc3339(now)));
+            }
+            if check.management == Management::AndroidWithoutEnterprise && check.platform == DevicePlatform::Ios {
+                return Err(format!("[{n}]: android_without_enterprise is for the android platform"));
+            }
+            let k = (self.added.len() + added.len()) as u32;
+            let member = match (&check.member_id, check.other_domain) {
+                (Some(id), _) => match fleet::member_index(id).filter(|&i| i < self.member_count.max(1)) {
+                    Some(index) => fleet::member(index),
+                    None => return Err(format!("[{n}].memberId: no member {id:?} (mem_00000 to mem_{:05})", self.member_count.max(1) - 1)),
+                },
+                (None, true) => fleet::outsider(u64::from(k) ^ 0x6164_6465_64),
+                (None, false) => fleet::member(k % self.member_count.max(1)),
+            };
+            let held = check.key_value.as_deref().map(|value| self.print(value));
+            let (outcome, reason) = judge(self.history.at(at), check.management, held.as_deref(), !check.other_domain);
+            let (model, os_version) = match check.platform {
+                DevicePlatform::Ios => ("iPhone 15", "18.2"),
+                DevicePlatform::Android => ("Pixel 8", "15"),
+            };
+            let device =
+                DeviceInfo { platform: check.platform, model: model.into(), os_version: os_version.into(), management: check.management };
+            added.push(Added { at, member, device, outcome, reason });
+        }
+        for (k, check) in added.iter().enumerate() {
+            let index = self.fleet.len() + (self.added.len() + k) as u32;
+            events.push(SignInEvent {
+                id: format!("chk_{:x}_{index:x}", check.at),
+                at: format_rfc3339(check.at),
+                member: check.member.clone(),
+                device: check.device.clone(),
+                outcome: check.outcome,
+                reason: check.reason,
+            });
+        }
+        self.added.extend(added);
+        Ok(events)
+    }
+
     /// `PUT mdm-sync` from the version check on: the caller has already checked CSRF, plan, headers and replays.
     pub fn update(&mut self, if_match: &str, body: &[u8], now: i64, secret: &Secret) -> Answer {
+        self.settle(now, secret);
         if if_match.trim() != self.etag() {
             let code = "precondition_failed";
             let stale = Stale { error: errors::body(code, message_for(code), None), current: &self.settings(now) };
@@ -270,14 +555,15 @@ impl World {
             }
         }
         let saved = self.sync.editable.clone();
-        // `keyValue: null` leaves the saved key alone: once issued, a key is never taken away, only replaced.
-        let next = Editable {
-            enabled: update.enabled,
-            restrict_other_domains: update.restrict_other_domains,
-            key_mode: update.key_mode,
-            key_value: update.key_value.clone().or_else(|| saved.key_value.clone()),
-            enforcement: saved.enforcement,
-            overlap: Overlap::None,
+        // The shared reading of a body: a field left out keeps its saved value, `keyValue: null` keeps the key, and
+        // `previousKeyValidUntil` is bounded.
+        let Ok(next) = saved.updated(&update, now) else {
+            return Answer::error(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_overlap",
+                message_for("invalid_overlap"),
+                Some("previousKeyValidUntil"),
+            );
         };
         if next.enabled && next.key_value.is_none() {
             return Answer::error(
@@ -287,44 +573,81 @@ impl World {
                 Some("keyValue"),
             );
         }
-        if let (true, Some(key)) = (next.restrict_other_domains, &next.key_value) {
-            // Every stored key is compared, with no early exit, so the timing says nothing about which one matched.
-            let in_use = self.other_domain_keys.iter().fold(false, |found, other| secret.eq(other, key) | found);
-            if in_use {
+        let change = Change::between(&saved, &next);
+        if next.restrict_other_domains {
+            let in_use = |key: &str| {
+                // Every stored key is compared, with no early exit, so the timing says nothing about which matched.
+                self.other_domain_keys.iter().fold(false, |found, other| secret.eq(other, key) | found)
+            };
+            if next.key_value.as_deref().is_some_and(in_use) {
                 return Answer::error(StatusCode::CONFLICT, "key_in_use", message_for("key_in_use"), Some("keyValue"));
             }
+            // The previous key is accepted beside the key while its overlap runs: it must be unique too.
+            let previous = match (change.overlap_started, &self.rotation) {
+                (true, _) => saved.key_value.as_deref(),
+                (false, Some(running)) if matches!(next.overlap, Overlap::Until(_)) => Some(running.previous_key.as_str()),
+                _ => None,
+            };
+            if matches!(next.overlap, Overlap::Until(_)) && previous.is_some_and(in_use) {
+                return Answer::error(
+                    StatusCode::CONFLICT,
+                    "key_in_use",
+                    message_for("key_in_use"),
+                    Some("previousKeyValidUntil"),
+                );
+            }
         }
-
-        let change = Change::between(&saved, &next);
         if !change.is_empty() {
             self.apply(&change, &saved, next, now, secret);
         }
         Answer::json(StatusCode::OK, Some(self.etag()), &self.settings(now))
     }
 
+    /// The effects of a change, by the shared rules (`change.rs`).
     fn apply(&mut self, change: &Change, saved: &Editable, next: Editable, now: i64, secret: &Secret) {
-        if change.turned_on {
+        if change.starts_enforcing {
             self.lineworks_mdm = LineworksMdm { enabled: false, exception_count: 0 };
         }
-        if change.signs_members_out(next.enabled) {
+        if change.signs_members_out(next.enabled) || change.signs_previous_key_out(next.enabled) {
             self.sync.logout_deadline = Some(now + LOGOUT_WINDOW_SECS);
         }
         let fingerprint = next.key_value.as_deref().map(|key| secret.fingerprint(key));
         for action in change.audit_actions(saved, &next) {
-            self.events_issued += 1;
-            self.audit.push(AuditEvent {
-                id: format!("evt_{:06}", self.events_issued),
-                at: format_rfc3339(now),
-                actor: actor(),
-                action,
-                key_fingerprint: fingerprint.clone(),
-                reason: None,
-            });
+            let reason = (action == AuditAction::RotationEnded).then(|| change.rotation_end()).flatten();
+            self.push_audit(now, actor(), action, fingerprint.clone(), reason);
+        }
+        if change.overlap_superseded || change.overlap_ended_early {
+            // Retired at once; remembered, so that its devices are told apart (`previous_key`).
+            if let Some(running) = self.rotation.take() {
+                self.retired_previous = Some(running.previous_fingerprint);
+            }
+        }
+        match (next.overlap, &mut self.rotation) {
+            (Overlap::Until(until), _) if change.overlap_started => {
+                let previous_key = saved.key_value.clone().expect("an overlap starts from a saved key");
+                self.rotation = Some(Running {
+                    previous_fingerprint: self.print(&previous_key),
+                    previous_key,
+                    started_at: now,
+                    valid_until: until,
+                    started_by: actor(),
+                });
+                // There is only ever one previous key.
+                self.retired_previous = None;
+            }
+            (Overlap::Until(until), Some(running)) if change.overlap_moved => running.valid_until = until,
+            _ => {}
+        }
+        if !next.enabled {
+            // Nothing is checked while sync is off, and no previous key is kept.
+            self.rotation = None;
+            self.retired_previous = None;
         }
         self.sync.editable = next;
         self.sync.updated_at = Some(now);
         self.sync.updated_by = Some(actor());
         self.revision += 1;
+        self.history.record(self.snapshot(now));
     }
 }
 

@@ -950,6 +950,7 @@ async fn mock_with_subpath(root: &Site, subpath: &Site, frame_ancestors: Option<
         static_dir: Some(root.0.clone()),
         mounts: vec![Mount::new(SUBPATH, subpath.0.clone()).unwrap()],
         frame_ancestors: frame_ancestors.map(str::to_owned),
+        ..Config::default()
     })
     .await
 }
@@ -1073,6 +1074,7 @@ async fn a_configuration_that_could_inject_html_or_shadow_a_mount_does_not_start
             Mount::new("/admin/mdm/", root.0.clone()).unwrap(),
         ],
         frame_ancestors: None,
+        ..Config::default()
     };
     let error = start(twice, "127.0.0.1:0".parse().unwrap()).await.err().expect("refused");
     assert!(error.to_string().contains("mounted twice"), "{error}");
