@@ -45,7 +45,7 @@ async fn reset(State(app): State<Shared>, body: Bytes) -> Response {
     if let Some(problem) = seed.problem() {
         return bad_request(problem);
     }
-    app.world.lock().expect("world lock").reset(seed);
+    app.world.lock().expect("world lock").reset(seed, &app.secret);
     app.traffic.lock().expect("traffic lock").clear();
     StatusCode::NO_CONTENT.into_response()
 }

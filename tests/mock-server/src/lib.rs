@@ -74,10 +74,11 @@ pub fn try_app(config: Config) -> Result<Router, String> {
     for root in config.static_dir.iter().map(PathBuf::as_path).chain(config.mounts.iter().map(Mount::dir)) {
         static_files::preload_index(root, &security);
     }
+    let secret = Secret::random();
     let shared: Shared = Arc::new(AppState {
-        world: Mutex::new(World::new(config.seed_history)),
+        world: Mutex::new(World::new(config.seed_history, &secret)),
         traffic: Mutex::new(Traffic::default()),
-        secret: Secret::random(),
+        secret,
         csrf_token: hex(&random_bytes::<16>()),
         static_dir: config.static_dir,
         mounts: config.mounts,

@@ -94,7 +94,7 @@ impl Checks<'_> {
             if let Some((t, i)) = cursor {
                 segment.retain(|&(at, device, ..)| at < t || (at == t && device < i));
             }
-            segment.sort_unstable_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+            segment.sort_unstable_by_key(|&(at, device, ..)| std::cmp::Reverse((at, device)));
             found.extend(segment);
             end = start;
         }
@@ -248,7 +248,7 @@ mod tests {
                     t += fleet.period(device);
                 }
             }
-            expected.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+            expected.sort_by_key(|&(at, device, ..)| std::cmp::Reverse((at, device)));
             let mut seen = Vec::new();
             let mut query = query;
             loop {

@@ -31,6 +31,8 @@ use crate::seed::{
 };
 use crate::sign_ins::{judge, Added, Checks};
 
+/// Which accounts of other domains the added checks use (a salt of their index).
+const ADDED_OUTSIDERS: u64 = 0x0061_6464_6564;
 /// How long `--seed-history monitor-week` has been monitoring.
 const MONITOR_WEEK_SECS: i64 = 7 * 86_400;
 
@@ -178,14 +180,8 @@ pub struct World {
     added: Vec<Added>,
 }
 
-impl Default for World {
-    fn default() -> Self {
-        Self::new(SeedHistory::None)
-    }
-}
-
 impl World {
-    pub fn new(default_history: SeedHistory) -> Self {
+    pub fn new(default_history: SeedHistory, secret: &Secret) -> Self {
         let empty = Editable {
             enabled: false,
             restrict_other_domains: false,
@@ -222,13 +218,13 @@ impl World {
             fleet: Fleet::new([], 1),
             added: Vec::new(),
         };
-        world.reset(Seed::default());
+        world.reset(Seed::default(), secret);
         world
     }
 
     /// Back to the defaults, with `seed` applied on top. Clears the audit trail, the idempotency store, the clock,
     /// a rotation and the added sign-in checks.
-    pub fn reset(&mut self, seed: Seed) {
+    pub fn reset(&mut self, seed: Seed, secret: &Secret) {
         let lineworks = seed.lineworks_mdm.unwrap_or_default();
         let sync = seed.mdm_sync.unwrap_or_default();
         self.plan = seed.plan.unwrap_or(Plan::Advanced);
@@ -286,7 +282,7 @@ impl World {
                     ..saved.clone()
                 };
                 let change = Change::between(&saved, &next);
-                let fingerprint = None;
+                let fingerprint = next.key_value.as_deref().map(|key| secret.fingerprint(key));
                 for action in change.audit_actions(&saved, &next) {
                     self.push_audit(since, actor(), action, fingerprint.clone(), None);
                 }
@@ -505,7 +501,7 @@ impl World {
                     Some(index) => fleet::member(index),
                     None => return Err(format!("[{n}].memberId: no member {id:?} (mem_00000 to mem_{:05})", self.member_count.max(1) - 1)),
                 },
-                (None, true) => fleet::outsider(u64::from(k) ^ 0x6164_6465_64),
+                (None, true) => fleet::outsider(u64::from(k) ^ ADDED_OUTSIDERS),
                 (None, false) => fleet::member(k % self.member_count.max(1)),
             };
             let held = check.key_value.as_deref().map(|value| self.print(value));
@@ -677,7 +673,7 @@ mod tests {
 
     #[test]
     fn the_logout_deadline_disappears_once_it_has_passed() {
-        let mut world = World::default();
+        let mut world = World::new(SeedHistory::None, &Secret::random());
         let answer = put(
             &mut world,
             serde_json::json!({"enabled": true, "restrictOtherDomains": false, "keyMode": "auto", "keyValue": KEY}),
@@ -693,7 +689,7 @@ mod tests {
 
     #[test]
     fn a_save_that_changes_nothing_keeps_the_version_and_the_trail() {
-        let mut world = World::default();
+        let mut world = World::new(SeedHistory::None, &Secret::random());
         let body =
             serde_json::json!({"enabled": false, "restrictOtherDomains": false, "keyMode": "auto", "keyValue": null});
         let before = world.etag();
@@ -704,7 +700,7 @@ mod tests {
 
     #[test]
     fn a_null_key_keeps_the_saved_one() {
-        let mut world = World::default();
+        let mut world = World::new(SeedHistory::None, &Secret::random());
         put(
             &mut world,
             serde_json::json!({"enabled": true, "restrictOtherDomains": false, "keyMode": "auto", "keyValue": KEY}),
@@ -721,9 +717,9 @@ mod tests {
 
     #[test]
     fn reset_makes_old_versions_stale() {
-        let mut world = World::default();
+        let mut world = World::new(SeedHistory::None, &Secret::random());
         let before = world.etag();
-        world.reset(Seed::default());
+        world.reset(Seed::default(), &Secret::random());
         assert_ne!(world.etag(), before);
     }
 }
