@@ -1,7 +1,7 @@
 //! The mock's seed: the defaults of a reset (the domain, its admin, its fleet, the apps) and the body of
 //! `POST /__mock/reset` that overrides them. Data only; the rules that act on it are in `state.rs`.
 
-use mdm_console::domain::api::{Admin, Domain, Group, KeyMode, ManagedApp, Person, Plan};
+use mdm_console::domain::api::{Admin, Domain, Enforcement, Group, KeyMode, ManagedApp, Person, Plan};
 use mdm_console::domain::readiness::{DevicePlatform, Management};
 use serde::Deserialize;
 
@@ -150,5 +150,6 @@ pub(crate) struct SeedSync {
     pub(crate) restrict_other_domains: Option<bool>,
     pub(crate) key_mode: Option<KeyMode>,
     pub(crate) key_value: Option<String>,
+    pub(crate) enforcement: Option<Enforcement>,
 }
 

@@ -239,7 +239,7 @@ impl World {
                 restrict_other_domains: sync.restrict_other_domains.unwrap_or(false),
                 key_mode: sync.key_mode.unwrap_or(KeyMode::Auto),
                 key_value: sync.key_value,
-                enforcement: Enforcement::Enforce,
+                enforcement: sync.enforcement.unwrap_or_default(),
                 overlap: Overlap::None,
             },
             updated_at: None,

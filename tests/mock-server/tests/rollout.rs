@@ -32,6 +32,14 @@ async fn monitor_on_from_off_signs_nobody_out_and_deletes_nothing() {
 }
 
 #[tokio::test]
+async fn a_seed_may_start_in_monitor_mode() {
+    let mock = mock_at_fixed(json!({"mdmSync": {"enabled": true, "keyValue": KEY, "enforcement": "monitor"}})).await;
+    assert_eq!(mock.settings().await.enforcement, Enforcement::Monitor);
+    let page = mock.sign_ins("days=1").await;
+    assert!(page.summary.would_refuse > 0 && page.summary.refused == 0);
+}
+
+#[tokio::test]
 async fn monitor_to_enforce_has_the_effects_of_turning_on() {
     let mock = mock_at_fixed(json!({})).await;
     mock.save(with(body(true, false, Some(KEY)), "enforcement", json!("monitor"))).await;
