@@ -1,8 +1,12 @@
 //! Timings at the benchmark's scale, printed, never asserted (a wall-clock limit fails at random on a shared machine):
 //!
 //! ```sh
-//! cargo test --release -p mock-server --test scale -- --ignored --nocapture
+//! CARGO_PROFILE_RELEASE_PANIC=unwind cargo test --release -p mock-server --test scale -- --ignored --nocapture
 //! ```
+//!
+//! (The workspace's release profile aborts on panic, which the test harness cannot; without the override, cargo
+//! builds the console's crate twice, once each way, and the two `cdylib`s overwrite each other. The override keeps
+//! the profile's `opt-level = "z"` and LTO, as `dev.sh` and the benchmark build the mock.)
 //!
 //! 300,000 devices in the default fleet's proportions, a week of "Monitor only" then a day of "Enforce" with a
 //! rotation; then the median over repeated requests (over real HTTP, as the console asks) of readiness, of a first
