@@ -8,11 +8,13 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use mdm_console::domain::api::{paths, Session};
+use mdm_console::domain::sign_ins::Query;
 
 use crate::crypto::sha256;
-use crate::errors::{error_response, json_response};
-use crate::state::{self, Answer, Replay};
-use crate::{now, Shared};
+use crate::errors::{self, error_response, json_response, message_for};
+use crate::seed;
+use crate::state::{Answer, Replay};
+use crate::Shared;
 
 pub const BASE: &str = "/api";
 const DEFAULT_AUDIT_LIMIT: usize = 20;
@@ -29,6 +31,7 @@ pub fn routes() -> Router<Shared> {
         .route(&at(paths::MDM_SYNC_AUDIT), get(audit))
         .route(&at(paths::MDM_SYNC_APPS), get(apps))
         .route(&at(paths::MDM_SYNC_READINESS), get(readiness))
+        .route(&at(paths::MDM_SYNC_SIGN_INS), get(sign_ins))
         // Some answers carry the key, and none of them is worth caching.
         .layer(map_response(no_store))
 }
@@ -42,17 +45,20 @@ async fn session(State(app): State<Shared>) -> Response {
     let plan = app.world.lock().expect("world lock").plan();
     json_response(
         StatusCode::OK,
-        &Session { admin: state::admin(), domain: state::domain(plan), csrf_token: app.csrf_token.clone() },
+        &Session { admin: seed::admin(), domain: seed::domain(plan), csrf_token: app.csrf_token.clone() },
     )
 }
 
 async fn overview(State(app): State<Shared>) -> Response {
-    json_response(StatusCode::OK, &app.world.lock().expect("world lock").overview(now()))
+    let mut world = app.world.lock().expect("world lock");
+    let now = world.tick(&app.secret);
+    json_response(StatusCode::OK, &world.overview(now))
 }
 
 async fn settings(State(app): State<Shared>) -> Response {
-    let world = app.world.lock().expect("world lock");
-    answer_response(Answer::json(StatusCode::OK, Some(world.etag()), &world.settings(now())))
+    let mut world = app.world.lock().expect("world lock");
+    let now = world.tick(&app.secret);
+    answer_response(Answer::json(StatusCode::OK, Some(world.etag()), &world.settings(now)))
 }
 
 /// `?limit=N`, clamped to 1..=100. A limit that is not a number gets the default, as if it were absent.
@@ -66,11 +72,35 @@ fn audit_limit(query: Option<&str>) -> usize {
 }
 
 async fn audit(State(app): State<Shared>, RawQuery(query): RawQuery) -> Response {
-    json_response(StatusCode::OK, &app.world.lock().expect("world lock").audit(audit_limit(query.as_deref())))
+    let mut world = app.world.lock().expect("world lock");
+    world.tick(&app.secret);
+    json_response(StatusCode::OK, &world.audit(audit_limit(query.as_deref())))
 }
 
 async fn readiness(State(app): State<Shared>) -> Response {
-    json_response(StatusCode::OK, &app.world.lock().expect("world lock").readiness(now()))
+    let mut world = app.world.lock().expect("world lock");
+    let now = world.tick(&app.secret);
+    json_response(StatusCode::OK, &world.readiness(now))
+}
+
+/// `?days=…&outcome=…&reason=…&cursor=…&limit=…` (`sign_ins::Query`); a bad parameter is a 400 naming it.
+async fn sign_ins(State(app): State<Shared>, RawQuery(query): RawQuery) -> Response {
+    let bad = |parameter: &str| {
+        json_response(
+            StatusCode::BAD_REQUEST,
+            &errors::body("bad_request", message_for("bad_request"), Some(parameter)),
+        )
+    };
+    let query = match Query::parse(query.as_deref().unwrap_or_default()) {
+        Ok(query) => query,
+        Err(error) => return bad(error.0),
+    };
+    let mut world = app.world.lock().expect("world lock");
+    let now = world.tick(&app.secret);
+    match world.sign_ins(&query, now) {
+        Ok(page) => json_response(StatusCode::OK, &page),
+        Err(error) => bad(error.0),
+    }
 }
 
 async fn apps(State(app): State<Shared>) -> Response {
@@ -119,7 +149,8 @@ async fn update(State(app): State<Shared>, headers: HeaderMap, body: Bytes) -> R
         Replay::Reused => return error_response(StatusCode::UNPROCESSABLE_ENTITY, "idempotency_key_reused"),
         Replay::New => {}
     }
-    let answer = world.update(if_match, &body, now(), &app.secret);
+    let now = world.tick(&app.secret);
+    let answer = world.update(if_match, &body, now, &app.secret);
     world.remember(idempotency_key.to_owned(), hash, answer.clone());
     answer_response(answer)
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
-use crate::{Config, Mount};
+use crate::{Config, Mount, SeedHistory};
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:8787";
 
@@ -30,6 +30,9 @@ struct Cli {
     /// also written into each index.html's mdm-embed-origins meta
     #[arg(long, value_name = "LIST", verbatim_doc_comment)]
     frame_ancestors: Option<String>,
+    /// The past the mock starts with, and resets to
+    #[arg(long, value_name = "HISTORY", value_enum, default_value = "none", verbatim_doc_comment)]
+    seed_history: SeedHistory,
 }
 
 #[derive(Debug)]
@@ -46,7 +49,12 @@ where
     T: Into<OsString> + Clone,
 {
     let cli = Cli::try_parse_from(args)?;
-    let config = Config { static_dir: cli.static_dir, mounts: cli.mounts, frame_ancestors: cli.frame_ancestors };
+    let config = Config {
+        static_dir: cli.static_dir,
+        mounts: cli.mounts,
+        frame_ancestors: cli.frame_ancestors,
+        seed_history: cli.seed_history,
+    };
     Ok(Options { addr: cli.addr, config })
 }
 
@@ -112,6 +120,14 @@ mod tests {
         assert_eq!(options.config.static_dir, None);
         assert!(options.config.mounts.is_empty());
         assert_eq!(options.config.frame_ancestors, None);
+        assert_eq!(options.config.seed_history, SeedHistory::None);
+    }
+
+    #[test]
+    fn a_history_can_be_seeded() {
+        let options = parse_args(&["--seed-history", "monitor-week"]).unwrap();
+        assert_eq!(options.config.seed_history, SeedHistory::MonitorWeek);
+        assert_eq!(parse_args(&["--seed-history=yesterday"]).unwrap_err().kind(), ErrorKind::InvalidValue);
     }
 
     #[test]
@@ -166,7 +182,7 @@ mod tests {
     fn the_help_lists_every_flag() {
         let help = parse_args(&["--help"]).unwrap_err().to_string();
         let flags =
-            ["--addr <HOST:PORT>", "--static <DIR>", "--mount <PREFIX=DIR>", "--frame-ancestors <LIST>", "-h, --help"];
+            ["--addr <HOST:PORT>", "--static <DIR>", "--mount <PREFIX=DIR>", "--frame-ancestors <LIST>", "--seed-history <HISTORY>", "-h, --help"];
         for flag in flags {
             assert!(help.contains(flag), "{flag} is missing from:\n{help}");
         }

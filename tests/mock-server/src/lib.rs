@@ -8,8 +8,12 @@ pub mod cli;
 mod controls;
 mod crypto;
 mod errors;
+mod fleet;
 mod headers;
+mod history;
+mod seed;
 mod server;
+mod sign_ins;
 mod state;
 mod static_files;
 mod traffic;
@@ -32,6 +36,7 @@ use crate::headers::SecurityHeaders;
 use crate::state::World;
 use crate::traffic::{Traffic, CONTROL_PREFIX};
 
+pub use seed::SeedHistory;
 pub use server::serve;
 pub use static_files::Mount;
 
@@ -43,6 +48,8 @@ pub struct Config {
     pub mounts: Vec<Mount>,
     /// Origins allowed to embed the console, space-separated; `None` forbids framing.
     pub frame_ancestors: Option<String>,
+    /// The past the mock starts with, and goes back to on a reset that names none (`--seed-history`).
+    pub seed_history: SeedHistory,
 }
 
 struct AppState {
@@ -57,11 +64,6 @@ struct AppState {
 
 type Shared = Arc<AppState>;
 
-fn now() -> i64 {
-    let since_epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-    i64::try_from(since_epoch.as_secs()).unwrap_or(i64::MAX)
-}
-
 /// The whole mock as a router. A `drop` fault only closes the connection when the router runs under [`serve`].
 pub fn try_app(config: Config) -> Result<Router, String> {
     let security = SecurityHeaders::new(config.frame_ancestors.as_deref())?;
@@ -72,10 +74,11 @@ pub fn try_app(config: Config) -> Result<Router, String> {
     for root in config.static_dir.iter().map(PathBuf::as_path).chain(config.mounts.iter().map(Mount::dir)) {
         static_files::preload_index(root, &security);
     }
+    let secret = Secret::random();
     let shared: Shared = Arc::new(AppState {
-        world: Mutex::new(World::default()),
+        world: Mutex::new(World::new(config.seed_history, &secret)),
         traffic: Mutex::new(Traffic::default()),
-        secret: Secret::random(),
+        secret,
         csrf_token: hex(&random_bytes::<16>()),
         static_dir: config.static_dir,
         mounts: config.mounts,

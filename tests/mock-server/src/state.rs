@@ -1,111 +1,106 @@
-//! The mock's world: one domain, its MDM sync settings, the audit trail, and the rules of `PUT mdm-sync`.
+//! The mock's world: one domain, its MDM sync settings, the audit trail, the rules of `PUT mdm-sync` (read with
+//! the shared `Editable::updated` and applied by the shared `Change` rules), a rotation's own end, the mock's clock,
+//! and the history of settings that sign-in checks are judged by.
 //! Everything here is synchronous and takes `now` as an argument, so that time-dependent rules are unit-testable.
 
 use std::collections::HashMap;
 
 use axum::http::StatusCode;
 use mdm_console::domain::api::{
-    Admin, AuditEvent, AuditLog, Domain, ErrorBody, Group, KeyMode, LineworksMdm, MdmSyncSettings, MdmSyncSummary,
-    ManagedApp, ManagedApps, MdmSyncUpdate, MobileSecurity, Person, Plan, CONFIG_KEY, VALUE_TYPE,
+    AuditAction, AuditEvent, AuditLog, Enforcement, ErrorBody, KeyMode, LineworksMdm, MdmSyncSettings,
+    MdmSyncSummary, ManagedApp, ManagedApps, MdmSyncUpdate, MobileSecurity, Person, Plan, Rotation, RotationEnd,
+    CONFIG_KEY, VALUE_TYPE,
 };
-use mdm_console::domain::change::{Change, Editable};
+use mdm_console::domain::change::{Change, Editable, Overlap};
 use mdm_console::domain::key::validate_key;
 use mdm_console::domain::readiness::{
     encode_base64url, fingerprint_from_digest, fingerprint_input, DeviceGroup, DevicePlatform, Management, Readiness,
     SALT_BYTES,
 };
-use mdm_console::domain::time::{format_rfc3339, LOGOUT_WINDOW_SECS};
+use mdm_console::domain::sign_ins::{BadParameter, DeviceInfo, Query, SignInEvent, SignIns};
+use mdm_console::domain::time::{format_rfc3339, parse_rfc3339, LOGOUT_WINDOW_SECS};
 use serde::{Deserialize, Serialize};
 
 use crate::crypto::{random_bytes, sha256, Secret};
 use crate::errors::{self, message_for, strings};
+use crate::fleet::{self, Fleet};
+use crate::history::{History, Snapshot};
+use crate::seed::{
+    actor, default_apps, default_devices, Seed, SeedDevices, SeedHistory, DEFAULT_EXCEPTION_COUNT,
+    DEFAULT_MEMBER_COUNT, DEFAULT_OTHER_DOMAIN_KEYS, GROUP_SHARED_VALUE, READINESS_WINDOW_DAYS,
+};
+use crate::sign_ins::{judge, Added, Checks};
 
-pub const DEFAULT_MEMBER_COUNT: u32 = 1024;
-pub const DEFAULT_EXCEPTION_COUNT: u32 = 3;
-/// The value Nimbus Group pushes to its companies' devices: a custom key value that part of the fleet already holds,
-/// so that typing it shows what readiness is for.
-pub const GROUP_SHARED_VALUE: &str = "NimbusGroup-MDM-2026!";
-/// Devices active in this many days are counted.
-pub const READINESS_WINDOW_DAYS: u32 = 30;
-/// Keys of the two other domains of "Nimbus Group": valid generated-style keys, so that `key_in_use` can be tried.
-pub const DEFAULT_OTHER_DOMAIN_KEYS: [&str; 2] =
-    ["Vq8TzR2mKc7LpX4wNd9GhB3sYf6JtA1eUo5HkZ0r", "m3PxW9cQ7rLs2VfK8nTd4BzY6hJa1GuE5oRk0NiC"];
+/// Which accounts of other domains the added checks use (a salt of their index).
+const ADDED_OUTSIDERS: u64 = 0x0061_6464_6564;
+/// How long `--seed-history monitor-week` has been monitoring.
+const MONITOR_WEEK_SECS: i64 = 7 * 86_400;
 
-/// The apps in scope, with identifiers that are clearly examples (`com.example…`): the real ones are the backend's
-/// to serve (`docs/api.md`). AiNote has no Android version here, so that the kit's handling of a missing identifier
-/// shows.
-pub fn default_apps() -> Vec<ManagedApp> {
-    let app = |id: &str, name: &str, ios: &str, android: Option<&str>| ManagedApp {
-        id: id.into(),
-        name: name.into(),
-        ios_bundle_id: Some(ios.into()),
-        android_package: android.map(Into::into),
-    };
-    vec![
-        app("lineworks", "LINE WORKS (example IDs)", "com.example.lineworks", Some("com.example.lineworks")),
-        app("drive", "LINE WORKS Drive (example IDs)", "com.example.lineworks.drive", Some("com.example.lineworks.drive")),
-        app("ainote", "LINE WORKS AiNote (example IDs)", "com.example.lineworks.ainote", None),
-    ]
+pub fn system_now() -> i64 {
+    let since_epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    i64::try_from(since_epoch.as_secs()).unwrap_or(i64::MAX)
 }
 
-/// Devices of the fleet, as seeded: the value each holds, not its fingerprint (the mock computes that).
-#[derive(Clone, Debug, Deserialize)]
+/// The mock's clock: the system's, moved forward by `POST /__mock/clock`, or stopped there. Every `now` of the mock
+/// comes from it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Clock {
+    offset: i64,
+    frozen: Option<i64>,
+}
+
+impl Clock {
+    pub fn now(&self) -> i64 {
+        self.frozen.unwrap_or_else(|| system_now() + self.offset)
+    }
+
+    /// Forward only: a clock that went back would rewrite a past that checks were already judged in.
+    pub fn set(&mut self, at: i64) {
+        match &mut self.frozen {
+            Some(frozen) => *frozen = at,
+            None => self.offset = at - system_now(),
+        }
+    }
+
+    pub fn freeze(&mut self, frozen: bool) {
+        let now = self.now();
+        self.frozen = frozen.then_some(now);
+        if !frozen {
+            self.offset = now - system_now();
+        }
+    }
+}
+
+/// The body of `POST /__mock/clock`.
+#[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct SeedDevices {
+pub struct ClockControl {
+    advance_seconds: Option<i64>,
+    at: Option<String>,
+    frozen: Option<bool>,
+}
+
+/// One item of `POST /__mock/sign-ins`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AddCheck {
+    member_id: Option<String>,
     platform: DevicePlatform,
     management: Management,
     key_value: Option<String>,
-    count: u32,
+    #[serde(default)]
+    other_domain: bool,
+    at: Option<String>,
 }
 
-impl SeedDevices {
-    fn new(platform: DevicePlatform, management: Management, key_value: Option<&str>, count: u32) -> Self {
-        Self { platform, management, key_value: key_value.map(Into::into), count }
-    }
-
-    /// A seed a real fleet could not report: Android outside Android Enterprise on iOS, or no device at all.
-    fn problem(&self) -> Option<String> {
-        if self.count == 0 {
-            return Some("devices: a count of 0".into());
-        }
-        (self.management == Management::AndroidWithoutEnterprise && self.platform == DevicePlatform::Ios)
-            .then(|| "devices: android_without_enterprise is for the android platform".into())
-    }
-}
-
-/// The default fleet of the 1,024 members' phones and tablets: most managed devices already hold the group's
-/// shared value; some hold nothing yet or an old value; some are not managed at all, or are Android outside Android
-/// Enterprise.
-pub fn default_devices() -> Vec<SeedDevices> {
-    use DevicePlatform::{Android, Ios};
-    use Management::{AndroidWithoutEnterprise, Managed, Unmanaged};
-    vec![
-        SeedDevices::new(Ios, Managed, Some(GROUP_SHARED_VALUE), 412),
-        SeedDevices::new(Android, Managed, Some(GROUP_SHARED_VALUE), 236),
-        SeedDevices::new(Ios, Managed, None, 118),
-        SeedDevices::new(Android, Managed, Some("OldNimbusValue-2024"), 41),
-        SeedDevices::new(Ios, Unmanaged, None, 96),
-        SeedDevices::new(Android, Unmanaged, None, 38),
-        SeedDevices::new(Android, AndroidWithoutEnterprise, None, 83),
-    ]
-}
-
-pub fn admin() -> Admin {
-    Admin { id: "usr_7f3a21".into(), name: "Mina Park".into(), email: "mina.park@nimbus-logistics.example.com".into() }
-}
-
-pub fn domain(plan: Plan) -> Domain {
-    Domain {
-        id: "dom_40117".into(),
-        name: "Nimbus Logistics".into(),
-        plan,
-        group: Some(Group { id: "grp_2203".into(), name: "Nimbus Group".into() }),
-    }
-}
-
-fn actor() -> Person {
-    let admin = admin();
-    Person { id: admin.id, name: admin.name }
+/// A rotation that runs: the previous key is accepted beside the key until `valid_until`. The value is kept only to
+/// check that it is unique among other domains; it is never sent, logged or put in an event.
+struct Running {
+    previous_key: String,
+    previous_fingerprint: String,
+    started_at: i64,
+    valid_until: i64,
+    started_by: Person,
 }
 
 /// The saved MDM sync settings, with what the last change left behind.
@@ -115,43 +110,6 @@ struct Sync {
     updated_at: Option<i64>,
     updated_by: Option<Person>,
     logout_deadline: Option<i64>,
-}
-
-/// The body of `POST /__mock/reset`. Every field is optional; what is left out takes its default.
-#[derive(Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Seed {
-    plan: Option<Plan>,
-    member_count: Option<u32>,
-    lineworks_mdm: Option<SeedLineworksMdm>,
-    mdm_sync: Option<SeedSync>,
-    other_domain_keys: Option<Vec<String>>,
-    apps: Option<Vec<ManagedApp>>,
-    devices: Option<Vec<SeedDevices>>,
-}
-
-impl Seed {
-    /// What a seed asks for that no real fleet has; the control refuses it.
-    pub fn problem(&self) -> Option<String> {
-        self.devices.iter().flatten().find_map(SeedDevices::problem)
-    }
-}
-
-#[derive(Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct SeedLineworksMdm {
-    enabled: Option<bool>,
-    exception_count: Option<u32>,
-}
-
-/// Not validated: tests may need a state that the API itself would refuse.
-#[derive(Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct SeedSync {
-    enabled: Option<bool>,
-    restrict_other_domains: Option<bool>,
-    key_mode: Option<KeyMode>,
-    key_value: Option<String>,
 }
 
 /// A finished answer to a mutation, kept so that a retry with the same `Idempotency-Key` gets it again byte for byte.
@@ -210,25 +168,33 @@ pub struct World {
     /// Never goes back, not even on reset, so that an ETag from before a reset is stale after it.
     revision: u64,
     idempotency: HashMap<String, Recorded>,
+    clock: Clock,
+    /// The past a reset without its own `history` starts with (`--seed-history`).
+    default_history: SeedHistory,
+    rotation: Option<Running>,
+    /// The readiness fingerprint of the last rotation's previous key once its overlap has ended, so that the gate
+    /// can tell its devices apart (`previous_key`).
+    retired_previous: Option<String>,
+    history: History,
+    fleet: Fleet,
+    added: Vec<Added>,
 }
 
-impl Default for World {
-    fn default() -> Self {
+impl World {
+    pub fn new(default_history: SeedHistory, secret: &Secret) -> Self {
+        let empty = Editable {
+            enabled: false,
+            restrict_other_domains: false,
+            key_mode: KeyMode::Auto,
+            key_value: None,
+            enforcement: Enforcement::Enforce,
+            overlap: Overlap::None,
+        };
         let mut world = Self {
             plan: Plan::Advanced,
             member_count: 0,
             lineworks_mdm: LineworksMdm { enabled: false, exception_count: 0 },
-            sync: Sync {
-                editable: Editable {
-                    enabled: false,
-                    restrict_other_domains: false,
-                    key_mode: KeyMode::Auto,
-                    key_value: None,
-                },
-                updated_at: None,
-                updated_by: None,
-                logout_deadline: None,
-            },
+            sync: Sync { editable: empty, updated_at: None, updated_by: None, logout_deadline: None },
             other_domain_keys: Vec::new(),
             apps: Vec::new(),
             devices: Vec::new(),
@@ -237,15 +203,28 @@ impl Default for World {
             events_issued: 0,
             revision: 0,
             idempotency: HashMap::new(),
+            clock: Clock::default(),
+            default_history,
+            rotation: None,
+            retired_previous: None,
+            history: History::new(Snapshot {
+                from: i64::MIN,
+                enabled: false,
+                enforcement: Enforcement::Enforce,
+                restrict_other_domains: false,
+                key: None,
+                previous: None,
+            }),
+            fleet: Fleet::new([], 1),
+            added: Vec::new(),
         };
-        world.reset(Seed::default());
+        world.reset(Seed::default(), secret);
         world
     }
-}
 
-impl World {
-    /// Back to the defaults, with `seed` applied on top. Clears the audit trail and the idempotency store.
-    pub fn reset(&mut self, seed: Seed) {
+    /// Back to the defaults, with `seed` applied on top. Clears the audit trail, the idempotency store, the clock,
+    /// a rotation and the added sign-in checks.
+    pub fn reset(&mut self, seed: Seed, secret: &Secret) {
         let lineworks = seed.lineworks_mdm.unwrap_or_default();
         let sync = seed.mdm_sync.unwrap_or_default();
         self.plan = seed.plan.unwrap_or(Plan::Advanced);
@@ -260,6 +239,8 @@ impl World {
                 restrict_other_domains: sync.restrict_other_domains.unwrap_or(false),
                 key_mode: sync.key_mode.unwrap_or(KeyMode::Auto),
                 key_value: sync.key_value,
+                enforcement: sync.enforcement.unwrap_or_default(),
+                overlap: Overlap::None,
             },
             updated_at: None,
             updated_by: None,
@@ -274,6 +255,43 @@ impl World {
         self.audit.clear();
         self.idempotency.clear();
         self.revision += 1;
+        self.clock = Clock::default();
+        self.rotation = None;
+        self.retired_previous = None;
+        self.added.clear();
+        let groups: Vec<_> = self
+            .devices
+            .iter()
+            .map(|d| (d.platform, d.management, d.key_value.as_deref().map(|v| self.print(v)), d.count))
+            .collect();
+        self.fleet = Fleet::new(groups, self.member_count);
+        let now = self.clock.now();
+        match seed.history.unwrap_or(self.default_history) {
+            SeedHistory::None => self.history = History::new(self.snapshot(i64::MIN)),
+            SeedHistory::MonitorWeek => {
+                let since = now - MONITOR_WEEK_SECS;
+                self.sync.editable.enabled = false;
+                self.history = History::new(self.snapshot(i64::MIN));
+                let saved = self.sync.editable.clone();
+                let custom = saved.key_value.is_none();
+                let next = Editable {
+                    enabled: true,
+                    enforcement: Enforcement::Monitor,
+                    key_mode: if custom { KeyMode::Custom } else { saved.key_mode },
+                    key_value: saved.key_value.clone().or_else(|| Some(GROUP_SHARED_VALUE.to_owned())),
+                    ..saved.clone()
+                };
+                let change = Change::between(&saved, &next);
+                let fingerprint = next.key_value.as_deref().map(|key| secret.fingerprint(key));
+                for action in change.audit_actions(&saved, &next) {
+                    self.push_audit(since, actor(), action, fingerprint.clone(), None);
+                }
+                self.sync.editable = next;
+                self.sync.updated_at = Some(since);
+                self.sync.updated_by = Some(actor());
+                self.history.record(self.snapshot(since));
+            }
+        }
     }
 
     pub fn plan(&self) -> Plan {
@@ -282,6 +300,95 @@ impl World {
 
     pub fn etag(&self) -> String {
         format!("\"{}\"", self.revision)
+    }
+
+    /// The mock's time, with whatever fell due by then done (a rotation's end): every request starts with it.
+    pub fn tick(&mut self, secret: &Secret) -> i64 {
+        let now = self.clock.now();
+        self.settle(now, secret);
+        now
+    }
+
+    /// `POST /__mock/clock`.
+    pub fn control_clock(&mut self, control: &ClockControl, secret: &Secret) -> Result<i64, String> {
+        let now = self.tick(secret);
+        let mut at = now;
+        if let Some(text) = &control.at {
+            at = parse_rfc3339(text).ok_or_else(|| format!("at: not an RFC 3339 time: {text:?}"))?;
+            if at < now {
+                return Err(format!("at: the clock only moves forward (it is {})", format_rfc3339(now)));
+            }
+        }
+        match control.advance_seconds {
+            Some(n) if n < 0 => return Err("advanceSeconds: the clock only moves forward".into()),
+            Some(n) => at = at.saturating_add(n),
+            None => {}
+        }
+        self.clock.set(at);
+        if let Some(frozen) = control.frozen {
+            self.clock.freeze(frozen);
+        }
+        Ok(self.tick(secret))
+    }
+
+    /// The readiness fingerprint of a value, with the domain's salt.
+    fn print(&self, value: &str) -> String {
+        fingerprint_from_digest(&sha256(&fingerprint_input(&self.salt, value))).expect("SHA-256 has 32 bytes")
+    }
+
+    /// The settings in force from `from` on, as the gate reads them.
+    fn snapshot(&self, from: i64) -> Snapshot {
+        let e = &self.sync.editable;
+        let previous = match (&self.rotation, &self.retired_previous) {
+            (Some(running), _) => Some((running.previous_fingerprint.clone(), true)),
+            (None, Some(fingerprint)) => Some((fingerprint.clone(), false)),
+            (None, None) => None,
+        };
+        Snapshot {
+            from,
+            enabled: e.enabled,
+            enforcement: e.enforcement,
+            restrict_other_domains: e.restrict_other_domains,
+            key: e.key_value.as_deref().map(|k| self.print(k)),
+            previous,
+        }
+    }
+
+    fn push_audit(
+        &mut self,
+        at: i64,
+        actor: Person,
+        action: AuditAction,
+        key_fingerprint: Option<String>,
+        reason: Option<RotationEnd>,
+    ) {
+        self.events_issued += 1;
+        self.audit.push(AuditEvent {
+            id: format!("evt_{:06}", self.events_issued),
+            at: format_rfc3339(at),
+            actor,
+            action,
+            key_fingerprint,
+            reason,
+        });
+    }
+
+    /// A rotation whose `validUntil` has come ends by itself, at that moment: its devices are signed out within
+    /// 10 minutes of it (when the gate enforces), and the trail says `rotation_ended` with `expired`.
+    fn settle(&mut self, now: i64, secret: &Secret) {
+        let Some(until) = self.rotation.as_ref().map(|r| r.valid_until).filter(|&until| until <= now) else { return };
+        let running = self.rotation.take().expect("checked above");
+        self.retired_previous = Some(running.previous_fingerprint);
+        self.sync.editable.overlap = Overlap::None;
+        let e = &self.sync.editable;
+        if e.enabled && e.enforcement == Enforcement::Enforce {
+            let deadline = until + LOGOUT_WINDOW_SECS;
+            self.sync.logout_deadline = Some(self.sync.logout_deadline.map_or(deadline, |d| d.max(deadline)));
+        }
+        let fingerprint = e.key_value.as_deref().map(|key| secret.fingerprint(key));
+        self.push_audit(until, running.started_by, AuditAction::RotationEnded, fingerprint, Some(RotationEnd::Expired));
+        self.history.record(self.snapshot(until));
+        self.revision += 1;
     }
 
     /// A deadline in the past means everyone is already out: nothing is pending any more.
@@ -301,9 +408,14 @@ impl World {
             updated_at: self.sync.updated_at.map(format_rfc3339),
             updated_by: self.sync.updated_by.clone(),
             logout_deadline: self.pending_deadline(now),
+            enforcement: e.enforcement,
+            rotation: self.rotation.as_ref().map(|running| Rotation {
+                previous_key_fingerprint: running.previous_fingerprint.clone(),
+                started_at: format_rfc3339(running.started_at),
+                valid_until: format_rfc3339(running.valid_until),
+            }),
         }
     }
-
     pub fn overview(&self, now: i64) -> MobileSecurity {
         MobileSecurity {
             member_count: self.member_count,
@@ -321,9 +433,7 @@ impl World {
     pub fn readiness(&self, now: i64) -> Readiness {
         let mut rows: Vec<DeviceGroup> = Vec::new();
         for seeded in &self.devices {
-            let fingerprint = seeded.key_value.as_deref().and_then(|value| {
-                fingerprint_from_digest(&sha256(&fingerprint_input(&self.salt, value)))
-            });
+            let fingerprint = seeded.key_value.as_deref().map(|value| self.print(value));
             let same = |row: &&mut DeviceGroup| {
                 (row.platform, row.management, &row.fingerprint) == (seeded.platform, seeded.management, &fingerprint)
             };
@@ -365,8 +475,63 @@ impl World {
         self.idempotency.insert(idempotency_key, Recorded { body_hash, answer });
     }
 
+    /// `GET …/sign-ins`.
+    pub fn sign_ins(&self, query: &Query, now: i64) -> Result<SignIns, BadParameter> {
+        Checks { fleet: &self.fleet, history: &self.history, added: &self.added }.page(query, now)
+    }
+
+    /// `POST /__mock/sign-ins`: each check judged by the gate under the settings in force at its `at`.
+    pub fn add_checks(&mut self, checks: Vec<AddCheck>, now: i64) -> Result<Vec<SignInEvent>, String> {
+        let mut events = Vec::new();
+        let mut added = Vec::new();
+        for (n, check) in checks.into_iter().enumerate() {
+            let at = match &check.at {
+                None => now,
+                Some(text) => parse_rfc3339(text).ok_or_else(|| format!("[{n}].at: not an RFC 3339 time"))?,
+            };
+            if at > now {
+                return Err(format!("[{n}].at: after the mock's now ({})", format_rfc3339(now)));
+            }
+            if check.management == Management::AndroidWithoutEnterprise && check.platform == DevicePlatform::Ios {
+                return Err(format!("[{n}]: android_without_enterprise is for the android platform"));
+            }
+            let k = (self.added.len() + added.len()) as u32;
+            let member = match (&check.member_id, check.other_domain) {
+                (Some(id), _) => match fleet::member_index(id).filter(|&i| i < self.member_count.max(1)) {
+                    Some(index) => fleet::member(index),
+                    None => return Err(format!("[{n}].memberId: no member {id:?} (mem_00000 to mem_{:05})", self.member_count.max(1) - 1)),
+                },
+                (None, true) => fleet::outsider(u64::from(k) ^ ADDED_OUTSIDERS),
+                (None, false) => fleet::member(k % self.member_count.max(1)),
+            };
+            let held = check.key_value.as_deref().map(|value| self.print(value));
+            let (outcome, reason) = judge(self.history.at(at), check.management, held.as_deref(), !check.other_domain);
+            let (model, os_version) = match check.platform {
+                DevicePlatform::Ios => ("iPhone 15", "18.2"),
+                DevicePlatform::Android => ("Pixel 8", "15"),
+            };
+            let device =
+                DeviceInfo { platform: check.platform, model: model.into(), os_version: os_version.into(), management: check.management };
+            added.push(Added { at, member, device, outcome, reason });
+        }
+        for (k, check) in added.iter().enumerate() {
+            let index = self.fleet.len() + (self.added.len() + k) as u32;
+            events.push(SignInEvent {
+                id: format!("chk_{:x}_{index:x}", check.at),
+                at: format_rfc3339(check.at),
+                member: check.member.clone(),
+                device: check.device.clone(),
+                outcome: check.outcome,
+                reason: check.reason,
+            });
+        }
+        self.added.extend(added);
+        Ok(events)
+    }
+
     /// `PUT mdm-sync` from the version check on: the caller has already checked CSRF, plan, headers and replays.
     pub fn update(&mut self, if_match: &str, body: &[u8], now: i64, secret: &Secret) -> Answer {
+        self.settle(now, secret);
         if if_match.trim() != self.etag() {
             let code = "precondition_failed";
             let stale = Stale { error: errors::body(code, message_for(code), None), current: &self.settings(now) };
@@ -386,9 +551,16 @@ impl World {
             }
         }
         let saved = self.sync.editable.clone();
-        // `keyValue: null` leaves the saved key alone: once issued, a key is never taken away, only replaced.
-        let next =
-            Editable { key_value: update.key_value.clone().or_else(|| saved.key_value.clone()), ..(&update).into() };
+        // The shared reading of a body: a field left out keeps its saved value, `keyValue: null` keeps the key, and
+        // `previousKeyValidUntil` is bounded.
+        let Ok(next) = saved.updated(&update, now) else {
+            return Answer::error(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_overlap",
+                message_for("invalid_overlap"),
+                Some("previousKeyValidUntil"),
+            );
+        };
         if next.enabled && next.key_value.is_none() {
             return Answer::error(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -397,43 +569,81 @@ impl World {
                 Some("keyValue"),
             );
         }
-        if let (true, Some(key)) = (next.restrict_other_domains, &next.key_value) {
-            // Every stored key is compared, with no early exit, so the timing says nothing about which one matched.
-            let in_use = self.other_domain_keys.iter().fold(false, |found, other| secret.eq(other, key) | found);
-            if in_use {
+        let change = Change::between(&saved, &next);
+        if next.restrict_other_domains {
+            let in_use = |key: &str| {
+                // Every stored key is compared, with no early exit, so the timing says nothing about which matched.
+                self.other_domain_keys.iter().fold(false, |found, other| secret.eq(other, key) | found)
+            };
+            if next.key_value.as_deref().is_some_and(in_use) {
                 return Answer::error(StatusCode::CONFLICT, "key_in_use", message_for("key_in_use"), Some("keyValue"));
             }
+            // The previous key is accepted beside the key while its overlap runs: it must be unique too.
+            let previous = match (change.overlap_started, &self.rotation) {
+                (true, _) => saved.key_value.as_deref(),
+                (false, Some(running)) if matches!(next.overlap, Overlap::Until(_)) => Some(running.previous_key.as_str()),
+                _ => None,
+            };
+            if matches!(next.overlap, Overlap::Until(_)) && previous.is_some_and(in_use) {
+                return Answer::error(
+                    StatusCode::CONFLICT,
+                    "key_in_use",
+                    message_for("key_in_use"),
+                    Some("previousKeyValidUntil"),
+                );
+            }
         }
-
-        let change = Change::between(&saved, &next);
         if !change.is_empty() {
             self.apply(&change, &saved, next, now, secret);
         }
         Answer::json(StatusCode::OK, Some(self.etag()), &self.settings(now))
     }
 
+    /// The effects of a change, by the shared rules (`change.rs`).
     fn apply(&mut self, change: &Change, saved: &Editable, next: Editable, now: i64, secret: &Secret) {
-        if change.turned_on {
+        if change.starts_enforcing {
             self.lineworks_mdm = LineworksMdm { enabled: false, exception_count: 0 };
         }
-        if change.signs_members_out(next.enabled) {
+        if change.signs_members_out(next.enabled) || change.signs_previous_key_out(next.enabled) {
             self.sync.logout_deadline = Some(now + LOGOUT_WINDOW_SECS);
         }
         let fingerprint = next.key_value.as_deref().map(|key| secret.fingerprint(key));
         for action in change.audit_actions(saved, &next) {
-            self.events_issued += 1;
-            self.audit.push(AuditEvent {
-                id: format!("evt_{:06}", self.events_issued),
-                at: format_rfc3339(now),
-                actor: actor(),
-                action,
-                key_fingerprint: fingerprint.clone(),
-            });
+            let reason = (action == AuditAction::RotationEnded).then(|| change.rotation_end()).flatten();
+            self.push_audit(now, actor(), action, fingerprint.clone(), reason);
+        }
+        if change.overlap_superseded || change.overlap_ended_early {
+            // Retired at once; remembered, so that its devices are told apart (`previous_key`).
+            if let Some(running) = self.rotation.take() {
+                self.retired_previous = Some(running.previous_fingerprint);
+            }
+        }
+        match (next.overlap, &mut self.rotation) {
+            (Overlap::Until(until), _) if change.overlap_started => {
+                let previous_key = saved.key_value.clone().expect("an overlap starts from a saved key");
+                self.rotation = Some(Running {
+                    previous_fingerprint: self.print(&previous_key),
+                    previous_key,
+                    started_at: now,
+                    valid_until: until,
+                    started_by: actor(),
+                });
+                // There is only ever one previous key.
+                self.retired_previous = None;
+            }
+            (Overlap::Until(until), Some(running)) if change.overlap_moved => running.valid_until = until,
+            _ => {}
+        }
+        if !next.enabled {
+            // Nothing is checked while sync is off, and no previous key is kept.
+            self.rotation = None;
+            self.retired_previous = None;
         }
         self.sync.editable = next;
         self.sync.updated_at = Some(now);
         self.sync.updated_by = Some(actor());
         self.revision += 1;
+        self.history.record(self.snapshot(now));
     }
 }
 
@@ -441,6 +651,7 @@ impl World {
 mod tests {
     use super::*;
     use mdm_console::domain::key::GENERATED_LEN;
+    use crate::seed::DEFAULT_OTHER_DOMAIN_KEYS;
 
     const NOW: i64 = 1_795_776_300;
     const KEY: &str = "Vb7nQ2xLk9PzR4tW1mYc8HsJ3dFg6AeU0oKiTq5N";
@@ -462,7 +673,7 @@ mod tests {
 
     #[test]
     fn the_logout_deadline_disappears_once_it_has_passed() {
-        let mut world = World::default();
+        let mut world = World::new(SeedHistory::None, &Secret::random());
         let answer = put(
             &mut world,
             serde_json::json!({"enabled": true, "restrictOtherDomains": false, "keyMode": "auto", "keyValue": KEY}),
@@ -478,7 +689,7 @@ mod tests {
 
     #[test]
     fn a_save_that_changes_nothing_keeps_the_version_and_the_trail() {
-        let mut world = World::default();
+        let mut world = World::new(SeedHistory::None, &Secret::random());
         let body =
             serde_json::json!({"enabled": false, "restrictOtherDomains": false, "keyMode": "auto", "keyValue": null});
         let before = world.etag();
@@ -489,7 +700,7 @@ mod tests {
 
     #[test]
     fn a_null_key_keeps_the_saved_one() {
-        let mut world = World::default();
+        let mut world = World::new(SeedHistory::None, &Secret::random());
         put(
             &mut world,
             serde_json::json!({"enabled": true, "restrictOtherDomains": false, "keyMode": "auto", "keyValue": KEY}),
@@ -506,9 +717,9 @@ mod tests {
 
     #[test]
     fn reset_makes_old_versions_stale() {
-        let mut world = World::default();
+        let mut world = World::new(SeedHistory::None, &Secret::random());
         let before = world.etag();
-        world.reset(Seed::default());
+        world.reset(Seed::default(), &Secret::random());
         assert_ne!(world.etag(), before);
     }
 }

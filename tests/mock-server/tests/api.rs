@@ -273,10 +273,10 @@ async fn readiness_counts_the_seeded_fleet_by_the_fingerprint_of_each_value() {
     assert_eq!(salt.len(), 16);
     let print = |value: &str| fingerprint_from_digest(&Sha256::digest(fingerprint_input(&salt, value)));
     // The default fleet: 1,024 devices, most managed ones already holding the group's shared value.
-    let shared = summarize(&fleet.devices, print("NimbusGroup-MDM-2026!").as_deref()).all;
-    assert_eq!(shared, Counts { ready: 648, no_value: 118, other_value: 41, unmanaged: 134, without_enterprise: 83 });
+    let shared = summarize(&fleet.devices, print("NimbusGroup-MDM-2026!").as_deref(), None).all;
+    assert_eq!(shared, Counts { ready: 648, no_value: 118, other_value: 41, previous_key: 0, unmanaged: 134, without_enterprise: 83 });
     assert_eq!(shared.total(), 1024);
-    assert_eq!(summarize(&fleet.devices, print(KEY).as_deref()).all.ready, 0, "a fresh key is carried by no device");
+    assert_eq!(summarize(&fleet.devices, print(KEY).as_deref(), None).all.ready, 0, "a fresh key is carried by no device");
 
     mock.reset(Some(json!({"devices": [
         {"platform": "ios", "management": "managed", "keyValue": CUSTOM_KEY, "count": 5},
@@ -289,8 +289,8 @@ async fn readiness_counts_the_seeded_fleet_by_the_fingerprint_of_each_value() {
     assert_eq!(seeded.devices.len(), 3, "one row per platform, management and fingerprint");
     let salt = decode_base64url(&seeded.salt).unwrap();
     let custom = fingerprint_from_digest(&Sha256::digest(fingerprint_input(&salt, CUSTOM_KEY)));
-    let counts = summarize(&seeded.devices, custom.as_deref()).all;
-    assert_eq!(counts, Counts { ready: 7, no_value: 3, other_value: 0, unmanaged: 0, without_enterprise: 1 });
+    let counts = summarize(&seeded.devices, custom.as_deref(), None).all;
+    assert_eq!(counts, Counts { ready: 7, no_value: 3, other_value: 0, previous_key: 0, unmanaged: 0, without_enterprise: 1 });
     // Nothing of a value reaches the answer: only fingerprints.
     assert!(!serde_json::to_string(&seeded).unwrap().contains("Custom"));
 
@@ -318,7 +318,7 @@ async fn settings_carry_an_etag_and_are_never_cached() {
         body,
         json!({"enabled": false, "restrictOtherDomains": false, "keyMode": "auto", "keyValue": null,
                "configKey": CONFIG_KEY, "valueType": VALUE_TYPE, "updatedAt": null, "updatedBy": null,
-               "logoutDeadline": null})
+               "logoutDeadline": null, "enforcement": "enforce", "rotation": null})
     );
     assert_eq!(mock.etag().await, etag, "the version only moves on a change");
 }
@@ -950,6 +950,7 @@ async fn mock_with_subpath(root: &Site, subpath: &Site, frame_ancestors: Option<
         static_dir: Some(root.0.clone()),
         mounts: vec![Mount::new(SUBPATH, subpath.0.clone()).unwrap()],
         frame_ancestors: frame_ancestors.map(str::to_owned),
+        ..Config::default()
     })
     .await
 }
@@ -1073,6 +1074,7 @@ async fn a_configuration_that_could_inject_html_or_shadow_a_mount_does_not_start
             Mount::new("/admin/mdm/", root.0.clone()).unwrap(),
         ],
         frame_ancestors: None,
+        ..Config::default()
     };
     let error = start(twice, "127.0.0.1:0".parse().unwrap()).await.err().expect("refused");
     assert!(error.to_string().contains("mounted twice"), "{error}");
