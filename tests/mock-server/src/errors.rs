@@ -25,35 +25,11 @@ pub fn strings() -> &'static Strings {
     LANGUAGE.try_with(|(_, strings)| *strings).unwrap_or_else(|_| bundled("en"))
 }
 
-/// The language tag of the request being answered; `en` outside a request.
-fn tag() -> &'static str {
-    LANGUAGE.try_with(|(tag, _)| *tag).unwrap_or("en")
-}
 
 /// The sentence for `code`: the console's catalog first, so that both sides say the same thing.
 pub fn message_for(code: &str) -> String {
     let t = strings();
-    t.api_error(code).or_else(|| awaiting_catalog(code, tag())).unwrap_or(t.api_error_server_error()).to_owned()
-}
-
-/// Codes of the rollout (`rollout.md`) whose sentences are not in the console's catalog yet: the mock says them
-/// in the request's language until the catalog's `api_error_<code>` takes over (it is asked first).
-fn awaiting_catalog(code: &str, tag: &str) -> Option<&'static str> {
-    match (code, tag) {
-        ("invalid_overlap", "ja") => Some(
-            "以前のKey Valueを引き続き有効にできるのは、外部MDM連携が有効な状態で新しいKey Valueに置き換える場合だけで、\
-             併用期間は最長30日です。別の併用期間を選ぶか、併用期間なしで保存してください。",
-        ),
-        ("invalid_overlap", "ko") => Some(
-            "이전 Key Value를 계속 유효하게 유지할 수 있는 것은 외부 MDM 연동이 켜진 상태에서 새 Key Value로 바꾸는 \
-             경우뿐이며, 병행 기간은 최대 30일입니다. 다른 병행 기간을 선택하거나 병행 기간 없이 저장하십시오.",
-        ),
-        ("invalid_overlap", _) => Some(
-            "The previous key value can stay valid only when a new key value replaces it while 3rd-party MDM sync is \
-             on, and for 30 days at most. Choose another overlap, or save without one.",
-        ),
-        _ => None,
-    }
+    t.api_error(code).unwrap_or(t.api_error_server_error()).to_owned()
 }
 
 /// The code that a bare status stands for, when something other than a handler produced it (a fault, a rejection).

@@ -117,12 +117,17 @@ impl Fleet {
         (upto(to - 1) - upto(from - 1)) as u64
     }
 
+    /// The index of the domain's member who signs in on `device` (for a device of the domain's own accounts).
+    pub fn member_of(&self, device: u32) -> u32 {
+        device % self.member_count
+    }
+
     /// Who signs in on `device`: one of the domain's members, or another domain's account.
     pub fn member(&self, device: u32) -> Member {
         if self.is_other_domain(device) {
             return outsider(u64::from(device));
         }
-        member(device % self.member_count)
+        member(self.member_of(device))
     }
 
     pub fn device_info(&self, device: u32) -> DeviceInfo {

@@ -6,11 +6,15 @@
 
 use mdm_console::domain::gate::{check, Device, Outcome, Reason};
 use mdm_console::domain::readiness::{decode_base64url, encode_base64url, DevicePlatform, Management};
-use mdm_console::domain::sign_ins::{BadParameter, DeviceInfo, Member, Query, SignInEvent, SignInSummary, SignIns};
+use mdm_console::domain::sign_ins::{
+    BadParameter, DayCount, DeviceInfo, Member, Query, SignInEvent, SignInSummary, SignIns,
+};
 use mdm_console::domain::time::format_rfc3339;
 
-use crate::fleet::Fleet;
+use crate::fleet::{member_index, Fleet};
 use crate::history::{History, Snapshot};
+
+const DAY_SECS: i64 = 86_400;
 
 /// The longest stretch of time a page collects at once before sorting it.
 const BUCKET_SECS: i64 = 3600;
@@ -150,6 +154,13 @@ impl Checks<'_> {
                 *by_platform = by_platform.saturating_add(n);
             }
         };
+        // Refused and would-be-refused checks by UTC day, and who had them: a device's member (or, for another
+        // domain's account, the device itself, as each is its own account).
+        let first_day = lo.div_euclid(DAY_SECS);
+        let mut by_day = vec![0_u64; (now.div_euclid(DAY_SECS) - first_day + 1) as usize];
+        let mut members = std::collections::HashSet::new();
+        let mut outsiders = std::collections::HashSet::new();
+        let mut added_outsiders = std::collections::HashSet::new();
         for (snapshot, until) in self.history.intervals() {
             let (from, to) = (snapshot.from.max(lo), until.min(now + 1));
             if from >= to {
@@ -161,23 +172,55 @@ impl Checks<'_> {
                     if !query.admits(outcome, reason) {
                         continue;
                     }
-                    let n: u64 = if own {
-                        (group.start..group.end)
-                            .filter(|&d| !self.fleet.is_other_domain(d))
-                            .map(|d| self.fleet.count_in(d, from, to))
-                            .sum()
+                    let devices: Vec<u32> = if own {
+                        (group.start..group.end).filter(|&d| !self.fleet.is_other_domain(d)).collect()
                     } else {
-                        self.fleet.others_in(group).iter().map(|&d| self.fleet.count_in(d, from, to)).sum()
+                        self.fleet.others_in(group).to_vec()
                     };
+                    let n: u64 = devices.iter().map(|&d| self.fleet.count_in(d, from, to)).sum();
                     add(outcome, reason, group.platform, n);
+                    if reason.is_none() || n == 0 {
+                        continue;
+                    }
+                    for &device in &devices {
+                        let mut counted = false;
+                        for day in from.div_euclid(DAY_SECS)..=(to - 1).div_euclid(DAY_SECS) {
+                            let (start, end) = ((day * DAY_SECS).max(from), ((day + 1) * DAY_SECS).min(to));
+                            let k = self.fleet.count_in(device, start, end);
+                            by_day[(day - first_day) as usize] += k;
+                            counted |= k > 0;
+                        }
+                        if counted {
+                            match own {
+                                true => members.insert(self.fleet.member_of(device)),
+                                false => outsiders.insert(device),
+                            };
+                        }
+                    }
                 }
             }
         }
         for added in self.added {
             if (lo..=now).contains(&added.at) && query.admits(added.outcome, added.reason) {
                 add(added.outcome, added.reason, added.device.platform, 1);
+                if added.reason.is_some() {
+                    by_day[(added.at.div_euclid(DAY_SECS) - first_day) as usize] += 1;
+                    match member_index(&added.member.id) {
+                        Some(index) => members.insert(index),
+                        None => added_outsiders.insert(added.member.id.as_str()),
+                    };
+                }
             }
         }
+        summary.members = u32::try_from(members.len() + outsiders.len() + added_outsiders.len()).unwrap_or(u32::MAX);
+        summary.by_day = by_day
+            .into_iter()
+            .enumerate()
+            .map(|(i, count)| DayCount {
+                date: format_rfc3339((first_day + i as i64) * DAY_SECS)[..10].to_owned(),
+                count: u32::try_from(count).unwrap_or(u32::MAX),
+            })
+            .collect();
         summary
     }
 }
@@ -259,6 +302,18 @@ mod tests {
                     expected.len(),
                     "{outcome:?}"
                 );
+                // By day and by member, from the same listing: every refusal on the day it happened, each member once.
+                let refusals: Vec<_> = expected.iter().filter(|e| e.3.is_some()).collect();
+                let mut days = std::collections::BTreeMap::new();
+                for &&(t, ..) in &refusals {
+                    *days.entry(format_rfc3339(t)[..10].to_owned()).or_insert(0_u32) += 1;
+                }
+                let counted: Vec<_> = summary.by_day.iter().filter(|d| d.count > 0).map(|d| (d.date.clone(), d.count)).collect();
+                assert_eq!(counted, days.into_iter().collect::<Vec<_>>(), "{outcome:?}");
+                assert_eq!(summary.by_day.len(), 8, "every day of the period, empty ones too");
+                let who: std::collections::HashSet<String> =
+                    refusals.iter().map(|&&(_, d, ..)| checks.fleet.member(d).id).collect();
+                assert_eq!(summary.members as usize, who.len(), "{outcome:?}");
                 seen.extend(page.events.iter().map(|e| (e.id.clone(), e.outcome, e.reason)));
                 match page.next_cursor {
                     Some(cursor) => query.cursor = Some(cursor),
