@@ -26,13 +26,14 @@ pub fn parse_rfc3339(text: &str) -> Option<i64> {
     if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 60 {
         return None;
     }
-    let mut rest = &text[19..];
+    // `get`, never an index: a slice that could panic links Rust's panic formatting into the wasm (about 4 KB).
+    let mut rest = text.get(19..)?;
     if let Some(fraction) = rest.strip_prefix('.') {
         let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
         if digits == 0 {
             return None;
         }
-        rest = &fraction[digits..];
+        rest = fraction.get(digits..)?;
     }
     let offset = match rest.as_bytes() {
         [b'Z' | b'z'] => 0,

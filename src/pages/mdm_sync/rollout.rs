@@ -62,22 +62,20 @@ pub fn OverlapOption(state: RwSignal<SettingsState>, dispatch: Callback<Action>)
             </label>
             <label class="mdm-rollout__overlap" hidden=move || !keep()>
                 {t.overlap()}
+                // Chosen by position: no number is parsed or written for it (that would link integer parsing).
                 <select
                     class="mdm-select"
                     on:change=move |ev| {
-                        if let Ok(secs) = event_target_value(&ev).parse() {
-                            dispatch.run(Action::ChooseOverlap(secs));
+                        let index = event_target::<web_sys::HtmlSelectElement>(&ev).selected_index();
+                        if let Some(secs) = usize::try_from(index).ok().and_then(|i| OVERLAP_CHOICES.get(i)) {
+                            dispatch.run(Action::ChooseOverlap(*secs));
                         }
                     }
                 >
                     {OVERLAP_CHOICES
                         .map(|secs| {
                             let label = t.overlap_choice(secs, |n| number(t.locale, n));
-                            view! {
-                                <option value=secs.to_string() selected=move || state.with(|s| s.overlap_secs == secs)>
-                                    {label}
-                                </option>
-                            }
+                            view! { <option selected=move || state.with(|s| s.overlap_secs == secs)>{label}</option> }
                         })
                         .collect_view()}
                 </select>
