@@ -54,7 +54,7 @@ async fn the_switch_is_named_by_its_label_and_reports_its_state() {
     let on = RwSignal::new(false);
     let container = mount(move || {
         view! {
-            <Switch id="t-switch" label="3rd-party MDM sync" checked=on disabled=Signal::stored(false)
+            <Switch id="t-switch" label_id="t-switch-label" label="3rd-party MDM sync" checked=on disabled=Signal::stored(false)
                 on_toggle=Callback::new(move |v| on.set(v))/>
         }
     });
