@@ -49,7 +49,7 @@ export function leanModule(bytes, glue, wasmOpt, fail) {
     bytes = wasmOpt(withoutExports(bytes, dead));
     ({ glue, dead } = withoutUnusedImports(glue, new Set(importNames(bytes))));
   }
-  return shortExports(withoutCustomSections(bytes), quietDebugString(glue), fail);
+  return shortExports(withoutCustomSections(bytes), moduleOnlyInit(quietDebugString(glue), fail), fail);
 }
 
 /**
@@ -61,6 +61,27 @@ export function leanModule(bytes, glue, wasmOpt, fail) {
  */
 function quietDebugString(glue) {
   return glue.replace(/^function debugString\(val\) \{\n[\s\S]*?^\}\n/m, 'function debugString(val) {\n    return typeof val;\n}\n');
+}
+
+/**
+ * The glue's start for a compiled module only. Every caller hands the default export `{ module_or_path }` with a
+ * `WebAssembly.Module` or a promise of one, compiled and checked against its integrity hash first (src/embed/boot.js,
+ * start.js, frame.js, mdm-sync-settings.js): wasm-bindgen's paths for a URL, a `Response` (streaming, with its MIME
+ * type warning), the default file name beside the glue and the deprecated bare argument are never taken. The build
+ * stops if the glue is not shaped as expected.
+ */
+function moduleOnlyInit(glue, fail) {
+  const parts = [
+    [/^async function __wbg_load\(module, imports\) \{\n[\s\S]*?^\}\n/m,
+      'async function __wbg_load(module, imports) {\n    return { instance: await WebAssembly.instantiate(module, imports), module };\n}\n'],
+    [/^async function __wbg_init_once\(module_or_path\) \{\n[\s\S]*?^\}\n/m,
+      'async function __wbg_init_once({ module_or_path }) {\n    const { instance, module } = await __wbg_load(await module_or_path, __wbg_get_imports());\n    return __wbg_finalize_init(instance, module);\n}\n'],
+  ];
+  for (const [part, replacement] of parts) {
+    if (!part.test(glue)) fail(`the glue has no ${part}`);
+    glue = glue.replace(part, replacement);
+  }
+  return glue;
 }
 
 /**
@@ -102,7 +123,8 @@ function withoutCustomSections(bytes) {
  * wasm-bindgen names each closure's entry point after its Rust types, in the wasm's exports and again in the glue
  * (`wasm_bindgen_<hash>___convert__closures_____invoke___js_sys_<hash>___Function_fn_…`, up to 300 characters
  * with hashes that brotli cannot squeeze): they become `z` and a number in both. Only the glue calls them
- * (`wasm.<name>`), and each must appear there exactly once, or the build stops.
+ * (`wasm.<name>`), and each must appear there exactly once, or the build stops. Every other export but `memory` is
+ * renamed so too, wherever the glue reads it.
  */
 function shortExports(bytes, glue, fail) {
   const renamed = new Map();
@@ -112,6 +134,17 @@ function shortExports(bytes, glue, fail) {
     const short = `z${renamed.size}`;
     if (glue.includes(`wasm.${short}`)) fail(`the glue already uses an export named ${short}`);
     glue = glue.replace(call, `wasm.${short}(`);
+    renamed.set(name, short);
+  }
+  // The other exports that only the glue reads (`wasm.<name>`, some of them a dozen times: the allocator's, the
+  // start, the externref table's, the mount functions behind the glue's own exports of those names) get short names
+  // too; `memory` is short already.
+  for (const name of exportNames(bytes).filter((n) => !renamed.has(n) && n.length > 3)) {
+    const uses = new RegExp(`\\bwasm\\.${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+    if (!uses.test(glue)) fail(`the glue never reads the export ${name}`);
+    const short = `z${renamed.size}`;
+    if (glue.includes(`wasm.${short}`)) fail(`the glue already uses an export named ${short}`);
+    glue = glue.replace(uses, `wasm.${short}`);
     renamed.set(name, short);
   }
   return { wasm: rewriteExports(bytes, (name) => renamed.get(name) ?? name), glue };
