@@ -43,8 +43,7 @@ impl Host {
 
     pub fn emit(&self, event: &HostEvent) {
         let Some(emit) = &self.0 else { return };
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        if let Ok(detail) = serde::Serialize::serialize(event, &serializer) {
+        if let Ok(detail) = crate::api::to_js(event) {
             // A throwing listener on the host's side is the host's to fix; it must not break the console.
             let _ = emit.call2(&wasm_bindgen::JsValue::NULL, &event.name().into(), &detail);
         }

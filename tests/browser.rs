@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use mdm_console::api::{from_js, ApiClient, ApiError, Malformed};
+use mdm_console::api::{from_js, to_js, ApiClient, ApiError, Malformed};
 use mdm_console::components::{AppConfig, KeyField, LoadError, Switch};
 use mdm_console::context::{provide_env, Env, Host};
 use mdm_console::domain::api::{AuditLog, KeyMode, MdmSyncSettings, MobileSecurity, Plan, Session};
@@ -54,7 +54,7 @@ async fn the_switch_is_named_by_its_label_and_reports_its_state() {
     let on = RwSignal::new(false);
     let container = mount(move || {
         view! {
-            <Switch id="t-switch" label="3rd-party MDM sync" checked=on disabled=Signal::stored(false)
+            <Switch id="t-switch" label_id="t-switch-label" label="3rd-party MDM sync" checked=on disabled=Signal::stored(false)
                 on_toggle=Callback::new(move |v| on.set(v))/>
         }
     });
@@ -138,6 +138,30 @@ fn a_load_error_tells_an_embedding_page() {
     assert_eq!(event.get(0).as_string().as_deref(), Some("mdm-sync:error"));
     let detail = js_sys::JSON::stringify(&event.get(1)).unwrap().as_string().unwrap();
     assert_eq!(detail, format!(r#"{{"code":"timeout","message":"{}"}}"#, english().api_error_timeout()));
+}
+
+/// What the console hands `JSON.stringify` (the PUT body) and the host page (an event's detail) is the JSON that
+/// serde writes for the same value: the same fields in the same order, `null` for `None`, variants by their names.
+#[wasm_bindgen_test]
+fn values_reach_the_browser_as_serde_writes_them() {
+    use mdm_console::domain::api::MdmSyncUpdate;
+    use mdm_console::domain::embed::HostEvent;
+    fn same<T: serde::Serialize>(value: &T) {
+        let written = js_sys::JSON::stringify(&to_js(value).unwrap()).unwrap().as_string().unwrap();
+        assert_eq!(written, serde_json::to_string(value).unwrap());
+    }
+    for (key_mode, key_value) in [(KeyMode::Auto, None), (KeyMode::Custom, Some("Qx7v\"R2mK 9pL4\n円".to_owned()))] {
+        same(&MdmSyncUpdate { enabled: true, restrict_other_domains: false, key_mode, key_value });
+    }
+    same(&HostEvent::Ready {});
+    same(&HostEvent::DirtyChange { dirty: true });
+    let saved = |logout_deadline| HostEvent::Saved { enabled: false, restrict_other_domains: true, logout_deadline };
+    same(&saved(None));
+    same(&saved(Some("2026-11-27T10:00:00Z".to_owned())));
+    same(&HostEvent::Error { code: "timeout".into(), message: "It took too long.".into() });
+    same(&(1u8, -2i32, u64::from(u32::MAX), 2.5f64, 'é', (), vec![Some(true), None]));
+    same(&std::collections::BTreeMap::from([("b", 1u16), ("a", 2)]));
+    assert_eq!(to_js(&(1u64 << 53)).err(), Some(Malformed), "an integer no JS number holds exactly");
 }
 
 fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Malformed> {

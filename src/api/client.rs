@@ -121,7 +121,7 @@ impl ApiClient {
     }
 
     fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
+        [&*self.base, path].concat()
     }
 
     fn builder(&self, mut builder: RequestBuilder) -> RequestBuilder {
@@ -174,8 +174,7 @@ fn decode<T: DeserializeOwned>(text: &str) -> Option<T> {
 
 /// `T` to JSON text, through `JSON.stringify`. `None` becomes `null`, as the contract has it.
 fn encode<T: serde::Serialize>(value: &T) -> Result<String, ApiError> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let value = value.serialize(&serializer).map_err(|_| ApiError::malformed_response())?;
+    let value = super::to_js(value).map_err(|_| ApiError::malformed_response())?;
     js_sys::JSON::stringify(&value).map(String::from).map_err(|_| ApiError::malformed_response())
 }
 

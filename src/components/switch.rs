@@ -4,6 +4,10 @@ use leptos::prelude::*;
 #[component]
 pub fn Switch(
     id: &'static str,
+    /// The label's id, what names a region after the switch: WebKit does not follow a `<label for>` from an
+    /// `aria-labelledby` that points at the button, and such a region had no name in Safari. Given, not derived
+    /// from `id`, so that no string is built at run time.
+    label_id: &'static str,
     label: &'static str,
     #[prop(into)] checked: Signal<bool>,
     #[prop(into)] disabled: Signal<bool>,
@@ -12,9 +16,7 @@ pub fn Switch(
 ) -> impl IntoView {
     view! {
         <div class="mdm-switch">
-            // `{id}-label` is what names a region after the switch: WebKit does not follow a `<label for>` from an
-            // `aria-labelledby` that points at the button, and such a region had no name in Safari.
-            <label class="mdm-switch__label" id=format!("{id}-label") for=id>{label}</label>
+            <label class="mdm-switch__label" id=label_id for=id>{label}</label>
             <button
                 type="button"
                 id=id

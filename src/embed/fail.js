@@ -6,8 +6,17 @@
 // index.html, and puts it into mdm-sync-settings.js for the element). Its words are the start catalog
 // (src/i18n/start/*.json), every language's, filled in below by the build.
 
-/** Each language's start catalog, English first (the build fills it in). */
+/**
+ * Each language's start catalog, English first (the build fills it in): its entries by position, in the order that
+ * src/i18n/start.rs declares (and the native tests hold every catalog to), as the console's catalogs are read.
+ */
 var START_TEXT = {};
+var FAILED_TITLE = 0;
+var FAILED_FILE = 1;
+var FAILED_CHECK = 2;
+var RELOAD = 3;
+var UNSUPPORTED_TITLE = 4;
+var UNSUPPORTED_BODY = 5;
 
 /**
  * The oldest browsers the console runs in (README, "Supported browsers"): each is the first release with every
@@ -66,15 +75,15 @@ function renderStartFailure(container, languages, failure, reload) {
   box.className = 'mdm-start-failed';
   box.setAttribute('role', 'alert');
   box.setAttribute('lang', chosen.locale);
-  var title = add(box, 'h1', failure.unsupported ? text.unsupported_title : text.failed_title, 'mdm-start-failed__title');
+  var title = add(box, 'h1', failure.unsupported ? text[UNSUPPORTED_TITLE] : text[FAILED_TITLE], 'mdm-start-failed__title');
   title.id = 'mdm-start-failed-title';
   box.setAttribute('aria-labelledby', title.id);
   if (failure.unsupported) {
-    add(box, 'p', fill(text.unsupported_body, START_OLDEST));
+    add(box, 'p', fill(text[UNSUPPORTED_BODY], START_OLDEST));
   } else {
-    add(box, 'p', failure.url ? fill(text.failed_file, { url: failure.url, error: failure.message }) : failure.message);
-    add(box, 'p', text.failed_check);
-    var again = add(box, 'button', text.reload, 'mdm-button mdm-button--primary');
+    add(box, 'p', failure.url ? fill(text[FAILED_FILE], { url: failure.url, error: failure.message }) : failure.message);
+    add(box, 'p', text[FAILED_CHECK]);
+    var again = add(box, 'button', text[RELOAD], 'mdm-button mdm-button--primary');
     again.type = 'button';
     again.addEventListener('click', reload);
   }

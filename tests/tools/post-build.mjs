@@ -11,7 +11,8 @@
 //    front), `mdm-sync-frame.js` (the iframe mode) and the element's stylesheet, with this build's hashed file names
 //    and hashes filled in;
 // 5. give `<meta name="mdm-embed-origins">` the one spelling that servers fill in, whatever the HTML minifier wrote.
-// 6. give the wasm's imports short names, in the module and its glue alike (`shortImports`);
+// 6. give the wasm's imports short names, in the module and its glue alike (`shortImports`), and in release builds
+//    first take out the exports that nothing calls and the code only they reach (tests/tools/lean-wasm.mjs);
 // Release builds also:
 // 7. minify the JS: the wasm-bindgen glues (Trunk minifies HTML and CSS, not this file), keeping its integrity hash in
 //    index.html right, the inlined scripts and the embedding files;
@@ -23,6 +24,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { leanModule, runWasmOpt } from './lean-wasm.mjs';
 
 const require = createRequire(new URL('../e2e/package.json', import.meta.url));
 const { minify } = require('terser');
@@ -38,7 +40,8 @@ const css = only(files.filter((f) => /^main-[0-9a-f]+\.css$/.test(f)), 'styleshe
 
 {
   const source = readFileSync(join(staging, glue), 'utf8');
-  const short = shortImports(read(wasm), source, './mdm-console_bg.js');
+  const lean = leaner(read(wasm), source);
+  const short = shortImports(lean.wasm, lean.glue, './mdm-console_bg.js');
   writeFileSync(join(staging, wasm), short.wasm);
   const code = release ? await minifyJs(short.glue) : short.glue;
   writeFileSync(join(staging, glue), code);
@@ -75,7 +78,8 @@ const extrasCatalogs = writeCatalogs(new URL('src/i18n/extras/', repo), 'mdm-syn
 
 // The second module (src/extras), which Trunk builds as a "worker" under its binary's name: content-hashed here,
 // so that it is cached for good like the first, and named in start.js with its integrity hashes.
-const extrasShort = shortImports(read('mdm-extras_bg.wasm'), read('mdm-extras.js').toString(), './mdm-extras_bg.js');
+const extrasLean = leaner(read('mdm-extras_bg.wasm'), read('mdm-extras.js').toString());
+const extrasShort = shortImports(extrasLean.wasm, extrasLean.glue, './mdm-extras_bg.js');
 const extrasGlue = release ? await minifyJs(extrasShort.glue) : extrasShort.glue;
 const extrasWasm = extrasShort.wasm;
 const hashed = (content, stem, suffix) => `${stem}-${createHash('sha256').update(content).digest('hex').slice(0, 16)}${suffix}`;
@@ -94,10 +98,14 @@ console.log(`post-build: wrote the second module, ${extrasGlueName} and ${extras
 console.log(`post-build: wrote the catalogs of ${languages.join(', ')}`);
 // The start catalog (src/i18n/start): the few words for a console that cannot start, every language's, carried by
 // the start-failure page itself (src/embed/fail.js), since the console's own catalog may be what failed.
+// Each language's entries in en.json's order, the declared one, by which fail.js reads them (as arrays: no key
+// names, like the console's catalogs).
 const startCatalogDir = new URL('src/i18n/start/', repo);
+const readStartCatalog = (language) => JSON.parse(readFileSync(new URL(`${language}.json`, startCatalogDir), 'utf8'));
+const startOrder = Object.keys(readStartCatalog('en'));
 const startText = Object.fromEntries(readdirSync(startCatalogDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5))
   .sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)))
-  .map((language) => [language, JSON.parse(readFileSync(new URL(`${language}.json`, startCatalogDir), 'utf8'))]));
+  .map((language) => [language, startOrder.map((key) => readStartCatalog(language)[key] ?? fail(`src/i18n/start/${language}.json lacks ${key}`))]));
 const failJs = fill(readFileSync(new URL('src/embed/fail.js', repo), 'utf8'), 'src/embed/fail.js', {
   'var START_TEXT = {};': `var START_TEXT = ${JSON.stringify(startText)};`,
 });
@@ -172,6 +180,16 @@ if (release) {
     writeFileSync(join(staging, `${name}.br`), brotliCompressSync(read(name), quality));
   }
   console.log('post-build: wrote the .br twins');
+}
+
+/**
+ * A release module and its glue without what nothing can reach and with short closure export names
+ * (tests/tools/lean-wasm.mjs), optimized again by the wasm-opt that Trunk ran; a dev build's, as they are.
+ */
+function leaner(bytes, glue) {
+  if (!release) return { wasm: bytes, glue };
+  const wasmOpt = runWasmOpt(new URL('../e2e/node_modules/.bin/wasm-opt', import.meta.url).pathname, ['-Oz']);
+  return leanModule(bytes, glue, wasmOpt, fail);
 }
 
 function read(name) {

@@ -102,6 +102,7 @@ pub fn SettingsForm(
             <section class="mdm-card" aria-labelledby="mdm-sync-switch-label">
                 <Switch
                     id="mdm-sync-switch"
+                    label_id="mdm-sync-switch-label"
                     label=t.mdm_sync_title()
                     checked=Signal::derive(move || state.with(|s| s.enabled))
                     disabled=locked
