@@ -74,7 +74,7 @@ pub fn ReadinessPanel(screen: Signal<ScreenState>, dialog: web_sys::Element) -> 
         let Some(target) = event.target() else { return };
         let init = web_sys::CustomEventInit::new();
         init.set_bubbles(true);
-        if let Ok(detail) = serde_wasm_bindgen::to_value(&ScreenRequest::EndOverlap) {
+        if let Ok(detail) = crate::api::to_js(&ScreenRequest::EndOverlap) {
             init.set_detail(&detail);
         }
         if let Ok(request) = web_sys::CustomEvent::new_with_event_init_dict(REQUEST_EVENT, &init) {

@@ -64,7 +64,7 @@ impl ExtrasModule {
 
     /// The settings screen's state, as the islands read it (`domain::screen`).
     pub fn update(&self, id: u32, state: &ScreenState) {
-        if let Ok(state) = serde_wasm_bindgen::to_value(state) {
+        if let Ok(state) = crate::api::to_js(state) {
             self.call("update_extras", &[id.into(), state]);
         }
     }
