@@ -5,6 +5,7 @@ use crate::api::{audit_path, load, Loaded};
 use crate::context::use_env;
 use crate::domain::api::AuditLog;
 use crate::domain::embed::HostEvent;
+use crate::i18n::extras::audit_action;
 use crate::platform::local_time_rfc3339;
 
 const AUDIT_EVENTS: u32 = 10;
@@ -23,10 +24,10 @@ pub fn Activity(saves: Signal<u32>) -> impl IntoView {
 #[component]
 pub fn ActivityLog(log: Loaded<AuditLog>, on_retry: Callback<()>) -> impl IntoView {
     let env = use_env();
-    let (t, host) = (env.t, env.host);
+    let (t, host, x) = (env.t, env.host, super::use_extras_strings());
     view! {
         <section class="mdm-card" aria-labelledby="mdm-activity-title">
-            <h2 class="mdm-card__title" id="mdm-activity-title">{t.activity_title()}</h2>
+            <h2 class="mdm-card__title" id="mdm-activity-title">{x.activity_title()}</h2>
             {move || match log.get() {
                 None => EitherOf4::A(view! { <p class="mdm-card__text">{t.loading()}</p> }),
                 Some(Err(error)) => EitherOf4::B({
@@ -40,17 +41,17 @@ pub fn ActivityLog(log: Loaded<AuditLog>, on_retry: Callback<()>) -> impl IntoVi
                         </p>
                     }
                 }),
-                Some(Ok(log)) if log.value.events.is_empty() => EitherOf4::C(view! { <p class="mdm-card__text">{t.activity_empty()}</p> }),
+                Some(Ok(log)) if log.value.events.is_empty() => EitherOf4::C(view! { <p class="mdm-card__text">{x.activity_empty()}</p> }),
                 Some(Ok(log)) => EitherOf4::D(view! {
                     // A scroll box on narrow screens: reachable by the keyboard, and named for screen readers.
                     <div class="mdm-activity" role="group" tabindex="0" aria-labelledby="mdm-activity-title">
                         <table class="mdm-activity__table">
                             <thead>
                                 <tr>
-                                    <th scope="col">{t.activity_when()}</th>
-                                    <th scope="col">{t.activity_who()}</th>
-                                    <th scope="col">{t.activity_what()}</th>
-                                    <th scope="col">{t.activity_fingerprint()}</th>
+                                    <th scope="col">{x.activity_when()}</th>
+                                    <th scope="col">{x.activity_who()}</th>
+                                    <th scope="col">{x.activity_what()}</th>
+                                    <th scope="col">{x.activity_fingerprint()}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -58,7 +59,7 @@ pub fn ActivityLog(log: Loaded<AuditLog>, on_retry: Callback<()>) -> impl IntoVi
                                     <tr>
                                         <td class="mdm-activity__when">{local_time_rfc3339(t.locale, &event.at)}</td>
                                         <td>{event.actor.name}</td>
-                                        <td>{t.audit_action(event.action, event.reason)}</td>
+                                        <td>{audit_action(t, x, event.action, event.reason)}</td>
                                         <td><code class="mdm-code">{event.key_fingerprint.unwrap_or_default()}</code></td>
                                     </tr>
                                 }).collect_view()}

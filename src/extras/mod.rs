@@ -120,6 +120,7 @@ pub fn mount_extras(
     let activity_env = env.clone();
     let activity = leptos::mount::mount_to(activity, move || {
         provide_env(activity_env);
+        provide_context(ExtrasText(x));
         view! { <Activity saves/> }
     });
     let app_config_env = env.clone();

@@ -1,7 +1,6 @@
 //! The console's catalog: every string of the shell, the pages, the dialogs and the errors (`en.json`, `ja.json`,
 //! `ko.json` beside this file).
 
-use crate::domain::api::{AuditAction, RotationEnd};
 use crate::domain::change::Consequence;
 use crate::domain::key::KeyError;
 
@@ -125,24 +124,12 @@ catalog! {
     text reload,
     text keep_my_changes,
     text reload_discards,
-    text activity_title,
-    text activity_empty,
-    text activity_when,
-    text activity_who,
-    text activity_what,
-    text activity_fingerprint,
     text audit_enabled,
     text audit_disabled,
     text audit_key_reissued,
     text audit_key_changed,
     text audit_restrict_on,
     text audit_restrict_off,
-    text audit_monitor_on,
-    text audit_enforce_on,
-    text audit_rotation_started,
-    text audit_rotation_expired,
-    text audit_rotation_ended_early,
-    text audit_rotation_superseded,
     text key_error_empty,
     template key_error_too_short(length),
     template key_error_too_long(length),
@@ -176,26 +163,6 @@ catalog! {
 }
 
 impl Strings {
-    /// An Activity log entry's action; `reason` is a `rotation_ended`'s.
-    pub fn audit_action(&self, action: AuditAction, reason: Option<RotationEnd>) -> &'static str {
-        match action {
-            AuditAction::Enabled => self.audit_enabled(),
-            AuditAction::Disabled => self.audit_disabled(),
-            AuditAction::KeyReissued => self.audit_key_reissued(),
-            AuditAction::KeyChanged => self.audit_key_changed(),
-            AuditAction::RestrictOn => self.audit_restrict_on(),
-            AuditAction::RestrictOff => self.audit_restrict_off(),
-            AuditAction::MonitorOn => self.audit_monitor_on(),
-            AuditAction::EnforceOn => self.audit_enforce_on(),
-            AuditAction::RotationStarted => self.audit_rotation_started(),
-            AuditAction::RotationEnded => match reason {
-                Some(RotationEnd::Expired) => self.audit_rotation_expired(),
-                Some(RotationEnd::Superseded) => self.audit_rotation_superseded(),
-                Some(RotationEnd::EndedEarly) | None => self.audit_rotation_ended_early(),
-            },
-        }
-    }
-
     /// An "Overlap" choice, in hours below a day and in days from there.
     pub fn overlap_choice(&self, secs: i64, number: impl Fn(u64) -> String) -> String {
         let (n, in_days) = if secs < 86_400 { (secs / 3_600, false) } else { (secs / 86_400, true) };

@@ -1,6 +1,8 @@
 //! The second module's catalog (`extras/en.json`, `extras/ja.json`, `extras/ko.json`): the App Configuration kit's
 //! strings, loaded with the module once the settings screen can be used, so that the first load carries none of it.
 
+use super::Strings;
+use crate::domain::api::{AuditAction, RotationEnd};
 use crate::domain::gate::Reason;
 use crate::domain::kit::{Difference, Mdm};
 
@@ -157,9 +159,22 @@ catalog! {
     text advice_no_value,
     text advice_previous_key,
     text advice_other_value,
+    text activity_title,
+    text activity_empty,
+    text activity_when,
+    text activity_who,
+    text activity_what,
+    text activity_fingerprint,
+    text audit_monitor_on,
+    text audit_enforce_on,
+    text audit_rotation_started,
+    text audit_rotation_expired,
+    text audit_rotation_ended_early,
+    text audit_rotation_superseded,
 }
 
 impl ExtrasStrings {
+
     /// The MDM's name, as the vendor writes it.
     pub fn mdm_name(&self, mdm: Mdm) -> &'static str {
         match mdm {
@@ -240,5 +255,26 @@ impl ExtrasStrings {
             }
             Difference::OtherCharacter { position } => self.difference_other_character(&number(position as u64)),
         }
+    }
+}
+
+/// An Activity log entry's action, in the admin's words: the first wave's from the console's catalog (its conflict
+/// message names them too), the rollout's from this one. `reason` is a `rotation_ended`'s.
+pub fn audit_action(t: &Strings, x: &ExtrasStrings, action: AuditAction, reason: Option<RotationEnd>) -> &'static str {
+    match action {
+        AuditAction::Enabled => t.audit_enabled(),
+        AuditAction::Disabled => t.audit_disabled(),
+        AuditAction::KeyReissued => t.audit_key_reissued(),
+        AuditAction::KeyChanged => t.audit_key_changed(),
+        AuditAction::RestrictOn => t.audit_restrict_on(),
+        AuditAction::RestrictOff => t.audit_restrict_off(),
+        AuditAction::MonitorOn => x.audit_monitor_on(),
+        AuditAction::EnforceOn => x.audit_enforce_on(),
+        AuditAction::RotationStarted => x.audit_rotation_started(),
+        AuditAction::RotationEnded => match reason {
+            Some(RotationEnd::Expired) => x.audit_rotation_expired(),
+            Some(RotationEnd::Superseded) => x.audit_rotation_superseded(),
+            Some(RotationEnd::EndedEarly) | None => x.audit_rotation_ended_early(),
+        },
     }
 }

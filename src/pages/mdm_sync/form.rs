@@ -110,7 +110,9 @@ pub fn SettingsForm(
                     on_toggle=Callback::new(move |on| dispatch.run(Action::Toggle(on)))
                 />
                 <p class="mdm-card__text" id="mdm-sync-switch-help">{t.switch_description()}</p>
-                {move || draft_on.get().then(|| view! { <EnforcementOption state dispatch locked/> })}
+                // Type-erased: each control's own type would otherwise be built into the whole form's, at a cost in
+                // the first load's size.
+                {move || draft_on.get().then(|| view! { <EnforcementOption state dispatch locked/> }.into_any())}
                 <RestrictOption
                     checked=Signal::derive(move || state.with(|s| s.restrict))
                     disabled=locked
@@ -127,7 +129,7 @@ pub fn SettingsForm(
                     on_input=Callback::new(move |text| dispatch.run(Action::TypeCustom(text)))
                     on_reissue=Callback::new(move |_| dispatch.run(Action::Reissue))
                 />
-                {move || new_key_while_on.get().then(|| view! { <OverlapOption state dispatch/> })}
+                {move || new_key_while_on.get().then(|| view! { <OverlapOption state dispatch/> }.into_any())}
                 <p class="mdm-card__meta">
                     {move || state.with(|s| {
                         let (at, by) = (s.saved.updated_at.as_deref()?, s.saved.updated_by.as_ref()?);

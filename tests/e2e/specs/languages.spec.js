@@ -90,7 +90,7 @@ for (const tag of ['ja', 'ko']) {
       await apply.getByRole('button', { name: t.apply, exact: true }).click();
       await expect(page.getByRole('status').filter({ hasText: t.saved })).toBeVisible();
       await expect(page.getByRole('status').filter({ hasText: pattern(t.signing_out_until, {}) })).toBeVisible();
-      const activity = page.getByRole('region', { name: t.activity_title });
+      const activity = page.getByRole('region', { name: catalog(tag, 'extras').activity_title });
       await expect(activity).toContainText(t.audit_enabled);
       await expectNoEnglish(page.locator('body'), t);
       await expectNoAxeViolations(page);

@@ -60,7 +60,7 @@ describe(`Japanese and Korean in ${ENGINE}`, () => {
     assert.equal(await (await b.get('textbox', ja.key_value)).getAttribute('value'), CUSTOM_KEY, 'the key typed kept');
     // The second module's regions follow the language too.
     await b.within('region', jaKit.kit_title, { timeout: 20_000 });
-    await b.within('region', ja.activity_title);
+    await b.within('region', jaKit.activity_title);
     await expectNoEnglish(b, 'ja');
 
     await choose(b, ja, '한국어');
