@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::api::{Enforcement, Rotation};
 use super::change::Change;
-use super::settings::SettingsState;
+use super::settings::{Action, SettingsState};
 
 /// The settings screen's state as the islands need it.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,6 +29,23 @@ pub struct ScreenState {
     pub rotation: Option<Rotation>,
     /// What saving the draft would change: the Apply dialog's lines follow it.
     pub change: ChangeSeen,
+    /// The draft's choices that the rollout's controls show (`extras::rollout`).
+    pub draft: DraftSeen,
+}
+
+/// The draft as the rollout's controls need it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DraftSeen {
+    /// Sync is on in the draft: "Enforcement" is offered.
+    pub enabled: bool,
+    pub enforcement: Enforcement,
+    /// The plan does not allow the feature: the controls are disabled.
+    pub locked: bool,
+    /// A new key while sync stays on: "Keep the previous key valid" is offered.
+    pub can_keep_previous: bool,
+    pub keep_previous: bool,
+    pub overlap_secs: i64,
 }
 
 /// The parts of a [`Change`] that the islands' lines in the Apply dialog depend on.
@@ -64,6 +81,14 @@ impl ScreenState {
                 overlap_started: change.overlap_started,
                 previous_key_stops: change.signs_previous_key_out(state.enabled),
             },
+            draft: DraftSeen {
+                enabled: state.enabled,
+                enforcement: state.enforcement,
+                locked: !state.plan_allows,
+                can_keep_previous: state.can_keep_previous(),
+                keep_previous: state.keep_previous,
+                overlap_secs: state.overlap_secs,
+            },
         }
     }
 }
@@ -80,17 +105,45 @@ impl std::fmt::Debug for ScreenState {
             .field("enforcement", &self.enforcement)
             .field("rotation", &self.rotation)
             .field("change", &self.change)
+            .field("draft", &self.draft)
             .finish()
     }
 }
 
-/// What an island asks of the settings screen. It travels as a bubbling DOM event named [`REQUEST_EVENT`] from the
-/// island's place, with this value as its `detail`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ScreenRequest {
-    /// "End overlap now" in the Key rotation region: the Apply dialog for it.
-    EndOverlap,
+/// What an island asks of the settings screen: exactly one of its fields is set. It travels as a bubbling DOM event
+/// named [`REQUEST_EVENT`] from the island's place, with this value as its `detail`; a flat record rather than an
+/// enum with data, so that the first module reads it with the same small reader as the API's answers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScreenRequest {
+    /// "Enforcement": "Monitor only" or "Enforce".
+    #[serde(default)]
+    pub enforcement: Option<Enforcement>,
+    /// "Keep the previous key valid", checked or not.
+    #[serde(default)]
+    pub keep_previous: Option<bool>,
+    /// "Overlap", in seconds.
+    #[serde(default)]
+    pub overlap_secs: Option<i64>,
+    /// "End overlap now", in the Key rotation region: the Apply dialog for it.
+    #[serde(default)]
+    pub end_overlap: bool,
+}
+
+impl ScreenRequest {
+    /// The state machine's action that the request stands for.
+    pub fn action(&self) -> Option<Action> {
+        if let Some(enforcement) = self.enforcement {
+            return Some(Action::SetEnforcement(enforcement));
+        }
+        if let Some(keep) = self.keep_previous {
+            return Some(Action::KeepPrevious(keep));
+        }
+        if let Some(secs) = self.overlap_secs {
+            return Some(Action::ChooseOverlap(secs));
+        }
+        self.end_overlap.then_some(Action::EndOverlap)
+    }
 }
 
 pub const REQUEST_EVENT: &str = "mdm-sync-request";
@@ -145,7 +198,29 @@ mod tests {
     }
 
     #[test]
-    fn a_request_travels_by_its_wire_name() {
-        assert_eq!(serde_json::to_value(ScreenRequest::EndOverlap).unwrap(), "end_overlap");
+    fn each_request_stands_for_its_action() {
+        let ask = ScreenRequest::default();
+        assert_eq!(ask.action(), None);
+        assert_eq!(
+            ScreenRequest { enforcement: Some(Enforcement::Monitor), ..ask }.action(),
+            Some(Action::SetEnforcement(Enforcement::Monitor))
+        );
+        assert_eq!(ScreenRequest { keep_previous: Some(true), ..ask }.action(), Some(Action::KeepPrevious(true)));
+        assert_eq!(ScreenRequest { overlap_secs: Some(3_600), ..ask }.action(), Some(Action::ChooseOverlap(3_600)));
+        assert_eq!(ScreenRequest { end_overlap: true, ..ask }.action(), Some(Action::EndOverlap));
+        let wire = serde_json::to_value(ScreenRequest { keep_previous: Some(false), ..ask }).unwrap();
+        assert_eq!(wire["keepPrevious"], false);
+        assert_eq!(serde_json::from_value::<ScreenRequest>(serde_json::json!({"endOverlap": true})).unwrap().action(), Some(Action::EndOverlap));
+    }
+
+    #[test]
+    fn the_controls_see_the_draft() {
+        let mut state = screen(Enforcement::Enforce);
+        state.apply(Action::SetEnforcement(Enforcement::Monitor), &mut Fixed);
+        let draft = ScreenState::of(&state, 0).draft;
+        assert!(draft.enabled && !draft.locked && !draft.can_keep_previous);
+        assert_eq!(draft.enforcement, Enforcement::Monitor);
+        state.apply(Action::Reissue, &mut Fixed);
+        assert!(ScreenState::of(&state, 0).draft.can_keep_previous);
     }
 }

@@ -11,6 +11,7 @@ mod activity_log;
 mod app_config;
 mod kit;
 mod readiness;
+mod rollout;
 mod sign_ins;
 mod value_check;
 
@@ -22,12 +23,13 @@ use wasm_bindgen::JsValue;
 
 use crate::api::ApiClient;
 use crate::context::{provide_env, Env, Host};
-use crate::domain::screen::ScreenState;
+use crate::domain::screen::{ScreenRequest, ScreenState, REQUEST_EVENT};
 use crate::i18n::{self, extras::ExtrasStrings};
 pub use activity_log::Activity;
 pub use app_config::AppConfigValues;
 pub use kit::KitPanel;
 pub use readiness::ReadinessPanel;
+pub use rollout::{EnforcementOption, OverlapOption};
 pub use sign_ins::SignInChecks;
 pub use value_check::ValueCheck;
 
@@ -80,6 +82,8 @@ pub fn mount_extras(
     app_config: web_sys::HtmlElement,
     kit: web_sys::HtmlElement,
     activity: web_sys::HtmlElement,
+    enforcement: web_sys::HtmlElement,
+    overlap: web_sys::HtmlElement,
     api_base: &str,
     locale: &str,
     console_catalog: JsValue,
@@ -128,17 +132,41 @@ pub fn mount_extras(
         provide_env(app_config_env);
         view! { <AppConfigValues keys/> }
     });
+    let kit_env = env.clone();
     let kit = leptos::mount::mount_to(kit, move || {
-        provide_env(env);
+        provide_env(kit_env);
         provide_context(ExtrasText(x));
         view! { <KitPanel keys/> }
+    });
+    let enforcement = leptos::mount::mount_to(enforcement, {
+        let env = env.clone();
+        move || {
+            provide_env(env);
+            provide_context(ExtrasText(x));
+            view! { <EnforcementOption screen=screen_read/> }
+        }
+    });
+    let overlap = leptos::mount::mount_to(overlap, {
+        move || {
+            provide_env(env);
+            provide_context(ExtrasText(x));
+            view! { <OverlapOption screen=screen_read/> }
+        }
     });
     let id = NEXT_ID.with_borrow_mut(|next| {
         *next += 1;
         *next
     });
     let mounted: Vec<Box<dyn std::any::Any>> =
-        vec![Box::new(readiness), Box::new(sign_ins), Box::new(app_config), Box::new(kit), Box::new(activity)];
+        vec![
+            Box::new(readiness),
+            Box::new(sign_ins),
+            Box::new(app_config),
+            Box::new(kit),
+            Box::new(activity),
+            Box::new(enforcement),
+            Box::new(overlap),
+        ];
     MOUNTED.with_borrow_mut(|all| all.push(Islands { id, screen, _mounted: mounted, lifetime }));
     Ok(id)
 }
@@ -160,6 +188,20 @@ pub fn unmount_extras(id: u32) {
     let islands = MOUNTED.with_borrow_mut(|all| all.iter().position(|i| i.id == id).map(|i| all.swap_remove(i)));
     // Dropped outside the borrow: the cleanups it runs may reach the registry again.
     drop(islands);
+}
+
+/// Asks the settings screen for `request`, from the element an event of the admin's reached: the request bubbles up
+/// to the form (`domain::screen::REQUEST_EVENT`).
+pub fn ask(event: &web_sys::Event, request: ScreenRequest) {
+    let Some(target) = event.target() else { return };
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    if let Ok(detail) = crate::api::to_js(&request) {
+        init.set_detail(&detail);
+    }
+    if let Ok(request) = web_sys::CustomEvent::new_with_event_init_dict(REQUEST_EVENT, &init) {
+        let _ = target.dispatch_event(&request);
+    }
 }
 
 /// The `extras-started` performance mark: the module is instantiated.

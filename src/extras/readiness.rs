@@ -2,7 +2,7 @@ use leptos::either::{EitherOf3, EitherOf4};
 use leptos::portal::Portal;
 use leptos::prelude::*;
 
-use super::use_extras_strings;
+use super::{ask, use_extras_strings};
 use crate::api::load;
 use crate::context::use_env;
 use crate::domain::api::paths;
@@ -10,7 +10,7 @@ use crate::domain::gate::PreviousKey;
 use crate::domain::readiness::{
     decode_base64url, fingerprint_from_digest, fingerprint_input, summarize, Counts, Readiness, Summary,
 };
-use crate::domain::screen::{ScreenRequest, ScreenState, REQUEST_EVENT};
+use crate::domain::screen::{ScreenRequest, ScreenState};
 use crate::i18n::extras::ExtrasStrings;
 use crate::platform::{local_time_rfc3339, number, sha256};
 
@@ -70,17 +70,8 @@ pub fn ReadinessPanel(screen: Signal<ScreenState>, dialog: web_sys::Element) -> 
     let failed = move || matches!(loaded.get(), Some(Err(_)));
     let written = move |n: u32| number(locale, u64::from(n));
     let rotation_end = move || screen.with(|s| s.rotation.as_ref().map(|r| local_time_rfc3339(locale, &r.valid_until)));
-    let end_overlap = move |event: leptos::ev::MouseEvent| {
-        let Some(target) = event.target() else { return };
-        let init = web_sys::CustomEventInit::new();
-        init.set_bubbles(true);
-        if let Ok(detail) = crate::api::to_js(&ScreenRequest::EndOverlap) {
-            init.set_detail(&detail);
-        }
-        if let Ok(request) = web_sys::CustomEvent::new_with_event_init_dict(REQUEST_EVENT, &init) {
-            let _ = target.dispatch_event(&request);
-        }
-    };
+    let end_overlap =
+        move |event: leptos::ev::MouseEvent| ask(&event, ScreenRequest { end_overlap: true, ..ScreenRequest::default() });
 
     view! {
         {move || rotation_end().map(|until| view! {

@@ -63,16 +63,6 @@ catalog! {
     text key_not_issued,
     text reissue,
     text key_reissued,
-    text enforcement,
-    text enforcement_monitor,
-    text enforcement_monitor_help,
-    text enforcement_enforce,
-    text enforcement_enforce_help,
-    text keep_previous,
-    text keep_previous_help,
-    text overlap,
-    count overlap_hours(),
-    count overlap_days(),
     text show_key,
     text copy_key,
     text copied,
@@ -163,12 +153,6 @@ catalog! {
 }
 
 impl Strings {
-    /// An "Overlap" choice, in hours below a day and in days from there.
-    pub fn overlap_choice(&self, secs: i64, number: impl Fn(u64) -> String) -> String {
-        let (n, in_days) = if secs < 86_400 { (secs / 3_600, false) } else { (secs / 86_400, true) };
-        let n = u64::try_from(n).unwrap_or_default();
-        if in_days { self.overlap_days(n, &number(n)) } else { self.overlap_hours(n, &number(n)) }
-    }
 
     /// One line of the confirmation; `local_time` renders an instant in the admin's own time zone, and `number` a
     /// count in the admin's locale.

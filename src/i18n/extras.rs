@@ -171,9 +171,25 @@ catalog! {
     text audit_rotation_expired,
     text audit_rotation_ended_early,
     text audit_rotation_superseded,
+    text enforcement,
+    text enforcement_monitor,
+    text enforcement_monitor_help,
+    text enforcement_enforce,
+    text enforcement_enforce_help,
+    text keep_previous,
+    text keep_previous_help,
+    text overlap,
+    count overlap_hours(),
+    count overlap_days(),
 }
 
 impl ExtrasStrings {
+    /// An "Overlap" choice, in hours below a day and in days from there.
+    pub fn overlap_choice(&self, secs: i64, number: impl Fn(u64) -> String) -> String {
+        let (n, in_days) = if secs < 86_400 { (secs / 3_600, false) } else { (secs / 86_400, true) };
+        let n = u64::try_from(n).unwrap_or_default();
+        if in_days { self.overlap_days(n, &number(n)) } else { self.overlap_hours(n, &number(n)) }
+    }
 
     /// The MDM's name, as the vendor writes it.
     pub fn mdm_name(&self, mdm: Mdm) -> &'static str {

@@ -35,11 +35,11 @@ impl Extras {
 }
 
 impl ExtrasModule {
-    /// Mounts device readiness (and its lines in the Apply dialog), the App Configuration values, the kit and the
-    /// Activity log into their places; `None` when the module refuses.
+    /// Mounts device readiness (and its lines in the Apply dialog), the App Configuration values, the kit, Sign-in
+    /// checks with the Activity log, and the rollout's controls into their places; `None` when the module refuses.
     pub fn mount(
         &self,
-        [readiness, dialog, app_config, kit, activity]: [&web_sys::HtmlElement; 5],
+        [readiness, dialog, app_config, kit, activity, enforcement, overlap]: [&web_sys::HtmlElement; 7],
         api_base: &str,
         locale: &str,
         host_headers: Option<&js_sys::Function>,
@@ -52,6 +52,8 @@ impl ExtrasModule {
             app_config.into(),
             kit.into(),
             activity.into(),
+            enforcement.into(),
+            overlap.into(),
             api_base.into(),
             locale.into(),
             self.console_catalog.clone(),

@@ -5,8 +5,8 @@
 use leptos::{html, prelude::*};
 
 use crate::context::use_env;
-use crate::domain::screen::{ScreenRequest, ScreenState};
-use crate::domain::settings::{Action, SettingsState};
+use crate::domain::screen::ScreenState;
+use crate::domain::settings::SettingsState;
 use crate::platform::{ExtrasModule, OneThread};
 
 /// Where readiness, the App Configuration values, the kit and the Activity log go, in this order below the form's
@@ -18,8 +18,10 @@ pub fn ExtrasSlots<C: IntoView + 'static>(
     state: RwSignal<SettingsState>,
     saves: ReadSignal<u32>,
     dialog: NodeRef<html::Div>,
-    /// Where the islands' requests go (`ScreenRequest`).
-    dispatch: Callback<Action>,
+    /// Where "Enforcement" goes, in the form's card.
+    enforcement: NodeRef<html::Div>,
+    /// Where "Keep the previous key valid" and "Overlap" go, below the key.
+    overlap: NodeRef<html::Div>,
     /// What stands between the App Configuration values and the kit (How sync works).
     children: TypedChildren<C>,
 ) -> impl IntoView {
@@ -50,11 +52,22 @@ pub fn ExtrasSlots<C: IntoView + 'static>(
             let env = env.clone();
             leptos::task::spawn_local(async move {
                 let module = env.extras.load(t.locale).await;
-                let places = [readiness, dialog, app_config, kit, activity].map(|place| place.try_get_untracked().flatten());
-                let [Some(readiness), Some(dialog), Some(app_config), Some(kit), Some(activity)] = places else { return };
+                let places = [readiness, dialog, app_config, kit, activity, enforcement, overlap]
+                    .map(|place| place.try_get_untracked().flatten());
+                let [Some(readiness), Some(dialog), Some(app_config), Some(kit), Some(activity), Some(enforcement), Some(overlap)] =
+                    places
+                else {
+                    return;
+                };
                 let id = module.as_ref().and_then(|module| {
                     let (base, headers, emit) = (env.client.base(), env.client.host_headers(), env.host.callback());
-                    module.mount([&readiness, &dialog, &app_config, &kit, &activity], base, t.locale, headers, emit)
+                    module.mount(
+                        [&readiness, &dialog, &app_config, &kit, &activity, &enforcement, &overlap],
+                        base,
+                        t.locale,
+                        headers,
+                        emit,
+                    )
                 });
                 match module.zip(id) {
                     // Nothing awaits between this check and the update: the screen cannot go in between.
@@ -82,24 +95,12 @@ pub fn ExtrasSlots<C: IntoView + 'static>(
         }
     });
     let waiting = move || !failed.get() && mounted.with_value(Option::is_none);
-    // The islands' requests (`screen::REQUEST_EVENT`, the name below).
-    let request = move |event: web_sys::Event| {
-        let detail = wasm_bindgen::JsCast::unchecked_ref::<web_sys::CustomEvent>(&event).detail();
-        if let Ok(ScreenRequest::EndOverlap) = crate::api::from_js(detail) {
-            dispatch.run(Action::EndOverlap);
-        }
-    };
     view! {
         <div class="mdm-alert mdm-alert--error" role="alert" hidden=move || !failed.get()>
             <p class="mdm-alert__body">{t.extras_failed()}</p>
             <button type="button" class="mdm-button" on:click=move |_| start()>{t.retry()}</button>
         </div>
-        <div
-            class="mdm-extras"
-            class:mdm-extras--waiting=waiting
-            node_ref=readiness
-            on:mdm-sync-request=request
-        ></div>
+        <div class="mdm-extras" class:mdm-extras--waiting=waiting node_ref=readiness></div>
         <div class="mdm-extras" class:mdm-extras--waiting-short=waiting node_ref=app_config></div>
         {children.into_inner()()}
         <div class="mdm-extras" node_ref=kit></div>

@@ -2,7 +2,6 @@ use leptos::{ev, prelude::*};
 
 use super::notices::{SaveFailure, SaveStatus};
 use super::extras::ExtrasSlots;
-use super::rollout::{EnforcementOption, OverlapOption};
 use crate::api::Versioned;
 use crate::components::{
     Consequences, Dialog, KeyField, Precautions, RestrictOption, Switch, SyncSteps,
@@ -11,6 +10,7 @@ use crate::context::{use_env, use_handover, Env, Host};
 use crate::domain::api::{MdmSyncSettings, MobileSecurity, Session};
 use crate::domain::change::Impact;
 use crate::domain::embed::HostEvent;
+use crate::domain::screen::ScreenRequest;
 use crate::domain::settings::{Action, Dialog as Open, KeyProblem, SaveStep, SettingsState};
 use crate::i18n::Strings;
 use crate::platform::{confirm, local_time_rfc3339, now_unix, WebCrypto};
@@ -58,6 +58,7 @@ pub fn SettingsForm(
     // Saves that went through, which the Activity log (in the second module) follows.
     let saves = RwSignal::new(0_u32);
     let apply_lines = NodeRef::<leptos::html::Div>::new();
+    let (enforcement_place, overlap_place) = (NodeRef::<leptos::html::Div>::new(), NodeRef::<leptos::html::Div>::new());
     let host = env.host.clone();
     let sender = Sender { state, env: StoredValue::new(env), csrf_token: StoredValue::new(session.csrf_token), saves };
     let dispatch = Callback::new(move |action| {
@@ -73,15 +74,13 @@ pub fn SettingsForm(
     }
 
     let key_value = Signal::derive(move || state.with(|s| s.key_value().map(str::to_owned)));
-    // Memos, so that the rollout controls are built when they appear, not at every keystroke.
-    let draft_on = Memo::new(move |_| state.with(|s| s.enabled));
-    let new_key_while_on = Memo::new(move |_| state.with(SettingsState::can_keep_previous));
     let key_shown = Signal::derive(move || state.with(|s| s.key_shown));
     let show_key = Callback::new(move |show| dispatch.run(Action::ShowKey(show)));
 
     mark_ready(host);
     view! {
-        <div class="mdm-settings">
+        // The second module's requests (`screen::REQUEST_EVENT`, the name below) bubble up to here.
+        <div class="mdm-settings" on:mdm-sync-request=move |event: web_sys::Event| request(event, dispatch)>
             <div class="mdm-settings__bar">
                 // `aria-disabled`, not `disabled`: a disabled button drops the focus, and Save keeps it while it
                 // saves, after the Apply dialog hands it back. It is also where the focus goes when it has nowhere
@@ -110,9 +109,9 @@ pub fn SettingsForm(
                     on_toggle=Callback::new(move |on| dispatch.run(Action::Toggle(on)))
                 />
                 <p class="mdm-card__text" id="mdm-sync-switch-help">{t.switch_description()}</p>
-                // Type-erased: each control's own type would otherwise be built into the whole form's, at a cost in
-                // the first load's size.
-                {move || draft_on.get().then(|| view! { <EnforcementOption state dispatch locked/> }.into_any())}
+                // "Enforcement", from the second module (`extras::rollout`): the rollout's controls are drawn there,
+                // so that the first load does not carry them, and ask for their actions through `ScreenRequest`.
+                <div class="mdm-extras" node_ref=enforcement_place></div>
                 <RestrictOption
                     checked=Signal::derive(move || state.with(|s| s.restrict))
                     disabled=locked
@@ -129,7 +128,8 @@ pub fn SettingsForm(
                     on_input=Callback::new(move |text| dispatch.run(Action::TypeCustom(text)))
                     on_reissue=Callback::new(move |_| dispatch.run(Action::Reissue))
                 />
-                {move || new_key_while_on.get().then(|| view! { <OverlapOption state dispatch/> }.into_any())}
+                // "Keep the previous key valid" and "Overlap", from the second module too.
+                <div class="mdm-extras" node_ref=overlap_place></div>
                 <p class="mdm-card__meta">
                     {move || state.with(|s| {
                         let (at, by) = (s.saved.updated_at.as_deref()?, s.saved.updated_by.as_ref()?);
@@ -137,7 +137,7 @@ pub fn SettingsForm(
                     })}
                 </p>
             </section>
-            <ExtrasSlots state saves=saves.read_only() dialog=apply_lines dispatch>
+            <ExtrasSlots state saves=saves.read_only() dialog=apply_lines enforcement=enforcement_place overlap=overlap_place>
                 <SyncSteps/>
             </ExtrasSlots>
             <Dialog
@@ -250,4 +250,12 @@ fn mark_ready(host: Host) {
     }
     // Once the screen is in the page: the form's own nodes are inserted after this component returns.
     queue_microtask(move || host.emit(&HostEvent::Ready {}));
+}
+
+/// An island's request (`domain::screen::ScreenRequest`), carried out as the action it stands for.
+fn request(event: web_sys::Event, dispatch: Callback<Action>) {
+    let detail = wasm_bindgen::JsCast::unchecked_ref::<web_sys::CustomEvent>(&event).detail();
+    if let Some(action) = crate::api::from_js::<ScreenRequest>(detail).ok().and_then(|r| r.action()) {
+        dispatch.run(action);
+    }
 }

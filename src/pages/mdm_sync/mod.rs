@@ -3,7 +3,6 @@
 mod extras;
 mod form;
 mod notices;
-mod rollout;
 
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
