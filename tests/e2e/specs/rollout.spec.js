@@ -186,11 +186,11 @@ test.describe('in Japanese', () => {
     const [t, x] = [catalog('ja'), catalog('ja', 'extras')];
     await reset(request, { devices: FLEET, mdmSync: { enabled: true, keyMode: 'auto', keyValue: SAVED, enforcement: 'monitor' } });
     await page.goto(SETTINGS);
-    await expect(page.getByRole('radiogroup', { name: t.enforcement }).getByRole('radio', { name: new RegExp(`^${t.enforcement_monitor}`) })).toBeChecked();
+    await expect(page.getByRole('radiogroup', { name: x.enforcement }).getByRole('radio', { name: new RegExp(`^${x.enforcement_monitor}`) })).toBeChecked();
     const region = page.getByRole('region', { name: x.signins_title });
     await expect(region).toContainText(x.signins_intro_monitor);
     await expect(region.locator('tbody tr').first()).toBeVisible();
-    await page.getByRole('radio', { name: new RegExp(`^${t.enforcement_enforce}`) }).check();
+    await page.getByRole('radio', { name: new RegExp(`^${x.enforcement_enforce}`) }).check();
     await page.getByRole('button', { name: t.save }).click();
     const dialog = page.getByRole('dialog', { name: t.confirm_title });
     await expect(dialog).toContainText(fill(x.apply_week.other, { n: '', members: '' }).split('、')[0]);
