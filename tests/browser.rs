@@ -151,8 +151,29 @@ fn values_reach_the_browser_as_serde_writes_them() {
         assert_eq!(written, serde_json::to_string(value).unwrap());
     }
     for (key_mode, key_value) in [(KeyMode::Auto, None), (KeyMode::Custom, Some("Qx7v\"R2mK 9pL4\n円".to_owned()))] {
-        same(&MdmSyncUpdate { enabled: true, restrict_other_domains: false, key_mode, key_value });
+        same(&MdmSyncUpdate {
+            enabled: true,
+            restrict_other_domains: false,
+            key_mode,
+            key_value,
+            enforcement: None,
+            previous_key_valid_until: None,
+        });
     }
+    // The rollout's fields: an overlap's end, one ended (`null`, told apart from a field left out), and the
+    // settings screen's state as the second module reads it.
+    for previous_key_valid_until in [Some(Some("2026-12-07T00:00:00Z".to_owned())), Some(None)] {
+        same(&MdmSyncUpdate {
+            enabled: true,
+            restrict_other_domains: false,
+            key_mode: KeyMode::Auto,
+            key_value: None,
+            enforcement: Some(mdm_console::domain::api::Enforcement::Monitor),
+            previous_key_valid_until,
+        });
+    }
+    let request = mdm_console::domain::screen::ScreenRequest { keep_previous: Some(true), ..Default::default() };
+    same(&request);
     same(&HostEvent::Ready {});
     same(&HostEvent::DirtyChange { dirty: true });
     let saved = |logout_deadline| HostEvent::Saved { enabled: false, restrict_other_domains: true, logout_deadline };

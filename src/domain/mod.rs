@@ -7,6 +7,7 @@ pub mod kit;
 pub mod readiness;
 pub mod retry;
 pub mod time;
+pub mod url;
 pub mod change;
 pub mod embed;
 pub mod error;

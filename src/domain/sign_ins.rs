@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::gate::{Outcome, Reason};
+use super::url::{percent_decode, percent_encode};
 use super::readiness::{DevicePlatform, Management};
 
 /// The periods the report offers, in days.
@@ -124,10 +125,7 @@ impl Query {
         if let Some(cursor) = &self.cursor {
             // Cursors are the backend's own tokens; percent-encoded, so that any of them survives the query string.
             path.push_str("&cursor=");
-            path.extend(cursor.bytes().map(|b| match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => char::from(b).to_string(),
-                _ => format!("%{b:02X}"),
-            }));
+            path.push_str(&percent_encode(cursor));
         }
         path.push_str(&format!("&limit={}", self.limit));
         path
@@ -170,23 +168,6 @@ impl Query {
         };
         outcome_ok && self.reason.is_none_or(|wanted| reason == Some(wanted))
     }
-}
-
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = text.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// The CSV file's columns, in this order: the header row names them.

@@ -213,7 +213,6 @@ fn Summary(x: &'static ExtrasStrings, locale: &'static str, summary: SignInSumma
                 x.signins_refused(u64::from(refused), &written(refused))
             }}
             " · "{x.signins_members(u64::from(summary.members), &written(summary.members))}
-            " · "{x.signins_accepted(u64::from(summary.accepted), &written(summary.accepted))}
         </p>
         <div class="mdm-signins__breakdown">
             <table class="mdm-signins__counts">

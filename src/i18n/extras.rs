@@ -132,7 +132,6 @@ catalog! {
     text download_csv,
     count signins_refused(),
     count signins_would_refuse(),
-    count signins_accepted(),
     count signins_members(),
     text signins_by_reason,
     text signins_by_platform,

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use mdm_console::domain::url::percent_decode;
+
 use crate::errors::status_response;
 use crate::headers::SecurityHeaders;
 use crate::traffic::CONTROL_PREFIX;
@@ -81,23 +83,6 @@ pub fn content_type(path: &Path) -> &'static str {
     }
 }
 
-/// Decodes `%XX` escapes; `None` for a broken escape or a result that is not UTF-8.
-fn percent_decode(path: &str) -> Option<String> {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = path.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
 
 /// The file under `root` that a URL path names, or `None` when the path tries to leave `root`
 /// or to reach a hidden file.
