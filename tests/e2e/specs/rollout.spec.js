@@ -3,7 +3,8 @@
 // Sign-in checks report's filter, paging and CSV; its failure never blocks a save; the key in no report. In English,
 // and in Japanese.
 import { readFileSync } from 'node:fs';
-import { test, expect, reset, fault, expectNoAxeViolations, catalog, fill } from './support.js';
+import { test, expect, reset, fault, expectNoAxeViolations, expectNoAxeViolationsIn, catalog, fill } from './support.js';
+import { baseURL, portalURL } from '../playwright.config.js';
 
 const SAVED = 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA2eU7iO4k';
 const FLEET = [
@@ -195,5 +196,32 @@ test.describe('in Japanese', () => {
     const dialog = page.getByRole('dialog', { name: t.confirm_title });
     await expect(dialog).toContainText(fill(x.apply_week.other, { n: '', members: '' }).split('、')[0]);
     await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('embedded', () => {
+  const MONITORING = { devices: FLEET, mdmSync: { enabled: true, keyMode: 'auto', keyValue: SAVED, enforcement: 'monitor' } };
+
+  test('the element shows the rollout\'s controls and regions, and its requests reach its form', async ({ page, request }) => {
+    await reset(request, MONITORING);
+    await page.goto(`${portalURL}/blank.html`);
+    await page.evaluate(() => document.getElementById('slot').append(document.createElement('mdm-sync-settings')));
+    const element = page.locator('mdm-sync-settings');
+    await expect(element.getByRole('region', { name: 'Sign-in checks' })).toContainText('would have been refused');
+    await element.getByRole('radio', { name: /^Enforce/ }).check();
+    await element.getByRole('button', { name: 'Save' }).click();
+    const dialog = element.getByRole('dialog', { name: 'Apply these changes?' });
+    await expect(dialog).toContainText(/In the last 7 days, [\d,]+ sign-ins by [\d,]+ members would have been refused:/);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expectNoAxeViolationsIn(page, 'mdm-sync-settings');
+  });
+
+  test('the iframe mode shows them too', async ({ page, request }) => {
+    await reset(request, MONITORING);
+    const framed = `${baseURL}/security/mobile/mdm-sync?embed=1`;
+    await page.goto(`${portalURL}/frame.html?src=${encodeURIComponent(framed)}`);
+    const frame = page.frameLocator('iframe[title="3rd-party MDM sync settings"]');
+    await expect(frame.getByRole('radiogroup', { name: 'Enforcement' })).toBeVisible();
+    await expect(frame.getByRole('region', { name: 'Sign-in checks' })).toContainText('would have been refused');
   });
 });
