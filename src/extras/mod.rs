@@ -70,10 +70,11 @@ thread_local! {
     static NEXT_ID: RefCell<u32> = const { RefCell::new(0) };
 }
 
-/// Mounts device readiness into `readiness` (and its lines into `dialog`, inside the Apply dialog), the App
-/// Configuration values into `app_config`, the App Configuration kit into `kit` and the Activity log into `activity`, in language `locale` (the console's catalog and
-/// this module's, as the page fetched them), against the API at `api_base` with the host page's `host_headers` and
-/// `emit` when embedded. Returns the id for [`update_extras`] and [`unmount_extras`].
+/// Mounts Key rotation and device readiness into `readiness` (their lines into `dialog`, inside the Apply dialog), the
+/// App Configuration values into `app_config`, the kit into `kit`, Sign-in checks and the Activity log into
+/// `activity`, and the rollout's controls into `enforcement` and `overlap`, in language `locale` (the console's catalog
+/// and this module's, as the page fetched them), against the API at `api_base` with the host page's `host_headers`
+/// and `emit` when embedded. Returns the id for [`update_extras`] and [`unmount_extras`].
 #[wasm_bindgen]
 #[allow(clippy::too_many_arguments)]
 pub fn mount_extras(

@@ -1,6 +1,7 @@
-//! The places the settings screen keeps for the second module's islands (`src/extras`): device readiness (and its
-//! lines in the Apply dialog), the App Configuration kit and the Activity log, loaded once the screen can be used, and
-//! told of the key value as the admin changes it.
+//! The places the settings screen keeps for the second module's islands (`src/extras`): the rollout's controls, Key
+//! rotation and device readiness (with their lines in the Apply dialog), the App Configuration values and kit, Sign-in
+//! checks and the Activity log, loaded once the screen can be used, and told of the screen's state
+//! (`domain::screen::ScreenState`) as it changes.
 
 use leptos::{html, prelude::*};
 
@@ -9,10 +10,11 @@ use crate::domain::screen::ScreenState;
 use crate::domain::settings::SettingsState;
 use crate::platform::{ExtrasModule, OneThread};
 
-/// Where readiness, the App Configuration values, the kit and the Activity log go, in this order below the form's
-/// first card, with `children` (How sync works) before the kit; readiness's lines go into `dialog`, in the Apply
-/// dialog. Until the module has come, the places are empty (readiness's keeps its
-/// height, so that nothing below it moves); when it cannot come, they say so, with Retry.
+/// Where Key rotation with readiness, the App Configuration values, the kit, and Sign-in checks with the Activity log
+/// go, in this order below the form's first card, with `children` (How sync works) before the kit; their lines go into
+/// `dialog`, in the Apply dialog, and the rollout's controls into `enforcement` and `overlap`, in the form's card.
+/// Until the module has come, the places are empty (readiness's keeps its height, so that nothing below it moves);
+/// when it cannot come, they say so, with Retry.
 #[component]
 pub fn ExtrasSlots<C: IntoView + 'static>(
     state: RwSignal<SettingsState>,
