@@ -109,9 +109,6 @@ pub fn SettingsForm(
                     on_toggle=Callback::new(move |on| dispatch.run(Action::Toggle(on)))
                 />
                 <p class="mdm-card__text" id="mdm-sync-switch-help">{t.switch_description()}</p>
-                // "Enforcement", from the second module (`extras::rollout`): the rollout's controls are drawn there,
-                // so that the first load does not carry them, and ask for their actions through `ScreenRequest`.
-                <div class="mdm-extras" node_ref=enforcement_place></div>
                 <RestrictOption
                     checked=Signal::derive(move || state.with(|s| s.restrict))
                     disabled=locked
@@ -128,8 +125,16 @@ pub fn SettingsForm(
                     on_input=Callback::new(move |text| dispatch.run(Action::TypeCustom(text)))
                     on_reissue=Callback::new(move |_| dispatch.run(Action::Reissue))
                 />
-                // "Keep the previous key valid" and "Overlap", from the second module too.
+                // The rollout's controls, from the second module (`extras::rollout`), so that the first load does not
+                // carry them; they ask for their actions through `ScreenRequest`. "Keep the previous key valid" and
+                // "Overlap" below the key they are about; "Enforcement" last, so that its arrival moves none of the
+                // controls above it, and with its height kept while sync is on and it has not come yet.
                 <div class="mdm-extras" node_ref=overlap_place></div>
+                <div
+                    class="mdm-extras mdm-rollout-place"
+                    class:mdm-rollout-place--on=move || state.with(|s| s.enabled)
+                    node_ref=enforcement_place
+                ></div>
                 <p class="mdm-card__meta">
                     {move || state.with(|s| {
                         let (at, by) = (s.saved.updated_at.as_deref()?, s.saved.updated_by.as_ref()?);
