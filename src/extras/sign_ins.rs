@@ -326,7 +326,7 @@ fn WeekLines(
                             {x.apply_week(u64::from(total), &written(total), &written(week.members))}
                             <ul>
                                 {week.by_reason.iter().map(|(reason, n)| view! {
-                                    <li>{format!("{}: {}", x.reason_explained(*reason).0, written(*n))}</li>
+                                    <li>{x.apply_week_reason(u64::from(*n), &written(*n), x.reason_explained(*reason).0)}</li>
                                 }).collect_view()}
                             </ul>
                         </li>

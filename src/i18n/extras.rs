@@ -115,6 +115,7 @@ catalog! {
     count apply_previous_out(),
     count apply_week(members),
     text apply_week_none,
+    count apply_week_reason(reason),
     text rotation_title,
     template rotation_until(until),
     count rotation_new_key(),
