@@ -93,6 +93,10 @@ impl ApiError {
 
     /// What the admin reads: the catalog's sentence for the code, else the server's own, else a generic one.
     pub fn message(&self, t: &Strings) -> String {
+        // The same code about the previous key, kept valid during an overlap: re-issuing is not what helps there.
+        if self.code == "key_in_use" && self.field.as_deref() == Some("previousKeyValidUntil") {
+            return t.api_error_previous_key_in_use().to_owned();
+        }
         if let Some(sentence) = t.api_error(&self.code) {
             return sentence.to_owned();
         }
@@ -179,6 +183,17 @@ mod tests {
         assert!(!from_body(403, None, None, r#"{"error":{"code":"plan_not_eligible","message":"m","field":null}}"#).can_retry());
         assert!(!from_body(409, None, None, r#"{"error":{"code":"key_in_use","message":"m","field":"keyValue"}}"#).can_retry());
         assert!(ApiError::network().can_retry());
+    }
+
+    #[test]
+    fn a_previous_key_in_use_says_what_helps_with_the_previous_key() {
+        let at = |field: &str| {
+            let body = format!(r#"{{"error":{{"code":"key_in_use","message":"m","field":"{field}"}}}}"#);
+            from_body(409, None, None, &body).message(english())
+        };
+        assert_eq!(at("keyValue"), english().api_error_key_in_use());
+        assert_eq!(at("previousKeyValidUntil"), english().api_error_previous_key_in_use());
+        assert!(at("previousKeyValidUntil").contains("Keep the previous key valid"));
     }
 
     #[test]

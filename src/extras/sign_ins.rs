@@ -89,8 +89,9 @@ pub fn SignInChecks(screen: Signal<ScreenState>, dialog: web_sys::Element) -> im
     };
     // Loaded at first, again when the query changes, and after each save (the settings in force change). A memo,
     // as the screen's state changes at every keystroke, and `Effect::watch` runs whenever what it reads notifies.
+    // The memo is read, not only tracked: a memo never computed has not subscribed to the screen, and never changes.
     let saves = Memo::new(move |_| screen.with(|s| s.saves));
-    Effect::watch(move || (query.track(), saves.track()), move |_, _, _| fetch(None), true);
+    Effect::watch(move || (query.track(), saves.get()), move |_, _, _| fetch(None), true);
     let monitoring = Memo::new(move |_| screen.with(|s| s.enforcement == Enforcement::Monitor));
     let written = move |n: u32| number(t.locale, u64::from(n));
     let download_all = move |_| {

@@ -80,6 +80,8 @@ fn their_changes(t: &Strings, base: &MdmSyncSettings, theirs: &MdmSyncSettings) 
         (change.turned_off, t.audit_disabled()),
         (change.key_changed, t.audit_key_changed()),
         (change.restrict_changed, restrict),
+        (change.enforcement_changed, t.audit_enforcement_changed()),
+        (change.overlap_started || change.overlap_moved || change.overlap_ended_early, t.audit_rotation_changed()),
     ]
     .into_iter()
     .filter(|(changed, _)| *changed)

@@ -53,3 +53,24 @@ test("Reload: after a confirmation, the other admin's settings replace the draft
   expect(await shownKey(other)).toBe(KEY);
   await expect(other.getByRole('button', { name: 'Save' })).toBeDisabled();
 });
+
+test('a conflict names the other admin\'s change of enforcement and of the key rotation', async ({ page, browser, baseURL, request }, testInfo) => {
+  await reset(request, { mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: KEY, enforcement: 'enforce' } });
+  const { viewport, isMobile, hasTouch, deviceScaleFactor, userAgent } = testInfo.project.use;
+  const other = await (await browser.newContext({ baseURL, viewport, isMobile, hasTouch, deviceScaleFactor, userAgent })).newPage();
+  for (const p of [page, other]) {
+    await p.goto('/security/mobile/mdm-sync');
+    await expect(p.getByRole('radio', { name: /^Monitor only/ })).toBeVisible();
+  }
+  // This admin re-issues the key with an overlap and switches to Monitor only; the other restricts logins.
+  await page.getByRole('radio', { name: /^Monitor only/ }).check();
+  await page.getByRole('button', { name: 'Re-issue' }).click();
+  await page.getByRole('checkbox', { name: /^Keep the previous key valid/ }).check();
+  await saveAndApply(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await restrictBox(other).check();
+  await saveAndApply(other);
+  const alert = other.getByRole('alert');
+  await expect(alert).toContainText('Mina Park changed these settings at');
+  await expect(alert).toContainText('after you opened them: Changed the key value; Changed the enforcement; Changed the key rotation.');
+});

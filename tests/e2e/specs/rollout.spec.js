@@ -3,7 +3,7 @@
 // Sign-in checks report's filter, paging and CSV; its failure never blocks a save; the key in no report. In English,
 // and in Japanese.
 import { readFileSync } from 'node:fs';
-import { test, expect, reset, fault, expectNoAxeViolations, expectNoAxeViolationsIn, catalog, fill } from './support.js';
+import { test, expect, reset, fault, expectNoAxeViolations, expectNoAxeViolationsIn, catalog, fill, saveAndApply } from './support.js';
 import { baseURL, portalURL } from '../playwright.config.js';
 
 const SAVED = 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA2eU7iO4k';
@@ -177,6 +177,49 @@ test('typing a key or choosing loads no report again', async ({ page, request })
   await page.getByRole('textbox', { name: 'Key value', exact: true }).pressSequentially('Another-Custom-Key-2026');
   await page.getByRole('radio', { name: /^Enforce/ }).check();
   expect(loads, 'no report load while the admin types or chooses').toBe(first);
+});
+
+test('a save loads the report again, as the settings in force changed', async ({ page, request }) => {
+  await reset(request, { devices: FLEET, mdmSync: { enabled: true, keyMode: 'auto', keyValue: SAVED, enforcement: 'monitor' } });
+  let loads = 0;
+  page.on('request', (r) => { if (r.url().includes('/mdm-sync/sign-ins')) loads += 1; });
+  await page.goto(SETTINGS);
+  await expect(page.getByRole('region', { name: 'Sign-in checks' }).locator('tbody tr').first()).toBeVisible();
+  const first = loads;
+  await page.getByRole('checkbox', { name: /Restrict login/ }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('dialog', { name: 'Apply these changes?' }).getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' }).first()).toBeVisible();
+  await expect.poll(() => loads).toBe(first + 1);
+});
+
+test("a previous key that another domain uses cannot stay valid under the restriction: said so, and nothing is lost", async ({ page, request }) => {
+  const OTHER = 'OtherDomainKey0123456789abcdefghijklmnop';
+  await reset(request, {
+    devices: FLEET,
+    mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: OTHER },
+    otherDomainKeys: [OTHER],
+  });
+  await page.goto(SETTINGS);
+  await page.getByRole('button', { name: 'Re-issue' }).click();
+  const keep = page.getByRole('checkbox', { name: /^Keep the previous key valid/ });
+  await keep.check();
+  const restrict = page.getByRole('checkbox', { name: 'Restrict login with other domain account' });
+  await restrict.check();
+  await saveAndApply(page);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Another domain uses your previous key value');
+  await expect(alert).toContainText('Clear “Keep the previous key valid”');
+  await expect(keep).toBeChecked();
+  await expect(restrict).toBeChecked();
+  expect((await settings(request)).restrictOtherDomains).toBe(false);
+  await expectNoAxeViolations(page);
+  await keep.uncheck();
+  await saveAndApply(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  const saved = await settings(request);
+  expect(saved.restrictOtherDomains).toBe(true);
+  expect(saved.rotation).toBeNull();
 });
 
 test('failing readiness and sign-in loads never block a save', async ({ page, request }) => {
