@@ -250,6 +250,94 @@ test.describe('by keyboard alone, the focus always somewhere sensible', () => {
   });
 });
 
+test.describe('the safe rollout, by keyboard alone', () => {
+  const FLEET = [
+    { platform: 'ios', management: 'managed', keyValue: KEY, count: 40 },
+    { platform: 'ios', management: 'unmanaged', keyValue: null, count: 6 },
+  ];
+
+  test('Monitor only, a new key with an overlap, End overlap now, and the report, each by keyboard', async ({ page, request }) => {
+    await reset(request, { ...ON, devices: FLEET });
+    await page.goto('/security/mobile/mdm-sync');
+    // "Enforcement": Tab reaches the checked option, an arrow moves the choice, as in every radio group.
+    const enforcement = page.getByRole('radiogroup', { name: kitText.enforcement });
+    const enforce = enforcement.getByRole('radio', { name: new RegExp(`^${kitText.enforcement_enforce}`) });
+    const monitor = enforcement.getByRole('radio', { name: new RegExp(`^${kitText.enforcement_monitor}`) });
+    await tabTo(page, enforce);
+    await page.keyboard.press('ArrowUp');
+    await expect(monitor).toBeChecked();
+    await expect(monitor).toBeFocused();
+    await saveByKeyboard(page);
+    expect((await settings(request)).enforcement).toBe('monitor');
+
+    // A new key, the previous one kept valid (Space), an overlap chosen with the arrows.
+    await tabTo(page, page.getByRole('button', { name: en.reissue }), true);
+    await page.keyboard.press('Enter');
+    const keep = page.getByRole('checkbox', { name: new RegExp(`^${kitText.keep_previous}`) });
+    await tabTo(page, keep);
+    await page.keyboard.press('Space');
+    await expect(keep).toBeChecked();
+    const overlap = page.getByRole('combobox', { name: kitText.overlap });
+    await page.keyboard.press('Tab');
+    await expect(overlap).toBeFocused();
+    const chosen = await overlap.inputValue();
+    await page.keyboard.press('ArrowDown');
+    await expect(overlap).not.toHaveValue(chosen);
+    await saveByKeyboard(page);
+    expect((await settings(request)).rotation).not.toBeNull();
+
+    // "End overlap now", through the Apply dialog; the focus lands somewhere sensible when the region goes.
+    const rotation = page.getByRole('region', { name: kitText.rotation_title });
+    await tabTo(page, rotation.getByRole('button', { name: kitText.end_overlap }));
+    await page.keyboard.press('Enter');
+    await applyByKeyboard(page);
+    await expect(rotation).toBeHidden();
+    expect((await settings(request)).rotation).toBeNull();
+    await expectFocusSomewhere(page, 'after End overlap now');
+
+    // The report: Period and Reason with the arrows, Load more and Refresh with Enter.
+    const report = page.getByRole('region', { name: kitText.signins_title });
+    await expect(report.locator('tbody tr').first()).toBeVisible();
+    const period = report.getByRole('combobox', { name: kitText.period });
+    await tabTo(page, period);
+    await page.keyboard.press('ArrowDown');
+    await expect(period).not.toHaveValue('7');
+    const reason = report.getByRole('combobox', { name: kitText.reason });
+    await page.keyboard.press('Tab');
+    await expect(reason).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(reason).not.toHaveValue('');
+    await tabTo(page, report.getByRole('button', { name: kitText.refresh }));
+    await page.keyboard.press('Enter');
+    await expectFocusSomewhere(page, 'after Refresh');
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('at 320 px, in Japanese', () => {
+  test.use({ locale: 'ja-JP' });
+
+  test('a running key rotation and the sign-in checks reflow', async ({ page, request }) => {
+  const t = catalog('ja');
+  const x = catalog('ja', 'extras');
+  await reset(request, { ...ON, devices: [{ platform: 'ios', management: 'unmanaged', keyValue: null, count: 6 }] });
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('/security/mobile/mdm-sync');
+  await page.getByRole('button', { name: t.reissue }).click();
+  await page.getByRole('checkbox', { name: new RegExp(`^${x.keep_previous}`) }).check();
+  await expectReflow(page, 'with the overlap controls');
+  await page.getByRole('button', { name: t.save, exact: true }).click();
+  await expect(page.getByRole('dialog', { name: t.confirm_title })).toBeVisible();
+  await expectReflow(page, 'with the Apply dialog of an overlap');
+  await page.getByRole('dialog', { name: t.confirm_title }).getByRole('button', { name: t.apply, exact: true }).click();
+  await expect(page.getByRole('region', { name: x.rotation_title })).toBeVisible();
+  await expect(page.getByRole('region', { name: x.signins_title }).locator('tbody tr').first()).toBeVisible();
+  await textSpacing(page);
+  await expectReflow(page, 'with Key rotation and Sign-in checks, text spacing');
+  await expectNoAxeViolations(page);
+  });
+});
+
 for (const [tag, locale] of Object.entries(LOCALES)) {
   const t = catalog(tag);
 
@@ -394,6 +482,41 @@ test.describe('forced colours (Windows high contrast)', () => {
     await expect(dialog).toBeVisible();
     expect(await dialog.evaluate((e) => parseFloat(getComputedStyle(e).borderTopWidth))).toBeGreaterThanOrEqual(1);
     await expectFocusSomewhere(page, 'in the dialog, in forced colours');
+  });
+});
+
+test.describe('forced colours, the safe rollout', () => {
+  test.use({ forcedColors: 'active' });
+
+  test('the rollout\'s choices, the rotation and the chart stay visible', async ({ page, request }) => {
+    await reset(request, { ...ON, devices: [{ platform: 'ios', management: 'unmanaged', keyValue: null, count: 6 }] });
+    await page.goto('/security/mobile/mdm-sync');
+    const monitor = page.getByRole('radio', { name: new RegExp(`^${kitText.enforcement_monitor}`) });
+    await monitor.check();
+    const shot = await monitor.screenshot();
+    await page.getByRole('radio', { name: new RegExp(`^${kitText.enforcement_enforce}`) }).check();
+    expect((await monitor.screenshot()).equals(shot), 'checked and not checked look different').toBe(false);
+    await monitor.check();
+    await page.getByRole('button', { name: en.reissue }).click();
+    const keep = page.getByRole('checkbox', { name: new RegExp(`^${kitText.keep_previous}`) });
+    await tabTo(page, keep);
+    await expectFocusSomewhere(page, 'on the check box, in forced colours');
+    await keep.check();
+    const overlap = page.getByRole('combobox', { name: kitText.overlap });
+    expect(await overlap.evaluate((e) => parseFloat(getComputedStyle(e).borderTopWidth)), 'the select has its border').toBeGreaterThanOrEqual(1);
+    await page.getByRole('button', { name: en.save, exact: true }).click();
+    await page.getByRole('dialog', { name: en.confirm_title }).getByRole('button', { name: en.apply, exact: true }).click();
+    const rotation = page.getByRole('region', { name: kitText.rotation_title });
+    await expect(rotation).toBeVisible();
+    expect(await rotation.evaluate((e) => parseFloat(getComputedStyle(e).borderTopWidth)), 'the region has its border').toBeGreaterThanOrEqual(1);
+    // The chart's bars are drawn in the text's colour, not the page's background, where colours are forced.
+    const report = page.getByRole('region', { name: kitText.signins_title });
+    await expect(report.locator('tbody tr').first()).toBeVisible();
+    const bars = await report.locator('.mdm-signins__bars > *').evaluateAll((all) => all
+      .filter((bar) => bar.getBoundingClientRect().height > 1)
+      .map((bar) => [getComputedStyle(bar).backgroundColor, getComputedStyle(bar.parentElement.closest('section')).backgroundColor]));
+    expect(bars.length, 'some day has refusals').toBeGreaterThan(0);
+    for (const [bar, page] of bars) expect(bar, 'a bar stands out from its region').not.toBe(page);
   });
 });
 
