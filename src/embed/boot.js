@@ -2,7 +2,8 @@
 // this build's file names and hash filled in), run after the page's guard (src/embed/guard.js), which has already
 // said so if this browser is too old, and hands it the start-failure page (src/embed/fail.js). Before the
 // stylesheet, so that nothing holds it up, it:
-// - starts compiling the wasm, checked against its hash, and imports the JS glue that starts it;
+// - starts compiling the wasm, checked against its hash, and imports the JS glue that starts it, checked against its
+//   own;
 // - chooses the admin's language (the language menu's last choice, else the browser's languages; in the iframe
 //   mode the portal's `?locale=`, else the browser's), says so in `<html lang>`, and fetches its catalog;
 // - starts the API loads of the screen at the address (in the iframe mode, `?embed=1`, always the settings screen),
@@ -12,6 +13,7 @@
 const WASM = './mdm-console_bg.wasm';
 const WASM_INTEGRITY = '';
 const GLUE = './mdm-console.js';
+const GLUE_INTEGRITY = '';
 
 if (window.__mdmSyncUnsupported) return;
 const { render: renderStartFailure, of: startFailure } = window.__mdmSyncFailure;
@@ -61,10 +63,14 @@ const route = iframe ? SETTINGS_SCREEN : below.length > 1 ? below.replace(/\/$/,
 boot.preloaded = preload(meta('mdm-api-base') || '/api', FIRST_LOADS[route], {}, locale);
 const glue = new URL(GLUE, document.baseURI).href;
 const frame = new URL('./mdm-sync-frame.js', document.baseURI).href;
+// This script is the page's first: its requests go out before the parser reaches any `<link>`, so the glue and the
+// wasm are not preloaded by links of the page, which would only fetch each a second time.
 if (iframe) {
+  // The iframe mode's script imports the glue itself: checked first, all the same.
+  preloadVerified(glue, GLUE_INTEGRITY);
   naming(frame, import(frame)).catch(boot.fail);
 } else {
-  Promise.all([naming(glue, import(glue)), boot.module, boot.catalog])
+  Promise.all([importVerified(glue, GLUE_INTEGRITY), boot.module, boot.catalog])
     .then(([bindings, module, catalog]) => bindings.default({ module_or_path: module })
       .then(() => bindings.mount_standalone(catalog, locale, boot.preloaded, boot.loadExtras)))
     .catch(boot.fail);

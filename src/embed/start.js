@@ -131,12 +131,7 @@ let extras;
 function loadExtras(base, locale, consoleCatalog) {
   extras ??= (() => {
     const glue = new URL(EXTRAS.glue[0], base).href;
-    // `import()` takes no integrity hash. A module preload does, and puts the checked module in the page's module
-    // map, where the import finds it.
-    const preload = document.createElement('link');
-    Object.assign(preload, { rel: 'modulepreload', href: glue, integrity: EXTRAS.glue[1] });
-    document.head.append(preload);
-    return naming(glue, import(glue)).then((module) => module
+    return importVerified(glue, EXTRAS.glue[1]).then((module) => module
       .default({ module_or_path: compileVerified(new URL(EXTRAS.wasm[0], base).href, EXTRAS.wasm[1]) })
       .then(() => module));
   })().catch((error) => {
@@ -145,6 +140,23 @@ function loadExtras(base, locale, consoleCatalog) {
   });
   return Promise.all([extras, consoleCatalog, loadCatalogFrom(EXTRAS.catalogs, locale, base)])
     .then(([glue, consoleCatalog, extrasCatalog]) => ({ glue, consoleCatalog, extrasCatalog }));
+}
+
+/**
+ * Puts the JS module at `url` in the page's module map, checked against `integrity`: `import()` takes no integrity
+ * hash, but a module preload does, and every later import of `url`, dynamic or static, finds the checked module
+ * there. Before any import of `url`, so that no unchecked fetch of it can start first.
+ */
+function preloadVerified(url, integrity) {
+  const link = document.createElement('link');
+  Object.assign(link, { rel: 'modulepreload', href: url, integrity });
+  document.head.append(link);
+}
+
+/** The JS module at `url`, imported only if it matches `integrity`. */
+function importVerified(url, integrity) {
+  preloadVerified(url, integrity);
+  return naming(url, import(url));
 }
 
 function base64(buffer) {

@@ -4,15 +4,24 @@
 # verdict for each goal and exits non-zero when one is missed. Timings depend on the machine's load, so they are
 # here and not in the test command (README, "The benchmark").
 #
-#   bash tests/tools/bench.sh [--runs N] [--only size,cold,warm,interactions,lighthouse] [--no-build]
+#   bash tests/tools/bench.sh [--runs N] [--only size,cold,warm,interactions,lighthouse,api,regions] [--no-build]
+#                             [--no-keep-alive]
+#
+# The mock keeps connections alive, as a production server does; --no-keep-alive closes each (as in the tests),
+# to measure what that costs.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
 
 build=1
+connections=--keep-alive
 args=()
 for arg in "$@"; do
-  if [ "$arg" = "--no-build" ]; then build=0; else args+=("$arg"); fi
+  case "$arg" in
+    --no-build) build=0 ;;
+    --no-keep-alive) connections= ;;
+    *) args+=("$arg") ;;
+  esac
 done
 
 if ! cmp -s tests/bench/package-lock.json tests/bench/node_modules/.installed-from-lock 2>/dev/null; then
@@ -30,7 +39,7 @@ PORT="${BENCH_PORT:-4273}"
 STATIC_DIR="$ROOT/target/bench-static"
 mkdir -p "$STATIC_DIR"
 : > "$STATIC_DIR/index.html"
-"$ROOT/target/release/mock-server" --addr "127.0.0.1:$PORT" --static dist --mount "/bench-static=$STATIC_DIR" \
+"$ROOT/target/release/mock-server" --addr "127.0.0.1:$PORT" --static dist --mount "/bench-static=$STATIC_DIR" $connections \
   > "$ROOT/target/bench-mock.log" 2>&1 &
 MOCK_PID=$!
 trap 'kill $MOCK_PID 2>/dev/null' EXIT

@@ -38,17 +38,16 @@ const glue = only(files.filter((f) => /^mdm-console-[0-9a-f]+\.js$/.test(f)), 'J
 const wasm = only(files.filter((f) => /^mdm-console-[0-9a-f]+_bg\.wasm$/.test(f)), 'wasm module');
 const css = only(files.filter((f) => /^main-[0-9a-f]+\.css$/.test(f)), 'stylesheet');
 
-{
+const glueCode = await (async () => {
   const source = readFileSync(join(staging, glue), 'utf8');
   const lean = leaner(read(wasm), source);
   const short = shortImports(lean.wasm, lean.glue, './mdm-console_bg.js');
   writeFileSync(join(staging, wasm), short.wasm);
   const code = release ? await minifyJs(short.glue) : short.glue;
   writeFileSync(join(staging, glue), code);
-  if (!html.includes(sri(source))) fail(`no integrity attribute for ${glue} in index.html`);
-  html = html.split(sri(source)).join(sri(code));
   console.log(`post-build: ${glue} ${source.length} -> ${code.length} bytes, ${short.count} imports renamed`);
-}
+  return code;
+})();
 
 // The language catalogs: one file each, content-hashed and checked by integrity like every other first load. The
 // browser's file is an array of the entries in en.json's order, which is the declared order of src/i18n (its native
@@ -115,22 +114,25 @@ const start = fill(readFileSync(new URL('src/embed/start.js', repo), 'utf8'), 's
 });
 const wasmIntegrity = sri(read(wasm));
 // Trunk's loader goes: the first script imports the glue itself (src/embed/boot.js), so that a glue that cannot be
-// loaded (missing, refused by its integrity hash) is a failure it can show, not a blank page. Trunk's modulepreload
-// of the glue stays: it fetches the glue early, and checks it against its hash before the import can run it.
+// loaded (missing, refused by its integrity hash) is a failure it can show, not a blank page.
 const trunkLoader = /<script type="?module"?>\s*import init, \* as bindings from '([^']+)';[\s\S]*?<\/script>/;
 if (!trunkLoader.test(html)) fail('Trunk\'s loader script is not in index.html');
 html = html.replace(trunkLoader, '');
-// The wasm's preload stays, so that it is requested as soon as the page's head is read, but without its integrity
-// attribute: the first script's fetch carries none (it checks the hash itself), and only an equal request takes
-// the preloaded answer.
-html = html.replace(/<link\b[^>]*\brel="?preload"?[^>]*>/g, (link) =>
-  (link.includes(wasm) ? link.replace(/\s+integrity="?sha384-[^" >]+"?/, '') : link));
+// Trunk's preload of the wasm and module preload of the glue go: the first script, ahead of them in the head,
+// has already requested both (the glue with its integrity hash), and a preload after that is a second download
+// that nothing uses.
+const trunkPreloads = html.match(/<link\b[^>]*\brel="?(?:module)?preload"?[^>]*>/g) ?? [];
+if (trunkPreloads.length !== 2 || !trunkPreloads.some((l) => l.includes(wasm)) || !trunkPreloads.some((l) => l.includes(glue))) {
+  fail(`expected Trunk's preloads of ${wasm} and ${glue} in index.html, found ${trunkPreloads.length}`);
+}
+for (const link of trunkPreloads) html = html.replace(link, '');
 const bootSlot = /<script data-mdm-boot(?:="")?><\/script>/;
 if (!bootSlot.test(html)) fail('index.html has no <script data-mdm-boot></script>');
 const boot = fill(start + readFileSync(new URL('src/embed/boot.js', repo), 'utf8'), 'src/embed/boot.js', {
   "const WASM = './mdm-console_bg.wasm'": `const WASM = './${wasm}'`,
   "const WASM_INTEGRITY = ''": `const WASM_INTEGRITY = '${wasmIntegrity}'`,
   "const GLUE = './mdm-console.js'": `const GLUE = './${glue}'`,
+  "const GLUE_INTEGRITY = ''": `const GLUE_INTEGRITY = '${sri(glueCode)}'`,
 });
 const bootScript = `(() => {\n${boot}\n})();`;
 const inlined = release ? await minifyJs(bootScript, false) : bootScript;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
-use crate::{Config, Mount, SeedHistory};
+use crate::{Config, Connections, Mount, SeedHistory};
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:8787";
 
@@ -33,12 +33,18 @@ struct Cli {
     /// The past the mock starts with, and resets to
     #[arg(long, value_name = "HISTORY", value_enum, default_value = "none", verbatim_doc_comment)]
     seed_history: SeedHistory,
+    /// Keep connections open between requests, as a production server does (local development,
+    /// the benchmark). Off by default: browsers resend a request silently when a reused connection
+    /// closes without an answer, which would hide a `drop` fault from the tests.
+    #[arg(long, verbatim_doc_comment)]
+    keep_alive: bool,
 }
 
 #[derive(Debug)]
 pub struct Options {
     pub addr: SocketAddr,
     pub config: Config,
+    pub connections: Connections,
 }
 
 /// `args` starts with the program's name. Help is an error too, of kind [`clap::error::ErrorKind::DisplayHelp`]:
@@ -55,7 +61,8 @@ where
         frame_ancestors: cli.frame_ancestors,
         seed_history: cli.seed_history,
     };
-    Ok(Options { addr: cli.addr, config })
+    let connections = if cli.keep_alive { Connections::KeepAlive } else { Connections::CloseEach };
+    Ok(Options { addr: cli.addr, config, connections })
 }
 
 fn socket_addr(text: &str) -> Result<SocketAddr, String> {
@@ -121,6 +128,8 @@ mod tests {
         assert!(options.config.mounts.is_empty());
         assert_eq!(options.config.frame_ancestors, None);
         assert_eq!(options.config.seed_history, SeedHistory::None);
+        assert_eq!(options.connections, Connections::CloseEach);
+        assert_eq!(parse_args(&["--keep-alive"]).unwrap().connections, Connections::KeepAlive);
     }
 
     #[test]

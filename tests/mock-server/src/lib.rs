@@ -37,7 +37,7 @@ use crate::state::World;
 use crate::traffic::{Traffic, CONTROL_PREFIX};
 
 pub use seed::SeedHistory;
-pub use server::serve;
+pub use server::{serve, Connections};
 pub use static_files::Mount;
 
 #[derive(Clone, Debug, Default)]
@@ -164,5 +164,5 @@ pub async fn start(config: Config, addr: SocketAddr) -> std::io::Result<Running>
     let app = try_app(config).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     let addr = listener.local_addr()?;
-    Ok(Running { addr, task: tokio::spawn(serve(listener, app)) })
+    Ok(Running { addr, task: tokio::spawn(serve(listener, app, Connections::CloseEach)) })
 }

@@ -27,7 +27,7 @@ async fn main() -> ExitCode {
     // The only line the mock ever prints: requests, and above all their bodies (the key value), are never logged.
     println!("mock-server listening on http://{addr}");
     tokio::select! {
-        () = mock_server::serve(listener, app) => {}
+        () = mock_server::serve(listener, app, options.connections) => {}
         _ = tokio::signal::ctrl_c() => {}
     }
     ExitCode::SUCCESS

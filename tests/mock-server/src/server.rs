@@ -27,7 +27,20 @@ impl std::fmt::Display for Dropped {
 
 impl std::error::Error for Dropped {}
 
-pub async fn serve(listener: TcpListener, app: Router) {
+/// Whether a connection stays open for the next request.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Connections {
+    /// Each answer closes its connection (`Connection: close`): the tests' choice. Browsers silently resend a request
+    /// once when a *reused* connection closes without an answer, which would turn a one-time `drop` fault into a
+    /// success; on fresh connections they do not.
+    #[default]
+    CloseEach,
+    /// HTTP/1.1 keep-alive, as a production server behind it would answer: for local development and the benchmark,
+    /// where a new connection per request would charge the console round trips that no real deployment costs.
+    KeepAlive,
+}
+
+pub async fn serve(listener: TcpListener, app: Router, connections: Connections) {
     loop {
         let stream = match listener.accept().await {
             Ok((stream, _)) => stream,
@@ -50,10 +63,11 @@ pub async fn serve(listener: TcpListener, app: Router) {
                     }
                 }
             });
-            // No keep-alive: browsers silently resend a request once when a *reused* connection closes without an
-            // answer, which would turn a one-time `drop` fault into a success. On fresh connections they do not.
             // The connection's own error is not worth reporting: the client has already seen it.
-            let _ = http1::Builder::new().keep_alive(false).serve_connection(TokioIo::new(stream), service).await;
+            let _ = http1::Builder::new()
+                .keep_alive(connections == Connections::KeepAlive)
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
         });
     }
 }
