@@ -96,6 +96,18 @@ pub fn validate_key(value: &str) -> Result<(), KeyError> {
     Ok(())
 }
 
+/// Whether a spreadsheet or an MDM's field would read `value` as a number: digits, with a sign, a decimal point,
+/// digit grouping (`1,234`) or an exponent (`1E+16`). Such a key is valid, but must be pushed as a String: as a
+/// number it loses its leading zeros or its last digits (`domain::kit` names what happened).
+pub fn looks_like_number(value: &str) -> bool {
+    let unsigned = value.strip_prefix(['+', '-']).unwrap_or(value);
+    let (mantissa, exponent) = unsigned.split_once(['e', 'E']).unwrap_or((unsigned, "0"));
+    let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, "0"));
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    digits(exponent) && digits(fraction) && whole.split(',').all(digits)
+}
+
 /// Masks a key for display: one bullet per character, so the length stays visible but nothing else.
 pub fn mask(value: &str) -> String {
     "•".repeat(value.chars().count())
