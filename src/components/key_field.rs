@@ -15,6 +15,9 @@ pub fn KeyField(
     /// What is wrong with the value, in the admin's words; shown at the field.
     #[prop(into)]
     error: Signal<Option<String>>,
+    /// Advice about a value that is accepted (a key that looks like a number); shown at the field when no error is.
+    #[prop(into)]
+    note: Signal<Option<&'static str>>,
     on_mode: Callback<KeyMode>,
     on_show: Callback<bool>,
     on_input: Callback<String>,
@@ -57,7 +60,9 @@ pub fn KeyField(
                     spellcheck="false"
                     autocapitalize="off"
                     aria-invalid=move || error.with(Option::is_some).then_some("true")
-                    aria-describedby=move || error.with(Option::is_some).then_some("mdm-key-error")
+                    aria-describedby=move || {
+                        if error.with(Option::is_some) { Some("mdm-key-error") } else { note.get().map(|_| "mdm-key-note") }
+                    }
                     placeholder=move || value.with(Option::is_none).then_some(t.key_not_issued())
                     prop:value=move || {
                         let text = value.get().unwrap_or_default();
@@ -92,6 +97,9 @@ pub fn KeyField(
             </div>
             <p class="mdm-field__error" id="mdm-key-error" hidden=move || error.with(Option::is_none)>
                 {move || error.get()}
+            </p>
+            <p class="mdm-card__text" id="mdm-key-note" hidden=move || error.with(Option::is_some) || note.get().is_none()>
+                {note}
             </p>
         </div>
     }
