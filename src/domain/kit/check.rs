@@ -240,7 +240,10 @@ pub fn check_value(pasted: &str, saved: Option<&str>, draft: Option<&str>, mdm: 
         (Some(Wrapper::Json), Some('{' | '[')) => Some(Wrapper::Json),
         _ => None,
     });
-    if let (Some(wrapper), false, NameMatch::Unrelated) = (structured, rank.is_the_key, rank.name) {
+    // A value that shares much of the key is that value, however it begins (a key may hold `{` and `"…":`).
+    let key_len = keys.iter().find(|(against, _)| *against == reading.against).map_or(0, |(_, key)| key.chars().count());
+    let far = rank.closeness * 2 < key_len;
+    if let (Some(wrapper), false, NameMatch::Unrelated, true) = (structured, rank.is_the_key, rank.name, far) {
         reading = Reading {
             against: reading.against,
             found_in: Some(Found { wrapper, name: None }),

@@ -408,6 +408,11 @@ fn dumps_of_android_and_ios_tools_are_read() {
     );
     let like_json = "\"\"\"\"\"\":a!a!A0aAA";
     assert_eq!(check(&like_json[..like_json.len() - 1], like_json), saved(vec![Difference::Missing { position: 16, count: 1 }]));
+    let like_an_object = "{#':Aa0A0A0A0aa(";
+    assert_eq!(
+        check(&format!("{like_an_object}{{#':"), like_an_object),
+        saved(vec![Difference::Extra { position: 17, count: 4 }])
+    );
     let key_with_semicolon = "Qx7vR2mK9pL4sT8w;";
     assert_eq!(
         check(&format!("{NAME}={key_with_semicolon}"), key_with_semicolon),
