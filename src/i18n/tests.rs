@@ -347,8 +347,8 @@ fn the_kit_names_every_mdm_step_and_difference_in_every_language() {
 fn every_mdm_s_steps_begin_with_the_managed_app() {
     use crate::domain::kit::Mdm;
     let word = |tag: &str| match tag {
-        "ja" => "管理対象",
-        "ko" => "관리 대상",
+        "ja" => "許可されたアプリ",
+        "ko" => "허용된 앱",
         _ => "anaged",
     };
     for locale in LOCALES {

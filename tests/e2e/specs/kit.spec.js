@@ -135,7 +135,10 @@ test('without a saved key there is nothing to configure yet', async ({ page, req
 test('a character the MDM would rewrite is warned about', async ({ page, request }) => {
   const kit = await openWith(page, request, 'Abc$EMAIL-1234567xyz');
   await kit.getByRole('combobox', { name: 'MDM solution' }).selectOption({ label: 'Jamf Pro' });
-  await expect(kit.getByRole('alert')).toContainText('Jamf Pro treats “$” in a value as its own variables');
+  // Masked, the syntax stands for the part of the key that Jamf would replace.
+  await expect(kit.getByRole('alert')).toContainText('Jamf Pro reads $Name in a value as its own variable, and would replace “$Name”');
+  await page.getByRole('button', { name: 'Show key value' }).click();
+  await expect(kit.getByRole('alert')).toContainText('would replace “$EMAIL” in this key value');
   await kit.getByRole('combobox', { name: 'MDM solution' }).selectOption({ label: 'Microsoft Intune (Android)' });
   await expect(kit.getByRole('alert')).toHaveCount(0);
 });
