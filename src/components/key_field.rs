@@ -15,9 +15,9 @@ pub fn KeyField(
     /// What is wrong with the value, in the admin's words; shown at the field.
     #[prop(into)]
     error: Signal<Option<String>>,
-    /// Advice about a value that is accepted (a key that looks like a number); shown at the field when no error is.
+    /// The value is accepted but looks like a number: the field says to push it as a String, unless an error shows.
     #[prop(into)]
-    note: Signal<Option<&'static str>>,
+    numeric: Signal<bool>,
     on_mode: Callback<KeyMode>,
     on_show: Callback<bool>,
     on_input: Callback<String>,
@@ -61,7 +61,7 @@ pub fn KeyField(
                     autocapitalize="off"
                     aria-invalid=move || error.with(Option::is_some).then_some("true")
                     aria-describedby=move || {
-                        if error.with(Option::is_some) { Some("mdm-key-error") } else { note.get().map(|_| "mdm-key-note") }
+                        if error.with(Option::is_some) { Some("mdm-key-error") } else { numeric.get().then_some("mdm-key-note") }
                     }
                     placeholder=move || value.with(Option::is_none).then_some(t.key_not_issued())
                     prop:value=move || {
@@ -98,8 +98,8 @@ pub fn KeyField(
             <p class="mdm-field__error" id="mdm-key-error" hidden=move || error.with(Option::is_none)>
                 {move || error.get()}
             </p>
-            <p class="mdm-card__text" id="mdm-key-note" hidden=move || error.with(Option::is_some) || note.get().is_none()>
-                {note}
+            <p class="mdm-card__text" id="mdm-key-note" hidden=move || error.with(Option::is_some) || !numeric.get()>
+                {t.key_number_note()}
             </p>
         </div>
     }

@@ -122,10 +122,9 @@ pub fn SettingsForm(
                     disabled=locked
                     error=Signal::derive(move || state.with(|s| s.key_problem()).map(|p| key_message(t, &p)))
                     // Accepted, but an MDM or a spreadsheet would take it for a number and drop digits.
-                    note=Signal::derive(move || state.with(|s| {
-                        let custom = s.mode == KeyMode::Custom && s.key_value().is_some_and(key::looks_like_number);
-                        custom.then(|| t.key_number_note())
-                    }))
+                    numeric=Signal::derive(move || {
+                        state.with(|s| s.mode == KeyMode::Custom && s.key_value().is_some_and(key::looks_like_number))
+                    })
                     on_mode=Callback::new(move |mode| dispatch.run(Action::ChooseMode(mode)))
                     on_show=show_key
                     on_input=Callback::new(move |text| dispatch.run(Action::TypeCustom(text)))
