@@ -96,6 +96,29 @@ pub fn validate_key(value: &str) -> Result<(), KeyError> {
     Ok(())
 }
 
+/// Whether a spreadsheet or an MDM's field would read `value` as a number: digits, with a sign, a decimal point,
+/// digit grouping (`1,234`) or an exponent (`1E+16`). Such a key is valid, but must be pushed as a String: as a
+/// number it loses its leading zeros or its last digits (`domain::kit` names what happened).
+pub fn looks_like_number(value: &str) -> bool {
+    // One pass over the bytes, with no pattern searchers: this runs in the first load, where every byte counts.
+    let (mut digits, mut point, mut exponent, mut previous) = (0, false, None::<u32>, 0u8);
+    for byte in value.bytes() {
+        match byte {
+            b'0'..=b'9' => match exponent.as_mut() {
+                Some(count) => *count += 1,
+                None => digits += 1,
+            },
+            b'+' | b'-' if matches!(previous, 0 | b'e' | b'E') => {}
+            b'.' if !point && exponent.is_none() => point = true,
+            b',' if !point && exponent.is_none() && digits > 0 => {}
+            b'e' | b'E' if exponent.is_none() && digits > 0 => exponent = Some(0),
+            _ => return false,
+        }
+        previous = byte;
+    }
+    digits > 0 && exponent != Some(0)
+}
+
 /// Masks a key for display: one bullet per character, so the length stays visible but nothing else.
 pub fn mask(value: &str) -> String {
     "•".repeat(value.chars().count())

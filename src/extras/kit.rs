@@ -110,7 +110,7 @@ pub fn KitPanel(keys: Signal<KeyState>) -> impl IntoView {
                     }),
                 }
             }}
-            <ValueCheck keys/>
+            <ValueCheck keys mdm=mdm.into()/>
         </section>
     }
 }
@@ -126,14 +126,19 @@ fn Configuration(
 ) -> impl IntoView {
     let k = use_extras_strings();
     let visible = move || keys.with(|keys| keys.shown) || revealed.get();
-    let rewrites = keys.with_untracked(|keys| keys.saved.as_deref().is_some_and(|key| mdm.would_rewrite(key)));
-    let characters: String = mdm.rewrites().iter().map(|c| format!("\u{201C}{c}\u{201D}")).collect::<Vec<_>>().join(" ");
+    let rewrite = keys.with_untracked(|keys| {
+        let (variable, part) = mdm.rewritten(keys.saved.as_deref()?)?;
+        // The part of the key is shown only where the key is; masked, the syntax stands for it.
+        Some(if keys.shown { part.to_owned() } else { variable.pattern().to_owned() })
+    });
+    let syntaxes: Vec<&str> = mdm.variables().iter().map(|variable| variable.pattern()).collect();
+    let syntax = k.list(&syntaxes);
     let Payload { text, file_name, media_type } = real;
     let (download_text, download_name) = (text.clone(), file_name.clone());
     view! {
         <p class="mdm-card__text" hidden=visible>{k.masked_note()}</p>
-        {rewrites.then(|| view! {
-            <p class="mdm-alert mdm-alert--error" role="alert">{k.rewrite_warning(k.mdm_name(mdm), &characters)}</p>
+        {rewrite.map(|part| view! {
+            <p class="mdm-alert mdm-alert--error" role="alert">{k.rewrite_warning(k.mdm_name(mdm), &syntax, &part)}</p>
         })}
         <pre class="mdm-kit__payload" id="mdm-kit-payload"><code>{move || if visible() { text.clone() } else { masked.clone() }}</code></pre>
         <p class="mdm-card__meta">{k.file_type(&file_name, media_type)}</p>

@@ -11,6 +11,7 @@ mod activity_log;
 mod app_config;
 mod kit;
 mod readiness;
+mod rewrite_note;
 mod rollout;
 mod sign_ins;
 mod value_check;
@@ -29,6 +30,7 @@ pub use activity_log::Activity;
 pub use app_config::AppConfigValues;
 pub use kit::KitPanel;
 pub use readiness::ReadinessPanel;
+pub use rewrite_note::RewriteNote;
 pub use rollout::{EnforcementOption, OverlapOption};
 pub use sign_ins::SignInChecks;
 pub use value_check::ValueCheck;
@@ -151,7 +153,8 @@ pub fn mount_extras(
         move || {
             provide_env(env);
             provide_context(ExtrasText(x));
-            view! { <OverlapOption screen=screen_read/> }
+            // Below the key field: what an MDM would rewrite in it, then the overlap of a new key.
+            view! { <RewriteNote keys/><OverlapOption screen=screen_read/> }
         }
     });
     let id = NEXT_ID.with_borrow_mut(|next| {

@@ -3,44 +3,57 @@ use leptos::prelude::*;
 
 use super::{use_extras_strings, KeyState};
 use crate::context::use_strings;
-use crate::domain::kit::{check_value, Verdict};
+use crate::domain::kit::{check_value, Against, Mdm, Verdict};
 use crate::platform::number;
 
-/// "Does your MDM hold the right value?": the value pasted from the MDM, compared with the saved key in this
-/// browser, and the answer in a live region. The value is masked as the key is, sent nowhere, and forgotten when the
-/// admin leaves the screen. A text area, not a text box: a pasted line break must reach the check to be named.
+/// "Does your MDM hold the right value?": the value pasted from the MDM, a device's report or a document, compared
+/// with the saved key (and the draft's) in this browser, for the MDM chosen above, and the answer in a live region.
+/// The value is masked as the key is, sent nowhere, and forgotten when the admin leaves the screen. A text area, not
+/// a text box: a pasted line break must reach the check to be named.
 #[component]
-pub fn ValueCheck(keys: Signal<KeyState>) -> impl IntoView {
+pub fn ValueCheck(keys: Signal<KeyState>, mdm: Signal<Mdm>) -> impl IntoView {
     let k = use_extras_strings();
     let t = use_strings();
     let pasted = RwSignal::new(String::new());
-    let verdict = RwSignal::new(None::<Verdict>);
-    // A verdict is about the key it was made against: when that changes, it no longer stands.
-    Effect::watch(move || keys.with(|keys| (keys.saved.clone(), keys.draft.clone())), move |_, _, _| verdict.set(None), false);
+    let verdict = RwSignal::new(None::<(Verdict, Mdm)>);
+    // A verdict is about the keys and the MDM it was made for: when either changes, it no longer stands.
+    Effect::watch(
+        move || (keys.with(|keys| (keys.saved.clone(), keys.draft.clone())), mdm.get()),
+        move |_, _, _| verdict.set(None),
+        false,
+    );
     let check = move |_| {
+        let mdm = mdm.get_untracked();
         let answer = keys.with_untracked(|keys| {
-            pasted.with_untracked(|value| check_value(value, keys.saved.as_deref(), keys.draft.as_deref()))
+            pasted.with_untracked(|value| check_value(value, keys.saved.as_deref(), keys.draft.as_deref(), mdm))
         });
-        verdict.set(Some(answer));
+        verdict.set(Some((answer, mdm)));
     };
     let answer = move || {
-        verdict.get().map(|verdict| match verdict {
-            Verdict::Differs(differences) => Either::Left(view! {
-                <p class="mdm-kit__verdict-title mdm-kit__verdict-title--wrong">{k.verdict_differs()}</p>
-                <ul class="mdm-kit__differences">
-                    {differences.iter().map(|difference| view! {
-                        <li>{k.difference(difference, |n| number(t.locale, n))}</li>
-                    }).collect_view()}
-                </ul>
-            }),
+        verdict.get().map(|(verdict, mdm)| match verdict {
+            Verdict::Read(reading) => {
+                let matches = reading.matches();
+                let (title, class) = match (matches, reading.against) {
+                    (true, Against::Saved) => (k.verdict_matches(), "mdm-kit__verdict-title mdm-kit__verdict-title--right"),
+                    (true, Against::Draft) => (k.verdict_matches_draft(), "mdm-kit__verdict-title"),
+                    (false, _) => (k.verdict_title(&reading), "mdm-kit__verdict-title mdm-kit__verdict-title--wrong"),
+                };
+                let found = reading.found_in.as_ref().map(|found| k.found_in(found));
+                let lines: Vec<String> =
+                    reading.differences.iter().map(|d| k.difference(d, mdm, |n| number(t.locale, n))).collect();
+                Either::Left(view! {
+                    <p class=class>{title}</p>
+                    {found.map(|found| view! { <p class="mdm-card__text">{found}</p> })}
+                    {(!lines.is_empty()).then(|| view! {
+                        <ul class="mdm-kit__differences">
+                            {lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                        </ul>
+                    })}
+                })
+            }
             verdict => Either::Right(view! {
-                <p class=if verdict == Verdict::Matches { "mdm-kit__verdict-title mdm-kit__verdict-title--right" } else { "mdm-kit__verdict-title" }>
-                    {match verdict {
-                        Verdict::Empty => k.verdict_empty(),
-                        Verdict::NothingSaved => k.verdict_nothing_saved(),
-                        Verdict::Matches => k.verdict_matches(),
-                        _ => k.verdict_matches_draft(),
-                    }}
+                <p class="mdm-kit__verdict-title">
+                    {if verdict == Verdict::Empty { k.verdict_empty() } else { k.verdict_nothing_saved() }}
                 </p>
             }),
         })

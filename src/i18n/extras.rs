@@ -4,7 +4,7 @@
 use super::Strings;
 use crate::domain::api::{AuditAction, RotationEnd};
 use crate::domain::gate::Reason;
-use crate::domain::kit::{Difference, Mdm};
+use crate::domain::kit::{Against, Difference, Escape, Found, Lookalike, Mdm, NameProblem, NumberSign, Reading, Wrapper};
 
 /// The JSON text of a language's catalog of the second module, as written.
 #[cfg(not(target_arch = "wasm32"))]
@@ -33,7 +33,7 @@ catalog! {
     text no_saved_key,
     text no_app,
     text apps_failed,
-    template rewrite_warning(mdm, characters),
+    template rewrite_warning(mdm, syntax, part),
     text one_per_app,
     template file_type(name, media),
     text mdm_intune_ios,
@@ -43,30 +43,37 @@ catalog! {
     text mdm_ivanti_epmm,
     text mdm_android_management,
     text mdm_appconfig_specfile,
+    text steps_intune_ios_managed,
     text steps_intune_ios_1,
     text steps_intune_ios_2,
     text steps_intune_ios_3,
     text steps_intune_ios_4,
+    text steps_intune_android_managed,
     text steps_intune_android_1,
     text steps_intune_android_2,
     text steps_intune_android_3,
     text steps_intune_android_4,
+    text steps_jamf_pro_managed,
     text steps_jamf_pro_1,
     text steps_jamf_pro_2,
     text steps_jamf_pro_3,
     text steps_jamf_pro_4,
+    text steps_workspace_one_managed,
     text steps_workspace_one_1,
     text steps_workspace_one_2,
     text steps_workspace_one_3,
     text steps_workspace_one_4,
+    text steps_ivanti_epmm_managed,
     text steps_ivanti_epmm_1,
     text steps_ivanti_epmm_2,
     text steps_ivanti_epmm_3,
     text steps_ivanti_epmm_4,
+    text steps_android_management_managed,
     text steps_android_management_1,
     text steps_android_management_2,
     text steps_android_management_3,
     text steps_android_management_4,
+    text steps_appconfig_specfile_managed,
     text steps_appconfig_specfile_1,
     text steps_appconfig_specfile_2,
     text steps_appconfig_specfile_3,
@@ -85,11 +92,45 @@ catalog! {
     text difference_invisible_spaces,
     text difference_full_width,
     text difference_curly_quotes,
-    text difference_xml_escaped,
     text difference_letter_case,
     count difference_missing(position),
     count difference_extra(position),
     template difference_other_character(position),
+    template field_rewrite_warning(part, mdms),
+    text list_separator,
+    text verdict_key_but,
+    text verdict_draft_but,
+    text verdict_differs_draft,
+    template found_in_place(place, name),
+    template found_in_unnamed(place),
+    text wrapper_xml,
+    text wrapper_json,
+    text wrapper_android,
+    text wrapper_apple,
+    text wrapper_equals,
+    text wrapper_colon,
+    text wrapper_columns,
+    text difference_wide_spaces,
+    template difference_yen(position),
+    template difference_won(position),
+    template difference_wave_dash(position),
+    template difference_full_width_tilde(position),
+    template difference_overline(position),
+    template difference_dash(position),
+    template difference_quoted(quotes),
+    template difference_xml_right(mdm),
+    template difference_xml_wrong(mdm),
+    template difference_json_right(mdm),
+    template difference_json_wrong(mdm),
+    template difference_name_case(name),
+    template difference_name_spelling(name),
+    text difference_name_other,
+    text difference_name_absent,
+    text difference_number_typed,
+    text difference_number_leading_zeros,
+    text difference_number_exponent,
+    text difference_number_grouping,
+    text difference_number_rounded,
     text readiness_title,
     template readiness_intro(days),
     text readiness_loading,
@@ -204,33 +245,54 @@ impl ExtrasStrings {
         }
     }
 
-    /// The numbered steps in the MDM's console, with its own menu names.
-    pub fn steps(&self, mdm: Mdm) -> [&'static str; 4] {
+    /// The numbered steps in the MDM's console, with its own menu names: making the app a managed app first, since
+    /// App Configuration reaches no other.
+    pub fn steps(&self, mdm: Mdm) -> [&'static str; 5] {
         match mdm {
-            Mdm::IntuneIos => [self.steps_intune_ios_1(), self.steps_intune_ios_2(), self.steps_intune_ios_3(), self.steps_intune_ios_4()],
+            Mdm::IntuneIos => [
+                self.steps_intune_ios_managed(),
+                self.steps_intune_ios_1(),
+                self.steps_intune_ios_2(),
+                self.steps_intune_ios_3(),
+                self.steps_intune_ios_4(),
+            ],
             Mdm::IntuneAndroid => [
+                self.steps_intune_android_managed(),
                 self.steps_intune_android_1(),
                 self.steps_intune_android_2(),
                 self.steps_intune_android_3(),
                 self.steps_intune_android_4(),
             ],
-            Mdm::JamfPro => [self.steps_jamf_pro_1(), self.steps_jamf_pro_2(), self.steps_jamf_pro_3(), self.steps_jamf_pro_4()],
+            Mdm::JamfPro => [
+                self.steps_jamf_pro_managed(),
+                self.steps_jamf_pro_1(),
+                self.steps_jamf_pro_2(),
+                self.steps_jamf_pro_3(),
+                self.steps_jamf_pro_4(),
+            ],
             Mdm::WorkspaceOne => [
+                self.steps_workspace_one_managed(),
                 self.steps_workspace_one_1(),
                 self.steps_workspace_one_2(),
                 self.steps_workspace_one_3(),
                 self.steps_workspace_one_4(),
             ],
-            Mdm::IvantiEpmm => {
-                [self.steps_ivanti_epmm_1(), self.steps_ivanti_epmm_2(), self.steps_ivanti_epmm_3(), self.steps_ivanti_epmm_4()]
-            }
+            Mdm::IvantiEpmm => [
+                self.steps_ivanti_epmm_managed(),
+                self.steps_ivanti_epmm_1(),
+                self.steps_ivanti_epmm_2(),
+                self.steps_ivanti_epmm_3(),
+                self.steps_ivanti_epmm_4(),
+            ],
             Mdm::AndroidManagement => [
+                self.steps_android_management_managed(),
                 self.steps_android_management_1(),
                 self.steps_android_management_2(),
                 self.steps_android_management_3(),
                 self.steps_android_management_4(),
             ],
             Mdm::AppConfigSpecfile => [
+                self.steps_appconfig_specfile_managed(),
                 self.steps_appconfig_specfile_1(),
                 self.steps_appconfig_specfile_2(),
                 self.steps_appconfig_specfile_3(),
@@ -253,24 +315,93 @@ impl ExtrasStrings {
         }
     }
 
-    /// One reason a value differs from the key, in the admin's words; positions and counts as `number` writes them.
-    pub fn difference(&self, difference: &Difference, number: impl Fn(u64) -> String) -> String {
-        match *difference {
+    /// One reason a value differs from the key, in the admin's words, for the MDM the admin uses; positions and
+    /// counts as `number` writes them.
+    pub fn difference(&self, difference: &Difference, mdm: Mdm, number: impl Fn(u64) -> String) -> String {
+        let at = |position: usize| number(position as u64);
+        match difference {
             Difference::LineBreaks => self.difference_line_breaks().to_owned(),
             Difference::SurroundingSpaces => self.difference_surrounding_spaces().to_owned(),
             Difference::InvisibleSpaces => self.difference_invisible_spaces().to_owned(),
+            Difference::WideSpaces => self.difference_wide_spaces().to_owned(),
             Difference::FullWidth => self.difference_full_width().to_owned(),
+            Difference::Lookalike { kind, position } => {
+                let message = match kind {
+                    Lookalike::Yen => Self::difference_yen,
+                    Lookalike::Won => Self::difference_won,
+                    Lookalike::WaveDash => Self::difference_wave_dash,
+                    Lookalike::FullWidthTilde => Self::difference_full_width_tilde,
+                    Lookalike::Overline => Self::difference_overline,
+                    Lookalike::Dash => Self::difference_dash,
+                };
+                message(self, &at(*position))
+            }
             Difference::CurlyQuotes => self.difference_curly_quotes().to_owned(),
-            Difference::XmlEscaped => self.difference_xml_escaped().to_owned(),
+            Difference::Quoted { open, close } => self.difference_quoted(&format!("{open} {close}")),
+            Difference::Escaped { escape, right_here } => {
+                let message = match (escape, right_here) {
+                    (Escape::Xml, true) => Self::difference_xml_right,
+                    (Escape::Xml, false) => Self::difference_xml_wrong,
+                    (Escape::Json, true) => Self::difference_json_right,
+                    (Escape::Json, false) => Self::difference_json_wrong,
+                };
+                message(self, self.mdm_name(mdm))
+            }
+            Difference::Name(problem) => match problem {
+                NameProblem::LetterCase(name) => self.difference_name_case(name),
+                NameProblem::Spelling(name) => self.difference_name_spelling(name),
+                NameProblem::Other => self.difference_name_other().to_owned(),
+                NameProblem::Absent => self.difference_name_absent().to_owned(),
+            },
+            Difference::AsNumber(sign) => match sign {
+                NumberSign::Typed => self.difference_number_typed(),
+                NumberSign::LeadingZeros => self.difference_number_leading_zeros(),
+                NumberSign::Exponent => self.difference_number_exponent(),
+                NumberSign::Grouping => self.difference_number_grouping(),
+                NumberSign::Rounded => self.difference_number_rounded(),
+            }
+            .to_owned(),
             Difference::LetterCase => self.difference_letter_case().to_owned(),
             Difference::Missing { position, count } => {
-                self.difference_missing(count as u64, &number(count as u64), &number(position as u64))
+                self.difference_missing(*count as u64, &number(*count as u64), &at(*position))
             }
             Difference::Extra { position, count } => {
-                self.difference_extra(count as u64, &number(count as u64), &number(position as u64))
+                self.difference_extra(*count as u64, &number(*count as u64), &at(*position))
             }
-            Difference::OtherCharacter { position } => self.difference_other_character(&number(position as u64)),
+            Difference::OtherCharacter { position } => self.difference_other_character(&at(*position)),
         }
+    }
+
+    /// Where the value was read from, and under which name when that is shown.
+    pub fn found_in(&self, found: &Found) -> String {
+        let place = match found.wrapper {
+            Wrapper::Xml => self.wrapper_xml(),
+            Wrapper::Json => self.wrapper_json(),
+            Wrapper::AndroidBundle => self.wrapper_android(),
+            Wrapper::AppleDictionary => self.wrapper_apple(),
+            Wrapper::Equals => self.wrapper_equals(),
+            Wrapper::Colon => self.wrapper_colon(),
+            Wrapper::Columns => self.wrapper_columns(),
+        };
+        match &found.name {
+            Some(name) => self.found_in_place(place, name),
+            None => self.found_in_unnamed(place),
+        }
+    }
+
+    /// The title of a verdict that is not a match: the key in a wrong form, or another value.
+    pub fn verdict_title(&self, reading: &Reading) -> &'static str {
+        match (reading.is_the_key(), reading.against) {
+            (true, Against::Saved) => self.verdict_key_but(),
+            (true, Against::Draft) => self.verdict_draft_but(),
+            (false, Against::Saved) => self.verdict_differs(),
+            (false, Against::Draft) => self.verdict_differs_draft(),
+        }
+    }
+
+    /// Several names in one sentence, in the language's way.
+    pub fn list(&self, items: &[&str]) -> String {
+        items.join(self.list_separator())
     }
 }
 

@@ -268,18 +268,95 @@ fn the_most_preferred_spoken_language_is_negotiated() {
 
 #[test]
 fn the_kit_names_every_mdm_step_and_difference_in_every_language() {
-    use crate::domain::kit::{Difference, Mdm};
+    use crate::domain::kit::{Against, Difference, Escape, Found, Lookalike, Mdm, NameProblem, NumberSign, Reading, Wrapper};
+    let every_difference = [
+        Difference::LineBreaks,
+        Difference::SurroundingSpaces,
+        Difference::InvisibleSpaces,
+        Difference::WideSpaces,
+        Difference::FullWidth,
+        Difference::Lookalike { kind: Lookalike::Yen, position: 17 },
+        Difference::Lookalike { kind: Lookalike::Won, position: 17 },
+        Difference::Lookalike { kind: Lookalike::WaveDash, position: 17 },
+        Difference::Lookalike { kind: Lookalike::FullWidthTilde, position: 17 },
+        Difference::Lookalike { kind: Lookalike::Overline, position: 17 },
+        Difference::Lookalike { kind: Lookalike::Dash, position: 17 },
+        Difference::CurlyQuotes,
+        Difference::Quoted { open: '「', close: '」' },
+        Difference::Escaped { escape: Escape::Xml, right_here: true },
+        Difference::Escaped { escape: Escape::Xml, right_here: false },
+        Difference::Escaped { escape: Escape::Json, right_here: true },
+        Difference::Escaped { escape: Escape::Json, right_here: false },
+        Difference::Name(NameProblem::LetterCase("lineworksAuthCode".into())),
+        Difference::Name(NameProblem::Spelling("LineworkAuthCode".into())),
+        Difference::Name(NameProblem::Other),
+        Difference::Name(NameProblem::Absent),
+        Difference::AsNumber(NumberSign::Typed),
+        Difference::AsNumber(NumberSign::LeadingZeros),
+        Difference::AsNumber(NumberSign::Exponent),
+        Difference::AsNumber(NumberSign::Grouping),
+        Difference::AsNumber(NumberSign::Rounded),
+        Difference::LetterCase,
+        Difference::Missing { position: 17, count: 3 },
+        Difference::Extra { position: 17, count: 3 },
+        Difference::OtherCharacter { position: 17 },
+    ];
     for locale in LOCALES {
         let t: &ExtrasStrings = extras::bundled(locale.tag);
         for mdm in Mdm::ALL {
             assert_eq!(t.mdm_name(mdm), extras::bundled("en").mdm_name(mdm), "{}: product names stay as they are", locale.tag);
             assert!(t.steps(mdm).iter().all(|step| !step.is_empty()));
         }
-        let missing = t.difference(&Difference::Missing { position: 17, count: 3 }, |n| n.to_string());
-        assert!(missing.contains("17") && missing.contains('3'), "{}: {missing}", locale.tag);
+        let mut seen = BTreeSet::new();
+        for difference in &every_difference {
+            let text = t.difference(difference, Mdm::JamfPro, |n| format!("#{n}"));
+            assert!(!text.contains('{'), "{}: {difference:?} left a placeholder: {text}", locale.tag);
+            assert!(seen.insert(text.clone()), "{}: {difference:?} says what another says: {text}", locale.tag);
+            match difference {
+                Difference::Lookalike { .. } | Difference::OtherCharacter { .. } => assert!(text.contains("#17"), "{text}"),
+                Difference::Missing { .. } | Difference::Extra { .. } => assert!(text.contains("#17") && text.contains("#3"), "{text}"),
+                Difference::Escaped { .. } => assert!(text.contains("Jamf Pro"), "{text}"),
+                Difference::Quoted { .. } => assert!(text.contains("「 」"), "{text}"),
+                Difference::Name(NameProblem::LetterCase(name) | NameProblem::Spelling(name)) => {
+                    assert!(text.contains(name.as_str()) && text.contains("LineworksAuthCode"), "{text}")
+                }
+                Difference::AsNumber(_) => assert!(text.contains("String"), "{text}"),
+                _ => {}
+            }
+        }
+        let found = Found { wrapper: Wrapper::Columns, name: Some("lineworksAuthCode".into()) };
+        assert!(t.found_in(&found).contains("lineworksAuthCode"), "{}", locale.tag);
+        let titles: BTreeSet<&str> = [(true, Against::Saved), (true, Against::Draft), (false, Against::Saved), (false, Against::Draft)]
+            .into_iter()
+            .map(|(is_key, against)| {
+                let differences = vec![if is_key { Difference::LineBreaks } else { Difference::LetterCase }];
+                t.verdict_title(&Reading { against, found_in: None, differences })
+            })
+            .collect();
+        assert_eq!(titles.len(), 4, "{}", locale.tag);
+        assert!(t.list(&["a", "b"]).starts_with('a') && t.list(&["a", "b"]).ends_with('b'));
     }
     assert_eq!(
-        extras::bundled("en").difference(&Difference::Missing { position: 17, count: 1 }, |n| n.to_string()),
+        extras::bundled("en").difference(&Difference::Missing { position: 17, count: 1 }, Mdm::JamfPro, |n| n.to_string()),
         "1 character is missing, from position 17."
     );
+}
+
+/// App Configuration reaches only managed apps, on every MDM: each one's steps say so first.
+#[test]
+fn every_mdm_s_steps_begin_with_the_managed_app() {
+    use crate::domain::kit::Mdm;
+    let word = |tag: &str| match tag {
+        "ja" => "許可されたアプリ",
+        "ko" => "허용된 앱",
+        _ => "anaged",
+    };
+    for locale in LOCALES {
+        let t: &ExtrasStrings = extras::bundled(locale.tag);
+        for mdm in Mdm::ALL {
+            let first = t.steps(mdm)[0];
+            let says = first.contains(word(locale.tag)) || first.contains("Managed Google Play");
+            assert!(says, "{} {mdm:?}: {first}", locale.tag);
+        }
+    }
 }

@@ -1,37 +1,84 @@
-//! "Does my MDM hold the right value?": the value the admin pastes from their MDM (or a device's managed
-//! configuration report), compared with the saved key, and the usual reasons it differs named in the admin's words.
-//! A key is printable ASCII without spaces (`key.md`), so everything else a value holds is a mistake of copying.
+//! "Does my MDM hold the right value?": what the admin pastes from their MDM, a device's report or a document,
+//! compared with the saved key and the draft's, and every usual reason it differs named in the admin's words.
+//!
+//! A paste is read every way it can be (`reading.rs`: the text as it is, inside quotes, each entry of a plist, JSON,
+//! report row or dump), each reading is compared with each key, and the verdict is the reading that makes the most
+//! sense: one that is a key first. A key is printable ASCII without spaces (`key.md`), so everything else a value
+//! holds is a mistake of copying, typing or storing, and is named as such.
+
+use std::cmp::Reverse;
+
+use super::number::as_number;
+use super::reading::{candidates, name_match, Candidate, Found, NameMatch, Typed, Wrapper};
+use super::{Field, Mdm};
 
 /// The answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Verdict {
     /// Nothing was pasted.
     Empty,
-    /// No key has been saved to compare with.
+    /// No key has been saved or drafted to compare with.
     NothingSaved,
-    /// Exactly the saved key.
-    Matches,
-    /// Exactly the key in the draft, which is not saved yet: the MDM is ahead of LINE WORKS.
-    MatchesDraft,
-    /// Not the saved key, and why, as far as it can be told: never empty.
-    Differs(Vec<Difference>),
+    /// What the paste was read as.
+    Read(Reading),
 }
 
-/// A reason a value is not the saved key. Positions count characters from 1, as the admin reads them.
+/// Which key a reading is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Against {
+    Saved,
+    /// The draft's key, which is not saved yet: the MDM is ahead of LINE WORKS.
+    Draft,
+}
+
+/// The value found in the paste, compared with a key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reading {
+    pub against: Against,
+    /// What wrapped the value, when the paste held more than the value.
+    pub found_in: Option<Found>,
+    /// What differs from the key as devices must receive it, and escapes that are right for the MDM's field.
+    pub differences: Vec<Difference>,
+}
+
+impl Reading {
+    /// The MDM holds exactly the key, as devices must receive it.
+    pub fn matches(&self) -> bool {
+        self.differences.iter().all(|d| !d.is_mistake())
+    }
+
+    /// The value is the key, in a wrong form (quotes, spaces, a number, another name…) rather than another value.
+    pub fn is_the_key(&self) -> bool {
+        self.differences.iter().all(|d| !d.is_another_value())
+    }
+}
+
+/// A reason a value is not the key as devices must receive it. Positions count characters from 1, as the admin
+/// reads them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Difference {
     /// Line breaks or tabs (pasted from a file or a table).
     LineBreaks,
     /// Spaces before or after the value.
     SurroundingSpaces,
-    /// Zero-width or no-break spaces, which do not show on screen.
+    /// Zero-width, no-break and other spaces that do not show on screen.
     InvisibleSpaces,
+    /// Full-width (ideographic) spaces, typed with a Japanese input method on.
+    WideSpaces,
     /// Full-width letters, digits or symbols, typed through an input method (`ＡＢＣ１２３`).
     FullWidth,
+    /// A character a keyboard or input method puts where the key has another (`¥` for `\`), first at `position`.
+    Lookalike { kind: Lookalike, position: usize },
     /// Curly quotes where the key has straight ones.
     CurlyQuotes,
-    /// The XML-escaped form (`&amp;` for `&`): copied from a configuration file rather than from the MDM's field.
-    XmlEscaped,
+    /// The value in quotes, which the MDM would push as part of it.
+    Quoted { open: char, close: char },
+    /// Escaped for XML or JSON: right where the MDM's field is of that kind (it decodes them), wrong elsewhere.
+    Escaped { escape: Escape, right_here: bool },
+    /// The name the value is under is not exactly `LineworksAuthCode`.
+    Name(NameProblem),
+    /// The digits of the key, stored as a number on the way.
+    AsNumber(NumberSign),
     /// The same characters, in another letter case.
     LetterCase,
     /// `count` characters of the key missing, from `position` of the key on.
@@ -42,85 +89,312 @@ pub enum Difference {
     OtherCharacter { position: usize },
 }
 
-/// Compares `pasted` with the `saved` key (and the `draft` key, when it is another one that is not saved yet).
-pub fn check_value(pasted: &str, saved: Option<&str>, draft: Option<&str>) -> Verdict {
-    if pasted.is_empty() {
-        return Verdict::Empty;
+impl Difference {
+    /// Whether devices would receive something else than the key because of it.
+    pub fn is_mistake(&self) -> bool {
+        !matches!(self, Difference::Escaped { right_here: true, .. })
     }
-    if saved == Some(pasted) {
-        return Verdict::Matches;
-    }
-    if draft.is_some_and(|draft| saved != Some(draft) && draft == pasted) {
-        return Verdict::MatchesDraft;
-    }
-    let Some(saved) = saved else { return Verdict::NothingSaved };
 
-    // Undo each usual mistake in turn, and name the ones that were there. Unescaping XML is a guess (a key may
-    // hold `&amp;` itself): it counts only if the value then is the key, or closer to it.
-    let (mut cleaned, mut differences) = clean(pasted);
-    let unescaped = xml_unescape(&cleaned);
-    if unescaped != cleaned && (unescaped == saved || closeness(&unescaped, saved) > closeness(&cleaned, saved)) {
-        cleaned = unescaped;
-        differences.push(Difference::XmlEscaped);
+    /// Whether it makes the value another value, rather than the key in a wrong form.
+    pub fn is_another_value(&self) -> bool {
+        matches!(
+            self,
+            Difference::LetterCase
+                | Difference::Missing { .. }
+                | Difference::Extra { .. }
+                | Difference::OtherCharacter { .. }
+                | Difference::Name(NameProblem::Absent)
+        )
     }
-    if cleaned != saved {
-        if cleaned.to_lowercase() == saved.to_lowercase() {
-            differences.push(Difference::LetterCase);
-        } else {
-            differences.push(positional(&cleaned, saved));
-        }
-    }
-    Verdict::Differs(differences)
 }
 
-/// The value with line breaks, surrounding and invisible spaces, full-width forms and curly quotes undone, and which
-/// of these it held.
-fn clean(pasted: &str) -> (String, Vec<Difference>) {
+/// Characters that keyboards and input methods put in place of an ASCII one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lookalike {
+    /// `¥` or `￥` for `\`: a Japanese keyboard's key, and Japanese fonts draw `\` so.
+    Yen,
+    /// `₩` or `￦` for `\`: the same on a Korean keyboard.
+    Won,
+    /// `〜` (wave dash) for `~`, from a Japanese input method.
+    WaveDash,
+    /// `～` (full-width tilde) for `~`.
+    FullWidthTilde,
+    /// `‾` (overline) for `~`, from JIS X 0201's code page.
+    Overline,
+    /// A dash, a minus sign or the long-vowel mark `ー` for `-`.
+    Dash,
+}
+
+impl Lookalike {
+    /// The ASCII character it stands for.
+    pub fn meant(self) -> char {
+        match self {
+            Lookalike::Yen | Lookalike::Won => '\\',
+            Lookalike::WaveDash | Lookalike::FullWidthTilde | Lookalike::Overline => '~',
+            Lookalike::Dash => '-',
+        }
+    }
+
+    fn of(c: char) -> Option<Lookalike> {
+        Some(match c {
+            '\u{00A5}' | '\u{FFE5}' => Lookalike::Yen,
+            '\u{20A9}' | '\u{FFE6}' => Lookalike::Won,
+            '\u{301C}' => Lookalike::WaveDash,
+            '\u{FF5E}' => Lookalike::FullWidthTilde,
+            '\u{203E}' | '\u{FFE3}' => Lookalike::Overline,
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{30FC}' | '\u{FF70}' | '\u{FE63}' => Lookalike::Dash,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Escape {
+    /// `&amp;`, `&lt;`, `&#92;`…
+    Xml,
+    /// `\\`, `\"`, `\u005c`…
+    Json,
+}
+
+impl Escape {
+    fn field(self) -> Field {
+        match self {
+            Escape::Xml => Field::Xml,
+            Escape::Json => Field::Json,
+        }
+    }
+}
+
+/// What is wrong with the name a value is under.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NameProblem {
+    /// `LineworksAuthCode` in other letter case; the name as written.
+    LetterCase(String),
+    /// Close to `LineworksAuthCode`, spelled otherwise; the name as written.
+    Spelling(String),
+    /// Another name altogether (not shown: it may be anything the admin pasted).
+    Other,
+    /// The configuration holds no `LineworksAuthCode` at all.
+    Absent,
+}
+
+/// How a value shows that the key was stored as a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberSign {
+    /// Its type is a number (Integer, Real), not String.
+    Typed,
+    /// The key's leading zeros are gone.
+    LeadingZeros,
+    /// Written with an exponent (`1.23457E+16`): digits lost.
+    Exponent,
+    /// Written with digit grouping (`12,345,678`).
+    Grouping,
+    /// The last digits turned to zeros: a spreadsheet keeps 15 digits.
+    Rounded,
+}
+
+/// Compares `pasted` with the `saved` key and the `draft` key (when it is another one, not saved yet), for the
+/// `mdm` the admin uses: whether an escape is right depends on what its field takes.
+pub fn check_value(pasted: &str, saved: Option<&str>, draft: Option<&str>, mdm: Mdm) -> Verdict {
+    if pasted.trim().is_empty() {
+        return Verdict::Empty;
+    }
+    let draft = draft.filter(|draft| saved != Some(*draft));
+    let keys: Vec<(Against, &str)> =
+        saved.map(|key| (Against::Saved, key)).into_iter().chain(draft.map(|key| (Against::Draft, key))).collect();
+    if keys.is_empty() {
+        return Verdict::NothingSaved;
+    }
+    if let Some(&(against, _)) = keys.iter().find(|(_, key)| *key == pasted) {
+        return Verdict::Read(Reading { against, found_in: None, differences: Vec::new() });
+    }
+    let readings = candidates(pasted);
+    let mut best: Option<(Rank, Reading)> = None;
+    for (index, candidate) in readings.iter().enumerate() {
+        for &(against, key) in &keys {
+            let (reading, closeness) = read(candidate, key, against, mdm.field());
+            if !candidate.syntactic && !reading.is_the_key() {
+                continue;
+            }
+            let name = candidate.name.as_deref().map_or(NameMatch::Unrelated, name_match);
+            let rank = Rank {
+                matches: reading.matches(),
+                is_the_key: reading.is_the_key(),
+                name,
+                saved: reading.is_the_key() || against == Against::Saved,
+                closeness,
+                fewer: Reverse(reading.differences.iter().filter(|d| d.is_mistake()).count()),
+                earlier: Reverse(index),
+            };
+            if best.as_ref().is_none_or(|(best, _)| rank > *best) {
+                best = Some((rank, reading));
+            }
+        }
+    }
+    let (rank, mut reading) = best.expect("the paste itself is always read");
+    // A configuration was pasted, but nothing in it is the key or under its name: say that, rather than compare the
+    // whole text with the key.
+    let opens = pasted.trim_start().chars().next();
+    let structured = readings.iter().find_map(|c| match (c.wrapper, opens) {
+        (Some(Wrapper::Xml), Some('<')) => Some(Wrapper::Xml),
+        (Some(Wrapper::Json), Some('{' | '[')) => Some(Wrapper::Json),
+        _ => None,
+    });
+    // A value that shares much of the key is that value, however it begins (a key may hold `{` and `"…":`).
+    let key_len = keys.iter().find(|(against, _)| *against == reading.against).map_or(0, |(_, key)| key.chars().count());
+    let far = rank.closeness * 2 < key_len;
+    if let (Some(wrapper), false, NameMatch::Unrelated, true) = (structured, rank.is_the_key, rank.name, far) {
+        reading = Reading {
+            against: reading.against,
+            found_in: Some(Found { wrapper, name: None }),
+            differences: vec![Difference::Name(NameProblem::Absent)],
+        };
+    }
+    Verdict::Read(reading)
+}
+
+/// The order of readings, best last: one that is exactly a key, then one that is a key in a wrong form; then (for
+/// another value) one under the key's name, read by its syntax, about the saved key, sharing most with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Rank {
+    matches: bool,
+    is_the_key: bool,
+    name: NameMatch,
+    saved: bool,
+    closeness: usize,
+    fewer: Reverse<usize>,
+    earlier: Reverse<usize>,
+}
+
+/// One reading of the paste against one key, and how much of the key it gets right.
+fn read(candidate: &Candidate, key: &str, against: Against, field: Field) -> (Reading, usize) {
     let mut differences = Vec::new();
+    if let Some((open, close)) = candidate.quoted {
+        differences.push(Difference::Quoted { open, close });
+    }
+    let mut found_in = None;
+    if let (Some(wrapper), Some(name)) = (candidate.wrapper, candidate.name.as_deref()) {
+        let shown = match name_match(name) {
+            NameMatch::Exact => Some(name.to_owned()),
+            NameMatch::LetterCase => {
+                differences.push(Difference::Name(NameProblem::LetterCase(name.to_owned())));
+                Some(name.to_owned())
+            }
+            NameMatch::Spelling => {
+                differences.push(Difference::Name(NameProblem::Spelling(name.to_owned())));
+                Some(name.to_owned())
+            }
+            NameMatch::Unrelated => {
+                differences.push(Difference::Name(NameProblem::Other));
+                None
+            }
+        };
+        found_in = Some(Found { wrapper, name: shown });
+    }
+    // A syntax that decoded the value leaves no escape to be right.
+    let field = if candidate.decoded { Field::Plain } else { field };
+    let closeness = compare(&candidate.value, key, field, candidate.typed, &mut differences);
+    (Reading { against, found_in, differences }, closeness)
+}
+
+/// Names what differs between `value` and `key`, and returns how much of the key the cleaned value gets right.
+fn compare(value: &str, key: &str, field: Field, typed: Typed, differences: &mut Vec<Difference>) -> usize {
+    let mut cleaned = clean(value, differences);
+    // Unescaping is a guess (a key may hold `&amp;` or `\\` itself): it counts only if the value then is the key, or
+    // closer to it.
+    for escape in [Escape::Xml, Escape::Json] {
+        if cleaned == key {
+            break;
+        }
+        let unescaped = match escape {
+            Escape::Xml => xml_unescape(&cleaned),
+            Escape::Json => json_unescape(&cleaned),
+        };
+        if unescaped != cleaned && (unescaped == key || closeness(&unescaped, key) > closeness(&cleaned, key)) {
+            cleaned = unescaped;
+            differences.push(Difference::Escaped { escape, right_here: field == escape.field() });
+        }
+    }
+    if cleaned != key {
+        if let Some(sign) = as_number(&cleaned, key) {
+            differences.push(Difference::AsNumber(sign));
+            return key.chars().count();
+        }
+    }
+    if typed == Typed::Number {
+        differences.push(Difference::AsNumber(NumberSign::Typed));
+    }
+    if cleaned != key {
+        if cleaned.to_lowercase() == key.to_lowercase() {
+            differences.push(Difference::LetterCase);
+        } else {
+            differences.push(positional(&cleaned, key));
+        }
+    }
+    closeness(&cleaned, key)
+}
+
+/// The value with line breaks, spaces, full-width forms, look-alike characters and curly quotes undone, and each
+/// of these named.
+fn clean(value: &str, differences: &mut Vec<Difference>) -> String {
     let mut note = |happened: bool, difference: Difference| {
         if happened {
             differences.push(difference);
         }
     };
-    let without_breaks: String = pasted.chars().filter(|c| !matches!(c, '\n' | '\r' | '\t')).collect();
-    note(without_breaks.len() != pasted.len(), Difference::LineBreaks);
-    let is_space = |c: char| c == ' ' || c == '\u{3000}';
-    let trimmed = without_breaks.trim_matches(is_space);
+    let without_breaks: String = value.chars().filter(|c| !matches!(c, '\n' | '\r' | '\t')).collect();
+    note(without_breaks.len() != value.len(), Difference::LineBreaks);
+    let trimmed = without_breaks.trim_matches(' ');
     note(trimmed.len() != without_breaks.len(), Difference::SurroundingSpaces);
     let visible: String = trimmed.chars().filter(|c| !is_invisible(*c)).collect();
     note(visible.len() != trimmed.len(), Difference::InvisibleSpaces);
+    let narrow: String = visible.chars().filter(|&c| c != '\u{3000}').collect();
+    note(narrow.len() != visible.len(), Difference::WideSpaces);
     let mut full_width = false;
     let mut curly = false;
-    let cleaned = visible
+    let mut lookalikes: Vec<Difference> = Vec::new();
+    let cleaned = narrow
         .chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => {
-                full_width = true;
-                char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
+        .enumerate()
+        .map(|(index, c)| {
+            if let Some(kind) = Lookalike::of(c) {
+                if !lookalikes.iter().any(|d| matches!(d, Difference::Lookalike { kind: k, .. } if *k == kind)) {
+                    lookalikes.push(Difference::Lookalike { kind, position: index + 1 });
+                }
+                return kind.meant();
             }
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => {
-                curly = true;
-                '\''
+            match c {
+                '\u{FF01}'..='\u{FF5E}' => {
+                    full_width = true;
+                    char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
+                }
+                '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => {
+                    curly = true;
+                    '\''
+                }
+                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => {
+                    curly = true;
+                    '"'
+                }
+                c => c,
             }
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => {
-                curly = true;
-                '"'
-            }
-            c => c,
         })
         .collect();
     note(full_width, Difference::FullWidth);
+    for lookalike in lookalikes {
+        note(true, lookalike);
+    }
     note(curly, Difference::CurlyQuotes);
-    (cleaned, differences)
+    cleaned
 }
 
-/// Zero-width characters and no-break spaces: in a value, but not on screen.
+/// Zero-width characters, no-break and typographic spaces: in a value, but not seen on screen as spaces.
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{00A0}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{202F}' | '\u{FEFF}')
+    matches!(c, '\u{00A0}' | '\u{2000}'..='\u{200D}' | '\u{2060}' | '\u{202F}' | '\u{205F}' | '\u{FEFF}')
 }
 
 /// The five named entities and numeric character references, decoded; anything else left as it is.
-fn xml_unescape(text: &str) -> String {
+pub(super) fn xml_unescape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some((before, after)) = rest.split_once('&') {
@@ -150,6 +424,37 @@ fn xml_unescape(text: &str) -> String {
             }
             None => {
                 out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// JSON's escapes inside a string (RFC 8259 §7), decoded; a backslash before anything else left as it is.
+fn json_unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once('\\') {
+        out.push_str(before);
+        let mut chars = after.chars();
+        let decoded = match chars.next() {
+            Some(c @ ('"' | '\\' | '/')) => Some((c, 1)),
+            Some('u') => after
+                .get(1..5)
+                .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                .and_then(char::from_u32)
+                .map(|c| (c, 5)),
+            _ => None,
+        };
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &after[len..];
+            }
+            None => {
+                out.push('\\');
                 rest = after;
             }
         }

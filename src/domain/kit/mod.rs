@@ -6,9 +6,14 @@
 
 mod check;
 mod escape;
+mod number;
+mod reading;
+mod variables;
 
-pub use check::{check_value, Difference, Verdict};
+pub use check::{check_value, Against, Difference, Escape, Lookalike, NameProblem, NumberSign, Reading, Verdict};
 pub use escape::{json_string, xml_text};
+pub use reading::{Found, Wrapper};
+pub use variables::Variable;
 
 use super::api::{ManagedApp, CONFIG_KEY};
 
@@ -72,20 +77,61 @@ impl Mdm {
         matches!(self, Mdm::IntuneAndroid | Mdm::WorkspaceOne | Mdm::AppConfigSpecfile)
     }
 
-    /// Characters that this MDM rewrites in a configuration value as its own variables, with no way to escape them:
-    /// a key holding one would reach the devices changed (`docs/app-config-kit.md`, "Variable substitution").
-    pub fn rewrites(self) -> &'static [char] {
+    /// The variable syntaxes this MDM substitutes in a String value (`docs/app-config-kit.md`, "Variable
+    /// substitution"). The AppConfig specfile stands for any other MDM, Japanese ones included: every syntax known.
+    pub fn variables(self) -> &'static [Variable] {
         match self {
-            Mdm::IntuneIos | Mdm::WorkspaceOne | Mdm::AppConfigSpecfile => &['{', '}'],
-            Mdm::JamfPro | Mdm::IvantiEpmm => &['$'],
-            Mdm::IntuneAndroid | Mdm::AndroidManagement => &[],
+            Mdm::IntuneIos | Mdm::IntuneAndroid => &[Variable::DoubleBraces],
+            Mdm::JamfPro => &[Variable::DollarName],
+            Mdm::WorkspaceOne => &[Variable::Braces],
+            Mdm::IvantiEpmm => &[Variable::DollarPair, Variable::DollarBraces],
+            // The API takes the value as it is; the EMM that calls it may not, which its own docs say.
+            Mdm::AndroidManagement => &[],
+            Mdm::AppConfigSpecfile => &Variable::ALL,
         }
     }
 
-    /// Whether `key` holds a character this MDM would rewrite.
-    pub fn would_rewrite(self, key: &str) -> bool {
-        key.contains(self.rewrites())
+    /// The first part of `key` this MDM would replace with a value of its own, and the syntax it reads there.
+    pub fn rewritten(self, key: &str) -> Option<(Variable, &str)> {
+        self.variables()
+            .iter()
+            .filter_map(|&variable| variable.find(key).map(|range| (variable, range)))
+            .min_by_key(|(_, range)| range.start)
+            .map(|(variable, range)| (variable, &key[range]))
     }
+
+    /// Whether this MDM would change `key` on its way to the devices.
+    pub fn would_rewrite(self, key: &str) -> bool {
+        self.rewritten(key).is_some()
+    }
+
+    /// What the admin types the configuration into, which decides the escaping that is right there.
+    pub fn field(self) -> Field {
+        match self {
+            // "Enter XML data", Jamf's Preferences, the uploaded plist and specfile.
+            Mdm::IntuneIos | Mdm::JamfPro | Mdm::IvantiEpmm | Mdm::AppConfigSpecfile => Field::Xml,
+            // "Enter JSON data", and the policy's JSON.
+            Mdm::IntuneAndroid | Mdm::AndroidManagement => Field::Json,
+            // A configuration value typed into a row.
+            Mdm::WorkspaceOne => Field::Plain,
+        }
+    }
+}
+
+/// The MDMs that would change `key` on its way to the devices, in the kit's order.
+pub fn rewriting(key: &str) -> Vec<Mdm> {
+    Mdm::ALL.into_iter().filter(|mdm| mdm.would_rewrite(key)).collect()
+}
+
+/// What an MDM's configuration is typed into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// XML text: `&amp;` there is `&` on the device.
+    Xml,
+    /// JSON text: `\\` there is `\` on the device.
+    Json,
+    /// The value itself.
+    Plain,
 }
 
 /// What the admin pastes or uploads: the text, and the file it downloads as.
@@ -191,5 +237,7 @@ fn specfile(key: &str, bundle_id: &str) -> String {
     )
 }
 
+#[cfg(test)]
+mod check_tests;
 #[cfg(test)]
 mod tests;

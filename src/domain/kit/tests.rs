@@ -1,6 +1,5 @@
 //! Every payload, parsed back by a real parser (an XML parser, a plist parser, `serde_json`), yields exactly the key
-//! as `LineworksAuthCode`, for any key a custom value may be; the value check names each usual mistake, and never
-//! takes a changed key for the key.
+//! as `LineworksAuthCode`, for any key a custom value may be. The value check's tests are in `check_tests.rs`.
 
 use proptest::prelude::*;
 
@@ -17,7 +16,7 @@ fn app(id: &str, ios: Option<&str>, android: Option<&str>) -> ManagedApp {
     }
 }
 
-fn apps() -> Vec<ManagedApp> {
+pub(super) fn apps() -> Vec<ManagedApp> {
     vec![
         app("lineworks", Some("com.example.lineworks"), Some("com.example.lineworks")),
         app("drive", Some("com.example.lineworks.drive"), Some("com.example.lineworks.drive")),
@@ -26,7 +25,7 @@ fn apps() -> Vec<ManagedApp> {
 }
 
 /// Any value that the custom-key rules accept: printable ASCII, `< > & " ' \` included.
-fn custom_key() -> impl Strategy<Value = String> {
+pub(super) fn custom_key() -> impl Strategy<Value = String> {
     "[!-~]{16,128}".prop_filter("a valid custom key", |key| validate_key(key).is_ok())
 }
 
@@ -111,80 +110,6 @@ proptest! {
             }
         }
     }
-
-    #[test]
-    fn a_changed_key_is_never_taken_for_the_key(key in custom_key(), at in any::<prop::sample::Index>(), c in "[!-~]") {
-        let position = at.index(key.len());
-        let mut changed = key.clone();
-        changed.replace_range(position..=position, &c);
-        prop_assume!(changed != key);
-        prop_assert_ne!(check_value(&changed, Some(&key), None), Verdict::Matches);
-        prop_assert_eq!(
-            check_value(&changed, Some(&key), None),
-            Verdict::Differs(vec![if changed.to_lowercase() == key.to_lowercase() {
-                Difference::LetterCase
-            } else {
-                Difference::OtherCharacter { position: position + 1 }
-            }])
-        );
-    }
-
-    #[test]
-    fn each_usual_mistake_is_named(key in custom_key(), cut in 1usize..8) {
-        let verdict = |pasted: &str| check_value(pasted, Some(&key), None);
-        let differs = |differences: Vec<Difference>| Verdict::Differs(differences);
-        prop_assert_eq!(verdict(&key), Verdict::Matches);
-        prop_assert_eq!(verdict(&format!("{key}\n")), differs(vec![Difference::LineBreaks]));
-        prop_assert_eq!(verdict(&format!("{key}\r\n")), differs(vec![Difference::LineBreaks]));
-        prop_assert_eq!(verdict(&format!(" {key}  ")), differs(vec![Difference::SurroundingSpaces]));
-        prop_assert_eq!(verdict(&format!("\u{200B}{key}\u{FEFF}")), differs(vec![Difference::InvisibleSpaces]));
-        prop_assert_eq!(verdict(&format!("{key}\u{00A0}")), differs(vec![Difference::InvisibleSpaces]));
-        let full_width: String = key.chars().map(|c| char::from_u32(u32::from(c) + 0xFEE0).unwrap()).collect();
-        prop_assert_eq!(verdict(&full_width), differs(vec![Difference::FullWidth]));
-        let cut = cut.min(key.len() - 1);
-        let truncated = &key[..key.len() - cut];
-        prop_assert_eq!(verdict(truncated), differs(vec![Difference::Missing { position: key.len() - cut + 1, count: cut }]));
-        prop_assert_eq!(
-            verdict(&format!("{key}{}", &key[..cut])),
-            differs(vec![Difference::Extra { position: key.len() + 1, count: cut }])
-        );
-        let escaped = xml_text(&key);
-        if escaped != key {
-            prop_assert_eq!(verdict(&escaped), differs(vec![Difference::XmlEscaped]));
-        }
-        if key.chars().any(|c| c.is_ascii_alphabetic()) {
-            let swapped: String = key.chars().map(|c| if c.is_ascii_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() }).collect();
-            prop_assert_eq!(verdict(&swapped), differs(vec![Difference::LetterCase]));
-        }
-        if key.contains(['\'', '"']) {
-            let curly: String = key.chars().map(|c| match c { '\'' => '\u{2019}', '"' => '\u{201D}', c => c }).collect();
-            prop_assert_eq!(verdict(&curly), differs(vec![Difference::CurlyQuotes]));
-        }
-        // Two mistakes at once are both named.
-        prop_assert_eq!(
-            verdict(&format!(" {truncated}\n")),
-            differs(vec![Difference::LineBreaks, Difference::SurroundingSpaces, Difference::Missing { position: key.len() - cut + 1, count: cut }])
-        );
-    }
-}
-
-#[test]
-fn the_draft_and_the_absence_of_a_key_are_told_apart() {
-    let saved = "Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA";
-    let draft = "Nw3bV8cX1zL6kJ4hG9fD2sA7pO5iU0yT";
-    assert_eq!(check_value("", Some(saved), None), Verdict::Empty);
-    assert_eq!(check_value(draft, Some(saved), Some(draft)), Verdict::MatchesDraft);
-    assert_eq!(check_value(saved, Some(saved), Some(draft)), Verdict::Matches);
-    assert_eq!(check_value(draft, None, Some(draft)), Verdict::MatchesDraft);
-    assert_eq!(check_value(saved, None, None), Verdict::NothingSaved);
-}
-
-#[test]
-fn a_key_that_holds_an_entity_itself_is_not_unescaped() {
-    let saved = "Qx7&amp;R2mK9pL4sT8w";
-    assert_eq!(check_value(saved, Some(saved), None), Verdict::Matches);
-    assert_eq!(check_value("Qx7&amp;amp;R2mK9pL4sT8w", Some(saved), None), Verdict::Differs(vec![Difference::XmlEscaped]));
-    assert_eq!(check_value("Qx7&R2mK9pL4sT8w", Some(saved), None), Verdict::Differs(vec![Difference::Missing { position: 5, count: 4 }]));
 }
 
 #[test]
@@ -210,14 +135,6 @@ fn files_are_named_and_typed_for_each_mdm() {
     for mdm in Mdm::ALL {
         assert_eq!(Mdm::from_id(mdm.id()), Some(mdm));
     }
-}
-
-#[test]
-fn variables_an_mdm_would_rewrite_are_found() {
-    assert!(Mdm::JamfPro.would_rewrite("abc$EMAIL0123456789"));
-    assert!(Mdm::IntuneIos.would_rewrite("abc{{userprincipalname}}"));
-    assert!(!Mdm::IntuneAndroid.would_rewrite("abc$EMAIL{x}"));
-    assert!(!Mdm::JamfPro.would_rewrite("Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA"));
 }
 
 #[test]

@@ -7,7 +7,8 @@ use crate::components::{
     Consequences, Dialog, KeyField, Precautions, RestrictOption, Switch, SyncSteps,
 };
 use crate::context::{use_env, use_handover, Env, Host};
-use crate::domain::api::{MdmSyncSettings, MobileSecurity, Session};
+use crate::domain::api::{KeyMode, MdmSyncSettings, MobileSecurity, Session};
+use crate::domain::key;
 use crate::domain::change::Impact;
 use crate::domain::embed::HostEvent;
 use crate::domain::screen::ScreenRequest;
@@ -120,6 +121,10 @@ pub fn SettingsForm(
                     shown=key_shown
                     disabled=locked
                     error=Signal::derive(move || state.with(|s| s.key_problem()).map(|p| key_message(t, &p)))
+                    // Accepted, but an MDM or a spreadsheet would take it for a number and drop digits.
+                    numeric=Signal::derive(move || {
+                        state.with(|s| s.mode == KeyMode::Custom && s.key_value().is_some_and(key::looks_like_number))
+                    })
                     on_mode=Callback::new(move |mode| dispatch.run(Action::ChooseMode(mode)))
                     on_show=show_key
                     on_input=Callback::new(move |text| dispatch.run(Action::TypeCustom(text)))

@@ -135,7 +135,10 @@ test('without a saved key there is nothing to configure yet', async ({ page, req
 test('a character the MDM would rewrite is warned about', async ({ page, request }) => {
   const kit = await openWith(page, request, 'Abc$EMAIL-1234567xyz');
   await kit.getByRole('combobox', { name: 'MDM solution' }).selectOption({ label: 'Jamf Pro' });
-  await expect(kit.getByRole('alert')).toContainText('Jamf Pro treats “$” in a value as its own variables');
+  // Masked, the syntax stands for the part of the key that Jamf would replace.
+  await expect(kit.getByRole('alert')).toContainText('Jamf Pro reads $Name in a value as its own variable, and would replace “$Name”');
+  await page.getByRole('button', { name: 'Show key value' }).click();
+  await expect(kit.getByRole('alert')).toContainText('would replace “$EMAIL” in this key value');
   await kit.getByRole('combobox', { name: 'MDM solution' }).selectOption({ label: 'Microsoft Intune (Android)' });
   await expect(kit.getByRole('alert')).toHaveCount(0);
 });
@@ -144,19 +147,21 @@ test('the value check names a match, a line break, full-width letters and a trun
   const kit = await openWith(page, request, 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA');
   const value = kit.getByRole('textbox', { name: 'Value in your MDM' });
   const check = kit.getByRole('button', { name: 'Check value' });
-  const verdict = kit.getByRole('status').filter({ hasText: /match/ });
+  const verdict = kit.getByRole('status').filter({ has: page.locator('.mdm-kit__verdict-title') });
   await value.fill('Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA');
   await check.click();
   await expect(verdict).toHaveText('It matches the saved key value.');
   await value.fill('Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA\n');
   await check.click();
-  await expect(verdict).toContainText('It does not match the saved key value.');
+  // The key itself, but not as devices must receive it.
+  await expect(verdict).toContainText('It is the saved key value, but not as devices must receive it:');
   await expect(verdict).toContainText('It holds a line break or a tab.');
   await value.fill('Ｑｘ７ｖＲ２ｍＫ９ｐＬ４ｓＴ８ｗＺ３ｎＢ６ｙＨ１ｃＦ５ｇＪ０ｄＡ');
   await check.click();
   await expect(verdict).toContainText('It holds full-width characters');
   await value.fill('Qx7vR2mK9pL4sT8wZ3nB6yH1cF5');
   await check.click();
+  await expect(verdict).toContainText('It does not match the saved key value.');
   await expect(verdict).toContainText('5 characters are missing, from position 28.');
   await expectNoAxeViolations(page);
   // The value is masked as the key is, and goes nowhere.

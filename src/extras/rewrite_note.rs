@@ -1,0 +1,24 @@
+use leptos::prelude::*;
+
+use super::{use_extras_strings, KeyState};
+use crate::domain::kit::rewriting;
+
+/// Below the key field: the MDMs that would replace part of the key value (saved or in the draft) with a variable's
+/// value before it reaches devices (`Mdm::variables`), whichever MDM the admin uses, so that a custom value can be
+/// changed before it is saved. From the second module, so that the first load carries none of it; the part of the
+/// key is named only while the key is shown, and its syntax stands for it while it is masked.
+#[component]
+pub fn RewriteNote(keys: Signal<KeyState>) -> impl IntoView {
+    let k = use_extras_strings();
+    let note = Memo::new(move |_| {
+        keys.with(|keys| {
+            let key = keys.draft.as_deref().or(keys.saved.as_deref())?;
+            let mdms = rewriting(key);
+            let (variable, part) = mdms.first()?.rewritten(key)?;
+            let part = if keys.shown { part.to_owned() } else { variable.pattern().to_owned() };
+            let names: Vec<&str> = mdms.into_iter().map(|mdm| k.mdm_name(mdm)).collect();
+            Some(k.field_rewrite_warning(&part, &k.list(&names)))
+        })
+    });
+    move || note.get().map(|note| view! { <p class="mdm-notice">{note}</p> })
+}
