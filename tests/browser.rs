@@ -88,7 +88,7 @@ async fn the_key_is_masked_until_shown() {
     let container = mount(move || {
         view! {
             <KeyField mode=Signal::stored(KeyMode::Auto) value shown disabled=Signal::stored(false)
-                error=Signal::stored(None::<String>) numeric=Signal::stored(false) on_mode=Callback::new(|_| ()) on_show=Callback::new(move |v| shown.set(v))
+                error=Signal::stored(None::<String>) notes="mdm-key-notes" on_mode=Callback::new(|_| ()) on_show=Callback::new(move |v| shown.set(v))
                 on_input=Callback::new(|_| ()) on_reissue=Callback::new(|_| ())/>
             <AppConfig key_value=value shown on_show=Callback::new(move |v| shown.set(v))/>
         }

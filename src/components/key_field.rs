@@ -15,9 +15,9 @@ pub fn KeyField(
     /// What is wrong with the value, in the admin's words; shown at the field.
     #[prop(into)]
     error: Signal<Option<String>>,
-    /// The value is accepted but looks like a number: the field says to push it as a String, unless an error shows.
-    #[prop(into)]
-    numeric: Signal<bool>,
+    /// The id of what describes the value when nothing is wrong with it: notes drawn below the field by the second
+    /// module (what an MDM would rewrite, a key that looks like a number), empty until they have something to say.
+    notes: &'static str,
     on_mode: Callback<KeyMode>,
     on_show: Callback<bool>,
     on_input: Callback<String>,
@@ -60,9 +60,7 @@ pub fn KeyField(
                     spellcheck="false"
                     autocapitalize="off"
                     aria-invalid=move || error.with(Option::is_some).then_some("true")
-                    aria-describedby=move || {
-                        if error.with(Option::is_some) { Some("mdm-key-error") } else { numeric.get().then_some("mdm-key-note") }
-                    }
+                    aria-describedby=move || if error.with(Option::is_some) { "mdm-key-error" } else { notes }
                     placeholder=move || value.with(Option::is_none).then_some(t.key_not_issued())
                     prop:value=move || {
                         let text = value.get().unwrap_or_default();
@@ -97,9 +95,6 @@ pub fn KeyField(
             </div>
             <p class="mdm-field__error" id="mdm-key-error" hidden=move || error.with(Option::is_none)>
                 {move || error.get()}
-            </p>
-            <p class="mdm-card__text" id="mdm-key-note" hidden=move || error.with(Option::is_some) || !numeric.get()>
-                {t.key_number_note()}
             </p>
         </div>
     }

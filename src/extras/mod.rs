@@ -30,7 +30,7 @@ pub use activity_log::Activity;
 pub use app_config::AppConfigValues;
 pub use kit::KitPanel;
 pub use readiness::ReadinessPanel;
-pub use rewrite_note::RewriteNote;
+pub use rewrite_note::{NumberNote, RewriteNote};
 pub use rollout::{EnforcementOption, OverlapOption};
 pub use sign_ins::SignInChecks;
 pub use value_check::ValueCheck;
@@ -74,7 +74,8 @@ thread_local! {
 
 /// Mounts Key rotation and device readiness into `readiness` (their lines into `dialog`, inside the Apply dialog), the
 /// App Configuration values into `app_config`, the kit into `kit`, Sign-in checks and the Activity log into
-/// `activity`, and the rollout's controls into `enforcement` and `overlap`, in language `locale` (the console's catalog
+/// `activity`, the rollout's controls into `enforcement` and `overlap`, and the key's notes into `key_notes` (what an
+/// MDM would rewrite, a key that looks like a number), in language `locale` (the console's catalog
 /// and this module's, as the page fetched them), against the API at `api_base` with the host page's `host_headers`
 /// and `emit` when embedded. Returns the id for [`update_extras`] and [`unmount_extras`].
 #[wasm_bindgen]
@@ -87,6 +88,7 @@ pub fn mount_extras(
     activity: web_sys::HtmlElement,
     enforcement: web_sys::HtmlElement,
     overlap: web_sys::HtmlElement,
+    key_notes: web_sys::HtmlElement,
     api_base: &str,
     locale: &str,
     console_catalog: JsValue,
@@ -149,12 +151,20 @@ pub fn mount_extras(
             view! { <EnforcementOption screen=screen_read/> }
         }
     });
+    // Below the key field, describing it: what an MDM would rewrite in it, and a key that looks like a number.
+    let key_notes = leptos::mount::mount_to(key_notes, {
+        let env = env.clone();
+        move || {
+            provide_env(env);
+            provide_context(ExtrasText(x));
+            view! { <RewriteNote keys/><NumberNote keys/> }
+        }
+    });
     let overlap = leptos::mount::mount_to(overlap, {
         move || {
             provide_env(env);
             provide_context(ExtrasText(x));
-            // Below the key field: what an MDM would rewrite in it, then the overlap of a new key.
-            view! { <RewriteNote keys/><OverlapOption screen=screen_read/> }
+            view! { <OverlapOption screen=screen_read/> }
         }
     });
     let id = NEXT_ID.with_borrow_mut(|next| {
@@ -170,6 +180,7 @@ pub fn mount_extras(
             Box::new(activity),
             Box::new(enforcement),
             Box::new(overlap),
+            Box::new(key_notes),
         ];
     MOUNTED.with_borrow_mut(|all| all.push(Islands { id, screen, _mounted: mounted, lifetime }));
     Ok(id)

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::{use_extras_strings, KeyState};
+use crate::domain::key::looks_like_number;
 use crate::domain::kit::rewriting;
 
 /// Below the key field: the MDMs that would replace part of the key value (saved or in the draft) with a variable's
@@ -21,4 +22,14 @@ pub fn RewriteNote(keys: Signal<KeyState>) -> impl IntoView {
         })
     });
     move || note.get().map(|note| view! { <p class="mdm-notice">{note}</p> })
+}
+
+/// Below the key field: a key value (saved or in the draft) that an MDM or a spreadsheet would take for a number and
+/// drop digits of (leading zeros, exponent form) is accepted, with a note to push it as a String. An auto-generated key
+/// never looks like one. From the second module, so that the first load carries none of it.
+#[component]
+pub fn NumberNote(keys: Signal<KeyState>) -> impl IntoView {
+    let k = use_extras_strings();
+    let numeric = Memo::new(move |_| keys.with(|keys| keys.draft.as_deref().or(keys.saved.as_deref()).is_some_and(looks_like_number)));
+    move || numeric.get().then(|| view! { <p class="mdm-card__text">{k.key_number_note()}</p> })
 }

@@ -131,7 +131,6 @@ catalog! {
     template key_error_control(code, position),
     template key_error_non_ascii(character, code, position),
     template key_error_too_few_distinct(distinct),
-    text key_number_note,
     text api_error_network,
     text api_error_timeout,
     text api_error_malformed_response,

@@ -222,6 +222,7 @@ catalog! {
     text overlap,
     count overlap_hours(),
     count overlap_days(),
+    text key_number_note,
 }
 
 impl ExtrasStrings {

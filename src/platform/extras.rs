@@ -36,10 +36,11 @@ impl Extras {
 
 impl ExtrasModule {
     /// Mounts device readiness (and its lines in the Apply dialog), the App Configuration values, the kit, Sign-in
-    /// checks with the Activity log, and the rollout's controls into their places; `None` when the module refuses.
+    /// checks with the Activity log, the rollout's controls and the key's notes into their places; `None` when the
+    /// module refuses.
     pub fn mount(
         &self,
-        [readiness, dialog, app_config, kit, activity, enforcement, overlap]: [&web_sys::HtmlElement; 7],
+        [readiness, dialog, app_config, kit, activity, enforcement, overlap, key_notes]: [&web_sys::HtmlElement; 8],
         api_base: &str,
         locale: &str,
         host_headers: Option<&js_sys::Function>,
@@ -54,6 +55,7 @@ impl ExtrasModule {
             activity.into(),
             enforcement.into(),
             overlap.into(),
+            key_notes.into(),
             api_base.into(),
             locale.into(),
             self.console_catalog.clone(),

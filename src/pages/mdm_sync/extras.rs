@@ -24,6 +24,8 @@ pub fn ExtrasSlots<C: IntoView + 'static>(
     enforcement: NodeRef<html::Div>,
     /// Where "Keep the previous key valid" and "Overlap" go, below the key.
     overlap: NodeRef<html::Div>,
+    /// Where the key's notes go, right below it (what an MDM would rewrite, a key that looks like a number).
+    key_notes: NodeRef<html::Div>,
     /// What stands between the App Configuration values and the kit (How sync works).
     children: TypedChildren<C>,
 ) -> impl IntoView {
@@ -54,9 +56,9 @@ pub fn ExtrasSlots<C: IntoView + 'static>(
             let env = env.clone();
             leptos::task::spawn_local(async move {
                 let module = env.extras.load(t.locale).await;
-                let places = [readiness, dialog, app_config, kit, activity, enforcement, overlap]
+                let places = [readiness, dialog, app_config, kit, activity, enforcement, overlap, key_notes]
                     .map(|place| place.try_get_untracked().flatten());
-                let [Some(readiness), Some(dialog), Some(app_config), Some(kit), Some(activity), Some(enforcement), Some(overlap)] =
+                let [Some(readiness), Some(dialog), Some(app_config), Some(kit), Some(activity), Some(enforcement), Some(overlap), Some(key_notes)] =
                     places
                 else {
                     return;
@@ -64,7 +66,7 @@ pub fn ExtrasSlots<C: IntoView + 'static>(
                 let id = module.as_ref().and_then(|module| {
                     let (base, headers, emit) = (env.client.base(), env.client.host_headers(), env.host.callback());
                     module.mount(
-                        [&readiness, &dialog, &app_config, &kit, &activity, &enforcement, &overlap],
+                        [&readiness, &dialog, &app_config, &kit, &activity, &enforcement, &overlap, &key_notes],
                         base,
                         t.locale,
                         headers,

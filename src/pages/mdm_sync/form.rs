@@ -7,8 +7,7 @@ use crate::components::{
     Consequences, Dialog, KeyField, Precautions, RestrictOption, Switch, SyncSteps,
 };
 use crate::context::{use_env, use_handover, Env, Host};
-use crate::domain::api::{KeyMode, MdmSyncSettings, MobileSecurity, Session};
-use crate::domain::key;
+use crate::domain::api::{MdmSyncSettings, MobileSecurity, Session};
 use crate::domain::change::Impact;
 use crate::domain::embed::HostEvent;
 use crate::domain::screen::ScreenRequest;
@@ -60,6 +59,7 @@ pub fn SettingsForm(
     let saves = RwSignal::new(0_u32);
     let apply_lines = NodeRef::<leptos::html::Div>::new();
     let (enforcement_place, overlap_place) = (NodeRef::<leptos::html::Div>::new(), NodeRef::<leptos::html::Div>::new());
+    let key_notes_place = NodeRef::<leptos::html::Div>::new();
     let host = env.host.clone();
     let sender = Sender { state, env: StoredValue::new(env), csrf_token: StoredValue::new(session.csrf_token), saves };
     let dispatch = Callback::new(move |action| {
@@ -121,10 +121,7 @@ pub fn SettingsForm(
                     shown=key_shown
                     disabled=locked
                     error=Signal::derive(move || state.with(|s| s.key_problem()).map(|p| key_message(t, &p)))
-                    // Accepted, but an MDM or a spreadsheet would take it for a number and drop digits.
-                    numeric=Signal::derive(move || {
-                        state.with(|s| s.mode == KeyMode::Custom && s.key_value().is_some_and(key::looks_like_number))
-                    })
+                    notes="mdm-key-notes"
                     on_mode=Callback::new(move |mode| dispatch.run(Action::ChooseMode(mode)))
                     on_show=show_key
                     on_input=Callback::new(move |text| dispatch.run(Action::TypeCustom(text)))
@@ -134,6 +131,7 @@ pub fn SettingsForm(
                 // carry them; they ask for their actions through `ScreenRequest`. "Keep the previous key valid" and
                 // "Overlap" below the key they are about; "Enforcement" last, so that its arrival moves none of the
                 // controls above it, and with its height kept while sync is on and it has not come yet.
+                <div class="mdm-extras" id="mdm-key-notes" node_ref=key_notes_place></div>
                 <div class="mdm-extras" node_ref=overlap_place></div>
                 <div
                     class="mdm-extras mdm-rollout-place"
@@ -147,7 +145,7 @@ pub fn SettingsForm(
                     })}
                 </p>
             </section>
-            <ExtrasSlots state saves=saves.read_only() dialog=apply_lines enforcement=enforcement_place overlap=overlap_place>
+            <ExtrasSlots state saves=saves.read_only() dialog=apply_lines enforcement=enforcement_place overlap=overlap_place key_notes=key_notes_place>
                 <SyncSteps/>
             </ExtrasSlots>
             <Dialog

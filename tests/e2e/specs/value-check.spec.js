@@ -87,14 +87,14 @@ for (const tag of ['en', 'ja']) {
       await page.getByRole('radio', { name: t.key_custom }).check();
       const field = page.getByRole('textbox', { name: t.key_value, exact: true });
       await field.fill('0012345678901234567');
-      await expect(page.getByText(t.key_number_note)).toBeVisible();
-      await expect(field).toHaveAccessibleDescription(t.key_number_note);
+      await expect(page.getByText(k.key_number_note)).toBeVisible();
+      await expect(field).toHaveAccessibleDescription(k.key_number_note);
       await expect(field).not.toHaveAttribute('aria-invalid', 'true');
       await expect(page.getByRole('button', { name: t.save, exact: true })).not.toHaveAttribute('aria-disabled', 'true');
       await field.fill('1.23456789012E+18');
-      await expect(page.getByText(t.key_number_note)).toBeVisible();
+      await expect(page.getByText(k.key_number_note)).toBeVisible();
       await field.fill('Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA');
-      await expect(page.getByText(t.key_number_note)).toBeHidden();
+      await expect(page.getByText(k.key_number_note)).toBeHidden();
       await expectNoAxeViolations(page);
     });
 
