@@ -60,7 +60,8 @@ pub fn KeyField(
                     spellcheck="false"
                     autocapitalize="off"
                     aria-invalid=move || error.with(Option::is_some).then_some("true")
-                    aria-describedby=move || if error.with(Option::is_some) { "mdm-key-error" } else { notes }
+                    // An `Option`, as the other attributes of the page: one more attribute type is code in the first load.
+                    aria-describedby=move || Some(if error.with(Option::is_some) { "mdm-key-error" } else { notes })
                     placeholder=move || value.with(Option::is_none).then_some(t.key_not_issued())
                     prop:value=move || {
                         let text = value.get().unwrap_or_default();
