@@ -66,6 +66,11 @@ impl ApiClient {
         Self { lifetime: Some(OneThread::new(lifetime)), ..self }
     }
 
+    /// Whether the screen that uses this client has gone (its lifetime was aborted): nothing it asked for is wanted.
+    pub fn is_cancelled(&self) -> bool {
+        self.lifetime.as_deref().is_some_and(web_sys::AbortSignal::aborted)
+    }
+
     /// A client whose first GET of each path in `preloaded` takes the answer already on its way.
     pub fn with_preloaded(self, preloaded: Option<js_sys::Map>) -> Self {
         Self { preloaded: preloaded.map(OneThread::new), ..self }

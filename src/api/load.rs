@@ -70,12 +70,20 @@ fn attempt(state: State, request: Request, number: u32) {
     let Some(answer) = request.try_with_value(|(client, path, _)| client.get_raw(path)) else { return };
     leptos::task::spawn_local(async move {
         let result = answer.await;
+        // A request cancelled because its screen has gone fails like a network error: it must not be retried.
+        if request.try_with_value(|(client, _, _)| client.is_cancelled()).unwrap_or(true) {
+            return;
+        }
         if let Err(error) = &result {
             if error.is_transient() && number < AUTOMATIC_RETRIES {
                 let wait = delay_ms(number, error.retry_after_secs, js_sys::Math::random());
                 let retry = move || attempt(state, request, number + 1);
+                // An answer that arrives after the screen has gone (an embedding portal removed the element while
+                // the request was in flight) must not leave a timer behind: the cleanup that clears it has run.
                 if let Ok(timer) = set_timeout_with_handle(retry, Duration::from_millis(wait)) {
-                    request.try_update_value(|(_, _, waiting)| *waiting = Some(timer));
+                    if request.try_update_value(|(_, _, waiting)| *waiting = Some(timer)).is_none() {
+                        timer.clear();
+                    }
                 }
                 return;
             }

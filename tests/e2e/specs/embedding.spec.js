@@ -231,6 +231,27 @@ test.describe('script embed: <mdm-sync-settings>', () => {
     expect((await settingsOf(request)).enabled).toBe(true);
   });
 
+  test('a request still on its way when the element is removed is cancelled, and not retried', async ({ page, request }) => {
+    await watchLeftovers(page);
+    // The Activity log's answer is slow: the portal removes the element while it is on its way, which cancels it.
+    await fault(request, {
+      method: 'GET', path: '/v1/security/mobile/mdm-sync/audit', times: 1, delayMs: 1500,
+    });
+    await page.goto(`${portalURL}/blank.html`);
+    const before = await leftovers(page);
+    await page.evaluate(() => document.getElementById('slot').append(document.createElement('mdm-sync-settings')));
+    const inFlight = () => page.evaluate(() => [...window.__live.requests].map((r) => r.request));
+    await expect.poll(inFlight).toContain('GET /api/v1/security/mobile/mdm-sync/audit');
+
+    await page.evaluate(() => document.querySelector('mdm-sync-settings').remove());
+    await expect.poll(inFlight, { timeout: 10_000 }).toEqual([]);
+    // Look soon after the request ended: a retry waits at least 400 ms, and would be gone once it ran.
+    await page.waitForTimeout(100);
+    const after = await leftovers(page);
+    expect(after.timers).toBe(before.timers);
+    expect(after.listeners).toEqual(before.listeners);
+  });
+
   test('two elements on one page work independently', async ({ page, request }) => {
     await page.goto(`${portalURL}/blank.html`);
     await page.evaluate(() => {
