@@ -1,7 +1,7 @@
 //! The admin console for LINE WORKS 3rd-party MDM sync.
 //!
-//! Layers, with imports flowing one way: `domain`, `i18n` (pure, shared with the mock backend) and `api`,
-//! `components` → `pages` → `app`.
+//! Layers, with imports flowing one way from `domain` and `i18n` (pure, shared with the mock backend) to the pages
+//! and the app: the README's table "module | may import" is the rule, and `tests/import_direction.rs` enforces it.
 
 #[cfg(all(feature = "ui", target_arch = "wasm32"))]
 #[global_allocator]

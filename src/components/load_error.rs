@@ -9,11 +9,11 @@ use crate::domain::embed::HostEvent;
 pub fn LoadError(error: ApiError, on_retry: Callback<()>) -> impl IntoView {
     let env = use_env();
     let t = env.t;
-    env.host.emit(&HostEvent::failed(&error, t));
+    env.host.emit(&HostEvent::failed(&error, t.api_error_message(&error)));
     view! {
         <div class="mdm-alert mdm-alert--error" role="alert">
             <p class="mdm-alert__title">{t.load_failed()}</p>
-            <p class="mdm-alert__body">{error.message(t)}</p>
+            <p class="mdm-alert__body">{t.api_error_message(&error)}</p>
             <button type="button" class="mdm-button" on:click=move |_| on_retry.run(())>{t.retry()}</button>
         </div>
     }

@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use crate::domain::api::MdmSyncSettings;
 use crate::domain::error::ApiError;
-use crate::i18n::Strings;
 
 /// An event for the host page. Its name is [`HostEvent::name`]; the value serializes to the event's `detail`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -37,9 +36,9 @@ impl HostEvent {
         }
     }
 
-    /// A failure, in the words the console shows for it.
-    pub fn failed(error: &ApiError, t: &Strings) -> Self {
-        Self::Error { code: error.code.clone(), message: error.message(t) }
+    /// A failure, with `message`: the words the console shows for it.
+    pub fn failed(error: &ApiError, message: String) -> Self {
+        Self::Error { code: error.code.clone(), message }
     }
 
     pub fn name(&self) -> &'static str {
@@ -97,9 +96,9 @@ mod tests {
     }
 
     #[test]
-    fn a_failure_is_told_in_the_console_s_words() {
-        let event = HostEvent::failed(&ApiError::timeout(), crate::i18n::bundled("en"));
-        let expected = json!({"code": "timeout", "message": crate::i18n::bundled("en").api_error_timeout()});
+    fn a_failure_carries_its_code_and_the_console_s_words() {
+        let event = HostEvent::failed(&ApiError::timeout(), "The server did not answer in time.".into());
+        let expected = json!({"code": "timeout", "message": "The server did not answer in time."});
         assert_eq!(serde_json::to_value(&event).unwrap(), expected);
     }
 

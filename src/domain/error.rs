@@ -1,7 +1,6 @@
 //! One typed error for everything that can go wrong with a request, decoded in one place.
 
 use super::api::{ErrorResponse, MdmSyncSettings};
-use crate::i18n::Strings;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -91,19 +90,15 @@ impl ApiError {
         self.is_transient() || self.status() == Some(401) || self.code == "csrf_failed"
     }
 
-    /// What the admin reads: the catalog's sentence for the code, else the server's own, else a generic one.
-    pub fn message(&self, t: &Strings) -> String {
-        // The same code about the previous key, kept valid during an overlap: re-issuing is not what helps there.
-        if self.code == "key_in_use" && self.field.as_deref() == Some("previousKeyValidUntil") {
-            return t.api_error_previous_key_in_use().to_owned();
-        }
-        if let Some(sentence) = t.api_error(&self.code) {
-            return sentence.to_owned();
-        }
-        if let Some(message) = &self.server_message {
-            return message.clone();
-        }
-        t.api_error(fallback_code(self.status().unwrap_or(500))).unwrap_or(t.api_error_server_error()).to_owned()
+    /// A `key_in_use` about the previous key, kept valid during an overlap: re-issuing the key is not what helps
+    /// there, so the admin reads advice of its own (`i18n`'s `api_error_message`).
+    pub fn is_previous_key_in_use(&self) -> bool {
+        self.code == "key_in_use" && self.field.as_deref() == Some("previousKeyValidUntil")
+    }
+
+    /// The code whose sentence stands in when neither the catalog nor the server has one for [`Self::code`].
+    pub fn fallback_code(&self) -> &'static str {
+        fallback_code(self.status().unwrap_or(500))
     }
 }
 
@@ -121,12 +116,6 @@ fn fallback_code(status: u16) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{bundled, Strings};
-
-    fn english() -> &'static Strings {
-        bundled("en")
-    }
-
     /// As the browser does: the body is decoded if it is the contract's error JSON.
     fn from_body(status: u16, retry_after: Option<&str>, etag: Option<String>, body: &str) -> ApiError {
         ApiError::from_response(status, retry_after, etag, serde_json::from_str(body).ok())
@@ -142,7 +131,6 @@ mod tests {
         );
         assert_eq!(e.code, "key_required");
         assert_eq!(e.field.as_deref(), Some("keyValue"));
-        assert_eq!(e.message(english()), english().api_error_key_required());
         assert!(!e.is_transient());
     }
 
@@ -151,20 +139,12 @@ mod tests {
         let e = from_body(502, None, None, "<html><body>Bad gateway</body></html>");
         assert_eq!(e.code, "unavailable");
         assert!(e.is_transient());
-        assert!(!e.message(english()).contains('<'));
-    }
-
-    #[test]
-    fn an_unknown_code_shows_the_server_sentence() {
-        let e = from_body(400, None, None, r#"{"error":{"code":"new_thing","message":"Try later.","field":null}}"#);
-        assert_eq!(e.message(english()), "Try later.");
     }
 
     #[test]
     fn retry_after_is_read_in_seconds() {
         let e = from_body(429, Some("3"), None, "");
         assert_eq!((e.retry_after_secs, e.code.as_str()), (Some(3), "rate_limited"));
-        assert_eq!(e.message(english()), english().api_error_rate_limited());
     }
 
     #[test]
@@ -186,21 +166,21 @@ mod tests {
     }
 
     #[test]
-    fn a_previous_key_in_use_says_what_helps_with_the_previous_key() {
+    fn only_the_previous_key_field_makes_a_key_in_use_about_the_previous_key() {
         let at = |field: &str| {
             let body = format!(r#"{{"error":{{"code":"key_in_use","message":"m","field":"{field}"}}}}"#);
-            from_body(409, None, None, &body).message(english())
+            from_body(409, None, None, &body).is_previous_key_in_use()
         };
-        assert_eq!(at("keyValue"), english().api_error_key_in_use());
-        assert_eq!(at("previousKeyValidUntil"), english().api_error_previous_key_in_use());
-        assert!(at("previousKeyValidUntil").contains("Keep the previous key valid"));
+        assert!(at("previousKeyValidUntil"));
+        assert!(!at("keyValue"));
+        assert_eq!(from_body(504, None, None, "").fallback_code(), "unavailable");
+        assert_eq!(ApiError::network().fallback_code(), "server_error");
     }
 
     #[test]
-    fn client_side_failures_are_transient_and_explained() {
+    fn client_side_failures_are_transient() {
         for e in [ApiError::network(), ApiError::timeout(), ApiError::malformed_response()] {
             assert!(e.is_transient());
-            assert!(e.message(english()).ends_with('.'));
         }
     }
 }

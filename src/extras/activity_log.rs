@@ -31,10 +31,10 @@ pub fn ActivityLog(log: Loaded<AuditLog>, on_retry: Callback<()>) -> impl IntoVi
             {move || match log.get() {
                 None => EitherOf4::A(view! { <p class="mdm-card__text">{t.loading()}</p> }),
                 Some(Err(error)) => EitherOf4::B({
-                    host.emit(&HostEvent::failed(&error, t));
+                    host.emit(&HostEvent::failed(&error, t.api_error_message(&error)));
                     view! {
                         <p class="mdm-card__text">
-                            {error.message(t)}" "
+                            {t.api_error_message(&error)}" "
                             <button type="button" class="mdm-button mdm-button--secondary" on:click=move |_| on_retry.run(())>
                                 {t.retry()}
                             </button>

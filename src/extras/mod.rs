@@ -5,7 +5,7 @@
 //! of the console's first load is what lets that load fit its budget; each is an island of its own, mounted by the
 //! settings screen into a place it keeps for it, and told of the key value's state as the admin changes it.
 //!
-//! Imports flow as for pages: `domain`, `i18n`, `api`, `platform` and `components` → `extras`.
+//! What this module may import: the README's imports table, row `extras` (never `pages`: they are two programs).
 
 mod activity_log;
 mod app_config;

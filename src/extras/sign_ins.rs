@@ -193,7 +193,7 @@ pub fn SignInChecks(screen: Signal<ScreenState>, dialog: web_sys::Element) -> im
                 }),
             }}
             <p class="mdm-card__text" role="alert" hidden=move || more_failed.with(Option::is_none)>
-                {move || more_failed.get().map(|error| error.message(t))}
+                {move || more_failed.get().map(|error| t.api_error_message(&error))}
             </p>
         </section>
         <Portal mount=dialog>

@@ -2,6 +2,7 @@
 //! `ko.json` beside this file).
 
 use crate::domain::change::Consequence;
+use crate::domain::error::ApiError;
 use crate::domain::key::KeyError;
 
 /// The JSON text of a language's catalog, as written.
@@ -205,6 +206,21 @@ impl Strings {
         }
     }
 
+    /// What the admin reads for a failed request: the catalog's sentence for its code, else the server's own
+    /// sentence, else the catalog's sentence for what its HTTP status means.
+    pub fn api_error_message(&self, error: &ApiError) -> String {
+        if error.is_previous_key_in_use() {
+            return self.api_error_previous_key_in_use().to_owned();
+        }
+        if let Some(sentence) = self.api_error(&error.code) {
+            return sentence.to_owned();
+        }
+        if let Some(message) = &error.server_message {
+            return message.clone();
+        }
+        self.api_error(error.fallback_code()).unwrap_or(self.api_error_server_error()).to_owned()
+    }
+
     /// The sentence for an error code of the contract; `None` for a code this catalog does not know.
     pub fn api_error(&self, code: &str) -> Option<&'static str> {
         Some(match code {
@@ -234,3 +250,60 @@ impl Strings {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::bundled;
+
+    fn english() -> &'static Strings {
+        bundled("en")
+    }
+
+    /// As the browser decodes it: the body is read if it is the contract's error JSON.
+    fn from_body(status: u16, body: &str) -> ApiError {
+        ApiError::from_response(status, None, None, serde_json::from_str(body).ok())
+    }
+
+    #[test]
+    fn a_known_code_is_said_in_the_admins_language() {
+        let e = from_body(422, r#"{"error":{"code":"key_required","message":"Key needed","field":"keyValue"}}"#);
+        assert_eq!(english().api_error_message(&e), english().api_error_key_required());
+        assert_eq!(bundled("ja").api_error_message(&e), bundled("ja").api_error_key_required());
+    }
+
+    #[test]
+    fn an_unknown_code_shows_the_server_sentence() {
+        let e = from_body(400, r#"{"error":{"code":"new_thing","message":"Try later.","field":null}}"#);
+        assert_eq!(english().api_error_message(&e), "Try later.");
+    }
+
+    #[test]
+    fn an_html_error_page_gets_the_sentence_of_its_status() {
+        let e = from_body(502, "<html><body>Bad gateway</body></html>");
+        assert!(!english().api_error_message(&e).contains('<'));
+        assert_eq!(english().api_error_message(&e), english().api_error_unavailable());
+        assert_eq!(english().api_error_message(&from_body(429, "")), english().api_error_rate_limited());
+    }
+
+    #[test]
+    fn a_previous_key_in_use_says_what_helps_with_the_previous_key() {
+        let at = |field: &str| {
+            let body = format!(r#"{{"error":{{"code":"key_in_use","message":"m","field":"{field}"}}}}"#);
+            english().api_error_message(&from_body(409, &body))
+        };
+        assert_eq!(at("keyValue"), english().api_error_key_in_use());
+        assert_eq!(at("previousKeyValidUntil"), english().api_error_previous_key_in_use());
+        assert!(at("previousKeyValidUntil").contains("Keep the previous key valid"));
+    }
+
+    #[test]
+    fn client_side_failures_are_explained_in_a_sentence() {
+        for e in [ApiError::network(), ApiError::timeout(), ApiError::malformed_response()] {
+            for tag in ["en", "ja", "ko"] {
+                let message = bundled(tag).api_error_message(&e);
+                assert!(message.ends_with(['.', '。']), "{tag}: {message}");
+            }
+        }
+    }
+}

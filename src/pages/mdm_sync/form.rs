@@ -199,7 +199,7 @@ impl Sender {
             }
             host.emit(&match &result {
                 Ok(answer) => HostEvent::saved(&answer.value),
-                Err(error) => HostEvent::failed(error, t),
+                Err(error) => HostEvent::failed(error, t.api_error_message(error)),
             });
             self.state.try_update(|s| match result {
                 Ok(answer) => s.saved_as(answer.value, answer.etag),
@@ -217,7 +217,7 @@ fn key_message(t: &'static Strings, problem: &KeyProblem) -> String {
         KeyProblem::RandomFailed => t.random_failed().to_owned(),
         KeyProblem::Required => t.api_error_key_required().to_owned(),
         KeyProblem::Rule(error) => t.key_error(error),
-        KeyProblem::Server(error) => error.message(t),
+        KeyProblem::Server(error) => t.api_error_message(&error),
     }
 }
 

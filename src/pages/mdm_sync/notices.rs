@@ -36,7 +36,7 @@ pub fn SaveStatus(state: RwSignal<SettingsState>) -> impl IntoView {
 pub fn SaveFailure(state: RwSignal<SettingsState>, dispatch: Callback<Action>) -> impl IntoView {
     let t = use_strings();
     let failure = move || state.with(|s| match &s.outcome {
-        Some(Outcome::Failed(error)) => Some((error.message(t), error.can_retry(), false)),
+        Some(Outcome::Failed(error)) => Some((t.api_error_message(&error), error.can_retry(), false)),
         Some(Outcome::Conflict(error)) => {
             let who_when = error.current.as_ref().and_then(|(current, _)| {
                 let when = local_time_rfc3339(t.locale, current.updated_at.as_deref()?);
