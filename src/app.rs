@@ -28,7 +28,10 @@ impl Config {
     pub fn from_document(preloaded: Option<js_sys::Map>, extras: Extras) -> Self {
         let document = web_sys::window().and_then(|w| w.document());
         let attribute = |selector: &str, name: &str| {
-            document.as_ref().and_then(|d| d.query_selector(selector).ok().flatten()).and_then(|e| e.get_attribute(name))
+            document
+                .as_ref()
+                .and_then(|d| d.query_selector(selector).ok().flatten())
+                .and_then(|e| e.get_attribute(name))
         };
         let base_path = attribute("base[href]", "href").unwrap_or_default().trim_end_matches('/').to_owned();
         Self {

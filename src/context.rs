@@ -9,9 +9,9 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::api::ApiClient;
-use crate::platform::{Extras, OneThread};
 use crate::domain::embed::HostEvent;
 use crate::i18n::Strings;
+use crate::platform::{Extras, OneThread};
 
 #[derive(Clone)]
 pub struct Env {

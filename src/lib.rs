@@ -122,7 +122,8 @@ mod embedded {
     /// The language menu's choice: the console starts again in it, once the event that chose it is over.
     fn relaunch(strings: &'static Strings) {
         leptos::prelude::queue_microtask(move || {
-            let running = STANDALONE.with_borrow(|s| s.as_ref().map(|(config, handover, _)| (config.clone(), handover.clone())));
+            let running =
+                STANDALONE.with_borrow(|s| s.as_ref().map(|(config, handover, _)| (config.clone(), handover.clone())));
             if let Some((config, handover)) = running {
                 show_standalone(config, strings, handover);
             }

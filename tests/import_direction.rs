@@ -16,7 +16,10 @@ fn allowed() -> BTreeMap<String, BTreeSet<String>> {
     let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
     let start = readme.find(README_TABLE).unwrap_or_else(|| panic!("README.md has no table headed {README_TABLE:?}"));
     let names = |cell: &str| -> BTreeSet<String> {
-        cell.split(',').map(|name| name.trim().trim_matches('`').to_owned()).filter(|n| !n.is_empty() && n != "—").collect()
+        cell.split(',')
+            .map(|name| name.trim().trim_matches('`').to_owned())
+            .filter(|n| !n.is_empty() && n != "—")
+            .collect()
     };
     readme[start..]
         .lines()
@@ -58,9 +61,8 @@ fn code_of(line: &str) -> &str {
 
 /// Every top-level module named by a `crate::` path in `code`.
 fn imported(code: &str) -> BTreeSet<String> {
-    let identifier = |text: &str| -> String {
-        text.trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect()
-    };
+    let identifier =
+        |text: &str| -> String { text.trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect() };
     let mut found = BTreeSet::new();
     for (at, _) in code.match_indices("crate::") {
         let rest = &code[at + "crate::".len()..];

@@ -38,7 +38,13 @@ pub struct ApiClient {
 
 impl ApiClient {
     pub fn new(base: &str) -> Self {
-        Self { base: base.trim_end_matches('/').into(), host_headers: None, preloaded: None, language: None, lifetime: None }
+        Self {
+            base: base.trim_end_matches('/').into(),
+            host_headers: None,
+            preloaded: None,
+            language: None,
+            lifetime: None,
+        }
     }
 
     /// The base URL, for the second module's islands, which call the same API.
@@ -188,8 +194,12 @@ fn encode<T: serde::Serialize>(value: &T) -> Result<String, ApiError> {
 async fn preloaded(load: js_sys::Promise, client: ApiClient, path: String) -> Answer {
     let response = match JsFuture::from(load).await {
         Ok(response) => Response::from(response.unchecked_into::<web_sys::Response>()),
-        Err(error) if js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string()).as_deref()
-            == Some("TimeoutError") => return Err(ApiError::timeout()),
+        Err(error)
+            if js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string()).as_deref()
+                == Some("TimeoutError") =>
+        {
+            return Err(ApiError::timeout())
+        }
         Err(_) => return Err(ApiError::network()),
     };
     if response.status() == 401 && client.host_headers.is_some() {
@@ -200,7 +210,11 @@ async fn preloaded(load: js_sys::Promise, client: ApiClient, path: String) -> An
 
 /// Sends with a timeout, cancelled early when `lifetime` is aborted. A 2xx answer gives its body and ETag; anything
 /// else, an [`ApiError`].
-async fn send(builder: RequestBuilder, lifetime: Option<OneThread<web_sys::AbortSignal>>, body: Option<String>) -> Answer {
+async fn send(
+    builder: RequestBuilder,
+    lifetime: Option<OneThread<web_sys::AbortSignal>>,
+    body: Option<String>,
+) -> Answer {
     // The browser aborts the request when the time is up; no timer of our own to clear.
     let deadline = web_sys::AbortSignal::timeout_with_u32(REQUEST_TIMEOUT_MS);
     let signal = match lifetime {

@@ -5,9 +5,9 @@ mod from_js;
 mod load;
 mod to_js;
 
+pub use crate::domain::error::{ApiError, ErrorKind};
 pub use client::{parse, ApiClient, Versioned};
 pub use from_js::{from_js, Malformed};
-pub use crate::domain::error::{ApiError, ErrorKind};
 pub use load::{load, Loaded};
 pub use to_js::to_js;
 

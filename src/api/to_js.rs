@@ -42,7 +42,11 @@ fn wrapped(variant: &str, value: &JsValue) -> JsValue {
 }
 
 fn integer(value: u64) -> Result<JsValue, Malformed> {
-    if value <= MAX_SAFE_INTEGER { Ok(JsValue::from_f64(value as f64)) } else { Err(Malformed) }
+    if value <= MAX_SAFE_INTEGER {
+        Ok(JsValue::from_f64(value as f64))
+    } else {
+        Err(Malformed)
+    }
 }
 
 impl ser::Serializer for Js {
@@ -69,7 +73,11 @@ impl ser::Serializer for Js {
         Ok(JsValue::from_f64(v.into()))
     }
     fn serialize_i64(self, v: i64) -> Result<JsValue, Malformed> {
-        if v.unsigned_abs() <= MAX_SAFE_INTEGER { Ok(JsValue::from_f64(v as f64)) } else { Err(Malformed) }
+        if v.unsigned_abs() <= MAX_SAFE_INTEGER {
+            Ok(JsValue::from_f64(v as f64))
+        } else {
+            Err(Malformed)
+        }
     }
     fn serialize_u8(self, v: u8) -> Result<JsValue, Malformed> {
         Ok(JsValue::from_f64(v.into()))

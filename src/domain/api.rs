@@ -336,7 +336,10 @@ mod tests {
         let read = |tail: &str| serde_json::from_str::<MdmSyncUpdate>(&body(tail)).unwrap().previous_key_valid_until;
         assert_eq!(read(""), None);
         assert_eq!(read(r#","previousKeyValidUntil":null"#), Some(None));
-        assert_eq!(read(r#","previousKeyValidUntil":"2026-12-07T00:00:00Z""#), Some(Some("2026-12-07T00:00:00Z".into())));
+        assert_eq!(
+            read(r#","previousKeyValidUntil":"2026-12-07T00:00:00Z""#),
+            Some(Some("2026-12-07T00:00:00Z".into()))
+        );
         let mut update = serde_json::from_str::<MdmSyncUpdate>(&body(r#","enforcement":"monitor""#)).unwrap();
         assert_eq!(update.enforcement, Some(Enforcement::Monitor));
         update.previous_key_valid_until = Some(None);

@@ -231,7 +231,11 @@ impl Change {
             actions.push(AuditAction::RotationEnded);
         }
         if self.key_changed && saved.key_value.is_some() {
-            actions.push(if next.key_mode == KeyMode::Auto { AuditAction::KeyReissued } else { AuditAction::KeyChanged });
+            actions.push(if next.key_mode == KeyMode::Auto {
+                AuditAction::KeyReissued
+            } else {
+                AuditAction::KeyChanged
+            });
         }
         if self.overlap_started {
             actions.push(AuditAction::RotationStarted);
@@ -516,7 +520,9 @@ mod tests {
             vec![Consequence::NobodySignedOut, Consequence::RefusalsOnlyRecorded]
         );
         let saved = monitoring(true, Some("a"));
-        for next in [monitoring(true, Some("b")), Editable { restrict_other_domains: true, ..monitoring(true, Some("a")) }] {
+        for next in
+            [monitoring(true, Some("b")), Editable { restrict_other_domains: true, ..monitoring(true, Some("a")) }]
+        {
             let change = Change::between(&saved, &next);
             assert!(!change.signs_members_out(true) && change.needs_confirmation(true), "{next:?}");
             assert_eq!(change.consequences(&next, IMPACT, 0)[0], Consequence::NobodySignedOut);
@@ -602,7 +608,11 @@ mod tests {
 
     #[test]
     fn a_first_wave_body_keeps_enforcement_and_a_running_overlap() {
-        let saved = Editable { enforcement: Enforcement::Monitor, overlap: Overlap::Until(NOW + 60), ..state(true, false, Some("a")) };
+        let saved = Editable {
+            enforcement: Enforcement::Monitor,
+            overlap: Overlap::Until(NOW + 60),
+            ..state(true, false, Some("a"))
+        };
         let next = saved.updated(&body(true, None, None), NOW).unwrap();
         assert_eq!(next, saved);
         let next = saved.updated(&body(true, Some("a"), None), NOW).unwrap();
@@ -616,7 +626,14 @@ mod tests {
     fn the_overlap_is_bounded_to_thirty_days_ahead() {
         let saved = state(true, false, Some("a"));
         let at = |secs: i64| format_rfc3339(NOW + secs);
-        for (secs, ok) in [(1, true), (3_600, true), (MAX_OVERLAP_SECS, true), (MAX_OVERLAP_SECS + 1, false), (0, false), (-60, false)] {
+        for (secs, ok) in [
+            (1, true),
+            (3_600, true),
+            (MAX_OVERLAP_SECS, true),
+            (MAX_OVERLAP_SECS + 1, false),
+            (0, false),
+            (-60, false),
+        ] {
             let text = at(secs);
             let result = saved.updated(&body(true, Some("b"), Some(Some(&text))), NOW);
             assert_eq!(result.is_ok(), ok, "{secs}");
@@ -627,9 +644,15 @@ mod tests {
         let tomorrow = at(86_400);
         assert_eq!(saved.updated(&body(true, Some("b"), Some(Some("tomorrow"))), NOW), Err(OverlapError::Unreadable));
         // No new key, no running overlap, or sync being turned on: nothing to keep valid.
-        assert_eq!(saved.updated(&body(true, Some("a"), Some(Some(&tomorrow))), NOW), Err(OverlapError::NothingToOverlap));
+        assert_eq!(
+            saved.updated(&body(true, Some("a"), Some(Some(&tomorrow))), NOW),
+            Err(OverlapError::NothingToOverlap)
+        );
         let off = state(false, false, Some("a"));
-        assert_eq!(off.updated(&body(true, Some("b"), Some(Some(&tomorrow))), NOW), Err(OverlapError::NothingToOverlap));
+        assert_eq!(
+            off.updated(&body(true, Some("b"), Some(Some(&tomorrow))), NOW),
+            Err(OverlapError::NothingToOverlap)
+        );
     }
 
     #[test]
@@ -638,7 +661,10 @@ mod tests {
         for (draft, sent) in [
             (saved.clone(), None),
             (state(true, false, Some("a")), Some(None)),
-            (Editable { overlap: Overlap::For(3_600), ..state(true, false, Some("b")) }, Some(Some(format_rfc3339(NOW + 3_600)))),
+            (
+                Editable { overlap: Overlap::For(3_600), ..state(true, false, Some("b")) },
+                Some(Some(format_rfc3339(NOW + 3_600))),
+            ),
         ] {
             let update = draft.update_over(&saved, NOW);
             assert_eq!(update.previous_key_valid_until, sent, "{draft:?}");

@@ -159,9 +159,13 @@ mod tests {
     #[test]
     fn retry_is_offered_for_what_a_retry_can_get_past() {
         assert!(from_body(401, None, None, "").can_retry());
-        assert!(from_body(403, None, None, r#"{"error":{"code":"csrf_failed","message":"m","field":null}}"#).can_retry());
-        assert!(!from_body(403, None, None, r#"{"error":{"code":"plan_not_eligible","message":"m","field":null}}"#).can_retry());
-        assert!(!from_body(409, None, None, r#"{"error":{"code":"key_in_use","message":"m","field":"keyValue"}}"#).can_retry());
+        assert!(
+            from_body(403, None, None, r#"{"error":{"code":"csrf_failed","message":"m","field":null}}"#).can_retry()
+        );
+        assert!(!from_body(403, None, None, r#"{"error":{"code":"plan_not_eligible","message":"m","field":null}}"#)
+            .can_retry());
+        assert!(!from_body(409, None, None, r#"{"error":{"code":"key_in_use","message":"m","field":"keyValue"}}"#)
+            .can_retry());
         assert!(ApiError::network().can_retry());
     }
 

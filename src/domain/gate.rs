@@ -115,7 +115,11 @@ pub fn check(rules: &Rules, device: &Device) -> Result<Pass, Reason> {
     }
     match rules.previous {
         Some(previous) if previous.fingerprint == held => {
-            if previous.valid { Ok(Pass::PreviousKey) } else { Err(Reason::PreviousKey) }
+            if previous.valid {
+                Ok(Pass::PreviousKey)
+            } else {
+                Err(Reason::PreviousKey)
+            }
         }
         _ => Err(Reason::OtherValue),
     }
@@ -170,7 +174,9 @@ mod tests {
             (true, true, _, AndroidWithoutEnterprise, _) => Err(Reason::AndroidWithoutEnterprise),
             (true, true, _, Managed, None) => Err(Reason::NoValue),
             (true, true, _, Managed, Some(held)) if Some(held) == rules.key => Ok(Pass::Key),
-            (true, true, _, Managed, Some(held)) if Some(held) == previous_fp && previous_valid => Ok(Pass::PreviousKey),
+            (true, true, _, Managed, Some(held)) if Some(held) == previous_fp && previous_valid => {
+                Ok(Pass::PreviousKey)
+            }
             (true, true, _, Managed, Some(held)) if Some(held) == previous_fp => Err(Reason::PreviousKey),
             (true, true, _, Managed, Some(_)) => Err(Reason::OtherValue),
         }
@@ -217,7 +223,8 @@ mod tests {
     #[test]
     fn monitor_mode_lets_through_what_it_would_refuse() {
         for verdict in [Err(Reason::NoValue), Ok(Pass::Key)] {
-            let (monitor, enforce) = (Outcome::of(Enforcement::Monitor, verdict), Outcome::of(Enforcement::Enforce, verdict));
+            let (monitor, enforce) =
+                (Outcome::of(Enforcement::Monitor, verdict), Outcome::of(Enforcement::Enforce, verdict));
             match verdict {
                 Ok(_) => assert_eq!((monitor, enforce), (Outcome::Accepted, Outcome::Accepted)),
                 Err(_) => assert_eq!((monitor, enforce), (Outcome::WouldRefuse, Outcome::Refused)),

@@ -195,7 +195,10 @@ mod tests {
         assert_eq!(validate_key("abcdefghijklmnop "), Err(KeyError::TrailingWhitespace));
         assert_eq!(validate_key(" abcdefghijklmnop"), Err(KeyError::LeadingWhitespace));
         assert_eq!(validate_key("abcdefgh ijklmnop"), Err(KeyError::InnerWhitespace { position: 9 }));
-        assert_eq!(validate_key("abcdefgh\u{1}ijklmnop"), Err(KeyError::ControlCharacter { position: 9, code_point: 1 }));
+        assert_eq!(
+            validate_key("abcdefgh\u{1}ijklmnop"),
+            Err(KeyError::ControlCharacter { position: 9, code_point: 1 })
+        );
         assert_eq!(validate_key("abcdefghＡijklmnop"), Err(KeyError::NonAscii { position: 9, character: 'Ａ' }));
         assert_eq!(validate_key("abcdefgh😀ijklmnop"), Err(KeyError::NonAscii { position: 9, character: '😀' }));
         // Cyrillic 'а' looks like Latin 'a'.

@@ -32,11 +32,21 @@ fn erfc(x: f64) -> f64 {
     // Numerical Recipes' erfcc: relative error below 1.2e-7.
     let z = x.abs();
     let t = 1.0 / (1.0 + 0.5 * z);
-    let r = t * (-z * z - 1.265_512_23
-        + t * (1.000_023_68 + t * (0.374_091_96 + t * (0.096_784_18 + t * (-0.186_288_06 + t * (0.278_868_07
-        + t * (-1.135_203_98 + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
-        .exp();
-    if x >= 0.0 { r } else { 2.0 - r }
+    let r = t
+        * (-z * z - 1.265_512_23
+            + t * (1.000_023_68
+                + t * (0.374_091_96
+                    + t * (0.096_784_18
+                        + t * (-0.186_288_06
+                            + t * (0.278_868_07
+                                + t * (-1.135_203_98
+                                    + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
+            .exp();
+    if x >= 0.0 {
+        r
+    } else {
+        2.0 - r
+    }
 }
 
 fn index_of(c: u8) -> usize {
@@ -68,7 +78,10 @@ fn the_same_test_catches_a_modulo_biased_mapping() {
         counts[usize::from(byte % 62)] += 1;
     }
     let statistic = chi_squared(&counts);
-    println!("chi-squared of byte % 62 over {CHARACTERS} characters: {statistic:.2}, p = {:.2e}", p_value(statistic, 61.0));
+    println!(
+        "chi-squared of byte % 62 over {CHARACTERS} characters: {statistic:.2}, p = {:.2e}",
+        p_value(statistic, 61.0)
+    );
     assert!(statistic > CRITICAL_P001_DF61 * 10.0, "a biased mapping must fail the test, got {statistic:.2}");
 }
 

@@ -65,7 +65,11 @@ pub fn fingerprint_input(salt: &[u8], value: &str) -> Vec<u8> {
 pub fn fingerprint_from_digest(digest: &[u8]) -> Option<String> {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let kept = digest.get(..FINGERPRINT_BYTES)?;
-    Some(kept.iter().flat_map(|b| [char::from(HEX[usize::from(b >> 4)]), char::from(HEX[usize::from(b & 0xf)])]).collect())
+    Some(
+        kept.iter()
+            .flat_map(|b| [char::from(HEX[usize::from(b >> 4)]), char::from(HEX[usize::from(b & 0xf)])])
+            .collect(),
+    )
 }
 
 const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -84,10 +88,8 @@ pub fn encode_base64url(bytes: &[u8]) -> String {
 
 /// The salt's bytes; `None` for anything that is not base64url without padding.
 pub fn decode_base64url(text: &str) -> Option<Vec<u8>> {
-    let values: Vec<u32> = text
-        .bytes()
-        .map(|c| BASE64URL.iter().position(|b| *b == c).map(|v| v as u32))
-        .collect::<Option<_>>()?;
+    let values: Vec<u32> =
+        text.bytes().map(|c| BASE64URL.iter().position(|b| *b == c).map(|v| v as u32)).collect::<Option<_>>()?;
     if values.len() % 4 == 1 {
         return None;
     }
@@ -154,7 +156,8 @@ pub fn summarize(devices: &[DeviceGroup], key: Option<&str>, previous: Option<Pr
             DevicePlatform::Ios => &mut summary.ios,
             DevicePlatform::Android => &mut summary.android,
         };
-        let device = Device { management: group.management, held: group.fingerprint.as_deref(), own_domain_account: true };
+        let device =
+            Device { management: group.management, held: group.fingerprint.as_deref(), own_domain_account: true };
         for counts in [&mut summary.all, platform] {
             let slot = match check(&rules, &device) {
                 Ok(Pass::Key) => &mut counts.ready,
@@ -179,11 +182,7 @@ pub const TEST_VECTORS: &[(&str, &str, &str)] = &[
     ("AAECAwQFBgcICQoLDA0ODw", "Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA2eU7iO4k", "d483e0e7b3b0e41409e7db5ac954d012"),
     ("AAECAwQFBgcICQoLDA0ODw", "<Custom&Key'Value\">2024", "6f55917edb11b10d741ed16fee70319f"),
     ("_____________________w", "NimbusGroup-MDM-2026!", "c54d586f7a99a2e470d0c7b73e983876"),
-    (
-        "ZGVmZ2hpamtsbW5vcHFycw",
-        "!\"#$%&'()*+,-./0123456789:;<=>?@AZaz[\\]^_`{|}~",
-        "3c16d1f3caaa4b6faefac0ed2e67078b",
-    ),
+    ("ZGVmZ2hpamtsbW5vcHFycw", "!\"#$%&'()*+,-./0123456789:;<=>?@AZaz[\\]^_`{|}~", "3c16d1f3caaa4b6faefac0ed2e67078b"),
 ];
 
 #[cfg(test)]
@@ -282,11 +281,20 @@ mod tests {
 
     fn any_group() -> impl Strategy<Value = DeviceGroup> {
         let platform = prop_oneof![Just(DevicePlatform::Ios), Just(DevicePlatform::Android)];
-        let management =
-            prop_oneof![Just(Management::Managed), Just(Management::Unmanaged), Just(Management::AndroidWithoutEnterprise)];
-        let fingerprint = prop_oneof![Just(None), Just(Some("aaaa".to_owned())), Just(Some("bbbb".to_owned())), Just(Some("cccc".to_owned()))];
-        (platform, management, fingerprint, 1..1000u32)
-            .prop_map(|(platform, management, fingerprint, count)| DeviceGroup { platform, management, fingerprint, count })
+        let management = prop_oneof![
+            Just(Management::Managed),
+            Just(Management::Unmanaged),
+            Just(Management::AndroidWithoutEnterprise)
+        ];
+        let fingerprint = prop_oneof![
+            Just(None),
+            Just(Some("aaaa".to_owned())),
+            Just(Some("bbbb".to_owned())),
+            Just(Some("cccc".to_owned()))
+        ];
+        (platform, management, fingerprint, 1..1000u32).prop_map(|(platform, management, fingerprint, count)| {
+            DeviceGroup { platform, management, fingerprint, count }
+        })
     }
 
     proptest! {

@@ -210,7 +210,10 @@ mod tests {
         assert_eq!(ScreenRequest { end_overlap: true, ..ask }.action(), Some(Action::EndOverlap));
         let wire = serde_json::to_value(ScreenRequest { keep_previous: Some(false), ..ask }).unwrap();
         assert_eq!(wire["keepPrevious"], false);
-        assert_eq!(serde_json::from_value::<ScreenRequest>(serde_json::json!({"endOverlap": true})).unwrap().action(), Some(Action::EndOverlap));
+        assert_eq!(
+            serde_json::from_value::<ScreenRequest>(serde_json::json!({"endOverlap": true})).unwrap().action(),
+            Some(Action::EndOverlap)
+        );
     }
 
     #[test]

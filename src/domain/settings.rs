@@ -205,13 +205,20 @@ impl SettingsState {
     /// Whether the draft's key is a new one that the previous key could overlap: sync on and staying on, a key saved,
     /// and another in the draft. "Keep the previous key valid" is offered then.
     pub fn can_keep_previous(&self) -> bool {
-        self.saved.enabled && self.enabled && self.saved.key_value.is_some() && self.key_value() != self.saved.key_value.as_deref()
+        self.saved.enabled
+            && self.enabled
+            && self.saved.key_value.is_some()
+            && self.key_value() != self.saved.key_value.as_deref()
     }
 
     pub fn draft(&self) -> Editable {
         let saved = Editable::from(&self.saved);
         let overlap = if self.can_keep_previous() {
-            if self.keep_previous { Overlap::For(self.overlap_secs) } else { Overlap::None }
+            if self.keep_previous {
+                Overlap::For(self.overlap_secs)
+            } else {
+                Overlap::None
+            }
         } else if self.end_overlap || !self.enabled || self.key_value() != self.saved.key_value.as_deref() {
             Overlap::None
         } else {

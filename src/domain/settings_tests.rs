@@ -50,7 +50,10 @@ fn on_with_key() -> SettingsState {
 }
 
 fn http(status: u16, code: &str, field: Option<&str>) -> ApiError {
-    let body = format!(r#"{{"error":{{"code":"{code}","message":"m","field":{}}}}}"#, field.map_or("null".into(), |f| format!("\"{f}\"")));
+    let body = format!(
+        r#"{{"error":{{"code":"{code}","message":"m","field":{}}}}}"#,
+        field.map_or("null".into(), |f| format!("\"{f}\""))
+    );
     ApiError::from_response(status, None, None, serde_json::from_str(&body).ok())
 }
 

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::gate::{Outcome, Reason};
-use super::url::{percent_decode, percent_encode};
 use super::readiness::{DevicePlatform, Management};
+use super::url::{percent_decode, percent_encode};
 
 /// The periods the report offers, in days.
 pub const PERIODS: [u32; 3] = [1, 7, 30];
@@ -171,8 +171,18 @@ impl Query {
 }
 
 /// The CSV file's columns, in this order: the header row names them.
-pub const CSV_COLUMNS: [&str; 10] =
-    ["at", "member_id", "member_name", "member_email", "platform", "model", "os_version", "management", "outcome", "reason"];
+pub const CSV_COLUMNS: [&str; 10] = [
+    "at",
+    "member_id",
+    "member_name",
+    "member_email",
+    "platform",
+    "model",
+    "os_version",
+    "management",
+    "outcome",
+    "reason",
+];
 
 /// The events as CSV (RFC 4180): a byte order mark, so that spreadsheets read UTF-8 (Japanese and Korean names
 /// included) instead of the locale's legacy code page; a header row; CRLF line ends; times in RFC 3339 as sent; every
@@ -281,7 +291,10 @@ mod tests {
 
     #[test]
     fn the_csv_has_a_bom_a_header_and_japanese_and_korean_names_intact() {
-        let csv = to_csv(&[event("山田 太郎", Outcome::Refused, Some(Reason::NoValue)), event("김민준", Outcome::WouldRefuse, Some(Reason::Unmanaged))]);
+        let csv = to_csv(&[
+            event("山田 太郎", Outcome::Refused, Some(Reason::NoValue)),
+            event("김민준", Outcome::WouldRefuse, Some(Reason::Unmanaged)),
+        ]);
         assert!(csv.starts_with('\u{feff}'));
         let rows = parse_csv(csv.trim_start_matches('\u{feff}'));
         assert_eq!(rows[0], CSV_COLUMNS);

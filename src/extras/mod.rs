@@ -171,17 +171,16 @@ pub fn mount_extras(
         *next += 1;
         *next
     });
-    let mounted: Vec<Box<dyn std::any::Any>> =
-        vec![
-            Box::new(readiness),
-            Box::new(sign_ins),
-            Box::new(app_config),
-            Box::new(kit),
-            Box::new(activity),
-            Box::new(enforcement),
-            Box::new(overlap),
-            Box::new(key_notes),
-        ];
+    let mounted: Vec<Box<dyn std::any::Any>> = vec![
+        Box::new(readiness),
+        Box::new(sign_ins),
+        Box::new(app_config),
+        Box::new(kit),
+        Box::new(activity),
+        Box::new(enforcement),
+        Box::new(overlap),
+        Box::new(key_notes),
+    ];
     MOUNTED.with_borrow_mut(|all| all.push(Islands { id, screen, _mounted: mounted, lifetime }));
     Ok(id)
 }

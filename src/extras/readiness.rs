@@ -27,9 +27,8 @@ pub fn ReadinessPanel(screen: Signal<ScreenState>, dialog: web_sys::Element) -> 
     let (loaded, reload) = load::<Readiness>(&env.client, paths::MDM_SYNC_READINESS.into());
     // The values to fingerprint: the key the counts are for (the draft's when it is another one, else the saved
     // one), and the saved key, which a new key's overlap would keep valid.
-    let keys = Memo::new(move |_| {
-        screen.with(|s| [s.draft_key.clone().or_else(|| s.saved_key.clone()), s.saved_key.clone()])
-    });
+    let keys =
+        Memo::new(move |_| screen.with(|s| [s.draft_key.clone().or_else(|| s.saved_key.clone()), s.saved_key.clone()]));
     let salt = Memo::new(move |_| loaded.get().and_then(Result::ok).map(|readiness| readiness.value.salt));
     // The fingerprints of `keys` under `salt`, once WebCrypto has them: with the keys and salt they are of, so that
     // an answer about a key the admin has already changed is never shown.
@@ -70,8 +69,9 @@ pub fn ReadinessPanel(screen: Signal<ScreenState>, dialog: web_sys::Element) -> 
     let failed = move || matches!(loaded.get(), Some(Err(_)));
     let written = move |n: u32| number(locale, u64::from(n));
     let rotation_end = move || screen.with(|s| s.rotation.as_ref().map(|r| local_time_rfc3339(locale, &r.valid_until)));
-    let end_overlap =
-        move |event: leptos::ev::MouseEvent| ask(&event, ScreenRequest { end_overlap: true, ..ScreenRequest::default() });
+    let end_overlap = move |event: leptos::ev::MouseEvent| {
+        ask(&event, ScreenRequest { end_overlap: true, ..ScreenRequest::default() })
+    };
 
     view! {
         {move || rotation_end().map(|until| view! {

@@ -30,6 +30,8 @@ pub fn RewriteNote(keys: Signal<KeyState>) -> impl IntoView {
 #[component]
 pub fn NumberNote(keys: Signal<KeyState>) -> impl IntoView {
     let k = use_extras_strings();
-    let numeric = Memo::new(move |_| keys.with(|keys| keys.draft.as_deref().or(keys.saved.as_deref()).is_some_and(looks_like_number)));
+    let numeric = Memo::new(move |_| {
+        keys.with(|keys| keys.draft.as_deref().or(keys.saved.as_deref()).is_some_and(looks_like_number))
+    });
     move || numeric.get().then(|| view! { <p class="mdm-card__text">{k.key_number_note()}</p> })
 }

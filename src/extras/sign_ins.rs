@@ -73,8 +73,11 @@ pub fn SignInChecks(screen: Signal<ScreenState>, dialog: web_sys::Element) -> im
                             current.next_cursor = page.next_cursor;
                         }
                         _ => {
-                            *report =
-                                Some(Ok(Report { summary: page.summary, events: page.events, next_cursor: page.next_cursor }))
+                            *report = Some(Ok(Report {
+                                summary: page.summary,
+                                events: page.events,
+                                next_cursor: page.next_cursor,
+                            }))
                         }
                     });
                 }
@@ -259,7 +262,12 @@ fn Summary(x: &'static ExtrasStrings, locale: &'static str, summary: SignInSumma
 
 /// The latest checks: when, who, on what device, and why, with what to do about it.
 #[component]
-fn Events(x: &'static ExtrasStrings, locale: &'static str, events: Vec<SignInEvent>, monitoring: bool) -> impl IntoView {
+fn Events(
+    x: &'static ExtrasStrings,
+    locale: &'static str,
+    events: Vec<SignInEvent>,
+    monitoring: bool,
+) -> impl IntoView {
     if events.is_empty() {
         return Either::Left(view! {
             <p class="mdm-card__text">{if monitoring { x.signins_empty_monitor() } else { x.signins_empty() }}</p>

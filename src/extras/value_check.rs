@@ -34,7 +34,9 @@ pub fn ValueCheck(keys: Signal<KeyState>, mdm: Signal<Mdm>) -> impl IntoView {
             Verdict::Read(reading) => {
                 let matches = reading.matches();
                 let (title, class) = match (matches, reading.against) {
-                    (true, Against::Saved) => (k.verdict_matches(), "mdm-kit__verdict-title mdm-kit__verdict-title--right"),
+                    (true, Against::Saved) => {
+                        (k.verdict_matches(), "mdm-kit__verdict-title mdm-kit__verdict-title--right")
+                    }
                     (true, Against::Draft) => (k.verdict_matches_draft(), "mdm-kit__verdict-title"),
                     (false, _) => (k.verdict_title(&reading), "mdm-kit__verdict-title mdm-kit__verdict-title--wrong"),
                 };

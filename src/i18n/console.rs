@@ -157,7 +157,6 @@ catalog! {
 }
 
 impl Strings {
-
     /// One line of the confirmation; `local_time` renders an instant in the admin's own time zone, and `number` a
     /// count in the admin's locale.
     pub fn consequence(
@@ -249,7 +248,6 @@ impl Strings {
         })
     }
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -4,7 +4,9 @@
 use super::Strings;
 use crate::domain::api::{AuditAction, RotationEnd};
 use crate::domain::gate::Reason;
-use crate::domain::kit::{Against, Difference, Escape, Found, Lookalike, Mdm, NameProblem, NumberSign, Reading, Wrapper};
+use crate::domain::kit::{
+    Against, Difference, Escape, Found, Lookalike, Mdm, NameProblem, NumberSign, Reading, Wrapper,
+};
 
 /// The JSON text of a language's catalog of the second module, as written.
 #[cfg(not(target_arch = "wasm32"))]
@@ -230,7 +232,11 @@ impl ExtrasStrings {
     pub fn overlap_choice(&self, secs: i64, number: impl Fn(u64) -> String) -> String {
         let (n, in_days) = if secs < 86_400 { (secs / 3_600, false) } else { (secs / 86_400, true) };
         let n = u64::try_from(n).unwrap_or_default();
-        if in_days { self.overlap_days(n, &number(n)) } else { self.overlap_hours(n, &number(n)) }
+        if in_days {
+            self.overlap_days(n, &number(n))
+        } else {
+            self.overlap_hours(n, &number(n))
+        }
     }
 
     /// The MDM's name, as the vendor writes it.

@@ -14,15 +14,15 @@
 mod declare;
 mod console;
 pub mod extras;
-pub mod start;
 #[cfg(feature = "ui")]
 mod js;
+pub mod start;
 
-pub use console::{Strings, KEYS, SHAPES};
 #[cfg(not(target_arch = "wasm32"))]
 pub use console::{bundled, catalog_json};
 #[cfg(feature = "ui")]
 pub use console::{from_js, loaded};
+pub use console::{Strings, KEYS, SHAPES};
 
 /// A language of the console: its tag and its name in itself, as the language menu lists it.
 pub struct Locale {

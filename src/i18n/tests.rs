@@ -8,9 +8,27 @@ use crate::i18n::extras::ExtrasStrings;
 
 /// Words that stay as they are in every language: product names and the values the admin types into an MDM.
 const SAME_IN_EVERY_LANGUAGE: &[&str] = &[
-    "LINE WORKS Admin", "LINE WORKS MDM", "LINE WORKS", "LineworksAuthCode", "Managed App Configuration",
-    "App Configuration", "Configuration Key", "Key Value", "Value Type", "Android Enterprise", "Android", "MDM", "String",
-    "OK", "Admin", "Standard", "Advanced", "ASCII", "Ctrl", "Mac", "iOS",
+    "LINE WORKS Admin",
+    "LINE WORKS MDM",
+    "LINE WORKS",
+    "LineworksAuthCode",
+    "Managed App Configuration",
+    "App Configuration",
+    "Configuration Key",
+    "Key Value",
+    "Value Type",
+    "Android Enterprise",
+    "Android",
+    "MDM",
+    "String",
+    "OK",
+    "Admin",
+    "Standard",
+    "Advanced",
+    "ASCII",
+    "Ctrl",
+    "Mac",
+    "iOS",
 ];
 
 /// A catalog's declaration and its files.
@@ -94,7 +112,8 @@ fn a_missing_string_is_named() {
     let mut map = catalog("en");
     map.remove("save");
     let value = serde_json::Value::Object(map);
-    let missing = Strings::read("en", &Keyed { value: &value, keys: KEYS }).err().expect("a catalog without `save` is refused");
+    let missing =
+        Strings::read("en", &Keyed { value: &value, keys: KEYS }).err().expect("a catalog without `save` is refused");
     assert_eq!(KEYS[missing.0], "save");
 }
 
@@ -107,7 +126,9 @@ fn every_entry_has_its_shape_and_fills_in_exactly_what_its_code_passes() {
                 let expected: BTreeSet<&str> = expected.iter().copied().collect();
                 let texts: Vec<&str> = match (&map[*key], kind) {
                     (serde_json::Value::String(text), Kind::Text | Kind::Template) => vec![text],
-                    (serde_json::Value::Object(forms), Kind::Count) => forms.values().filter_map(|v| v.as_str()).collect(),
+                    (serde_json::Value::Object(forms), Kind::Count) => {
+                        forms.values().filter_map(|v| v.as_str()).collect()
+                    }
                     (other, _) => panic!("{} {}: {key} should be a {kind:?}, is {other}", declared.name, locale.tag),
                 };
                 for text in texts {
@@ -145,7 +166,12 @@ fn japanese_and_korean_leave_nothing_in_english() {
 /// The product names of the MDMs and the vendors' own menu names, which the kit's steps quote as the consoles show
 /// them (`docs/app-config-kit.md`).
 const VENDOR_TERMS: &[&str] = &[
-    "Microsoft Intune", "iOS/iPadOS", "Jamf Pro", "Workspace ONE UEM", "Ivanti EPMM", "Android Management API",
+    "Microsoft Intune",
+    "iOS/iPadOS",
+    "Jamf Pro",
+    "Workspace ONE UEM",
+    "Ivanti EPMM",
+    "Android Management API",
     "AppConfig specfile",
 ];
 
@@ -176,7 +202,11 @@ fn leave_nothing_in_english(declared: &Declared, tag: &str) {
             rest = rest.replace(&format!("{{{name}}}"), "");
         }
         let only_terms = rest.chars().all(|c| !c.is_alphanumeric());
-        assert!(only_terms || value.chars().any(native), "{} {tag}: {key} is not in its language: {value}", declared.name);
+        assert!(
+            only_terms || value.chars().any(native),
+            "{} {tag}: {key} is not in its language: {value}",
+            declared.name
+        );
         // The kit's steps (the second module's catalog) quote the vendors' English menu names; the console's own entries quote nothing.
         if declared.name == "console" {
             let english_words = rest.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() >= 3).count();
@@ -190,10 +220,17 @@ fn english_and_korean_and_japanese_counts_choose_their_form() {
     let en = bundled("en");
     assert_eq!(en.members(1, "1"), "1 member");
     assert_eq!(en.members(1024, "1,024"), "1,024 members");
-    assert_eq!(en.consequence_members_signed_out(2, "2", "10:10"), "2 members will be signed out of the mobile app, all of them by 10:10.");
+    assert_eq!(
+        en.consequence_members_signed_out(2, "2", "10:10"),
+        "2 members will be signed out of the mobile app, all of them by 10:10."
+    );
     for tag in ["ja", "ko"] {
         let t = bundled(tag);
-        assert_eq!(t.members(1, "1").replace('1', "N"), t.members(2, "2").replace('2', "N"), "{tag}: one form for every number");
+        assert_eq!(
+            t.members(1, "1").replace('1', "N"),
+            t.members(2, "2").replace('2', "N"),
+            "{tag}: one form for every number"
+        );
     }
 }
 
@@ -205,7 +242,11 @@ fn key_messages_name_the_problem_in_every_language() {
         assert!(message("abcdefghijklmno").contains("15"), "{}", locale.tag);
         assert!(message(&"a1".repeat(65)).contains("130"), "{}", locale.tag);
         let non_ascii = message("abcdefghＡijklmnop");
-        assert!(non_ascii.contains('Ａ') && non_ascii.contains('9') && non_ascii.contains("U+FF21"), "{}: {non_ascii}", locale.tag);
+        assert!(
+            non_ascii.contains('Ａ') && non_ascii.contains('9') && non_ascii.contains("U+FF21"),
+            "{}: {non_ascii}",
+            locale.tag
+        );
         assert!(message("aaaaaaaaaaaaaaaa").contains('6'), "{}", locale.tag);
     }
     assert!(bundled("en").key_error(&validate_key("abcdefghijklmnop ").unwrap_err()).contains("ends with"));
@@ -215,8 +256,18 @@ fn key_messages_name_the_problem_in_every_language() {
 fn every_contract_code_has_a_sentence_in_every_language() {
     for locale in LOCALES {
         let t = bundled(locale.tag);
-        for code in ["csrf_failed", "plan_not_eligible", "precondition_required", "precondition_failed",
-            "idempotency_key_reused", "malformed_json", "key_required", "key_in_use", "unauthorized", "server_error"] {
+        for code in [
+            "csrf_failed",
+            "plan_not_eligible",
+            "precondition_required",
+            "precondition_failed",
+            "idempotency_key_reused",
+            "malformed_json",
+            "key_required",
+            "key_in_use",
+            "unauthorized",
+            "server_error",
+        ] {
             assert!(t.api_error(code).is_some_and(|s| !s.is_empty()), "{}: {code}", locale.tag);
         }
         assert_eq!(t.api_error("nonsense"), None);
@@ -268,7 +319,9 @@ fn the_most_preferred_spoken_language_is_negotiated() {
 
 #[test]
 fn the_kit_names_every_mdm_step_and_difference_in_every_language() {
-    use crate::domain::kit::{Against, Difference, Escape, Found, Lookalike, Mdm, NameProblem, NumberSign, Reading, Wrapper};
+    use crate::domain::kit::{
+        Against, Difference, Escape, Found, Lookalike, Mdm, NameProblem, NumberSign, Reading, Wrapper,
+    };
     let every_difference = [
         Difference::LineBreaks,
         Difference::SurroundingSpaces,
@@ -304,7 +357,12 @@ fn the_kit_names_every_mdm_step_and_difference_in_every_language() {
     for locale in LOCALES {
         let t: &ExtrasStrings = extras::bundled(locale.tag);
         for mdm in Mdm::ALL {
-            assert_eq!(t.mdm_name(mdm), extras::bundled("en").mdm_name(mdm), "{}: product names stay as they are", locale.tag);
+            assert_eq!(
+                t.mdm_name(mdm),
+                extras::bundled("en").mdm_name(mdm),
+                "{}: product names stay as they are",
+                locale.tag
+            );
             assert!(t.steps(mdm).iter().all(|step| !step.is_empty()));
         }
         let mut seen = BTreeSet::new();
@@ -313,8 +371,12 @@ fn the_kit_names_every_mdm_step_and_difference_in_every_language() {
             assert!(!text.contains('{'), "{}: {difference:?} left a placeholder: {text}", locale.tag);
             assert!(seen.insert(text.clone()), "{}: {difference:?} says what another says: {text}", locale.tag);
             match difference {
-                Difference::Lookalike { .. } | Difference::OtherCharacter { .. } => assert!(text.contains("#17"), "{text}"),
-                Difference::Missing { .. } | Difference::Extra { .. } => assert!(text.contains("#17") && text.contains("#3"), "{text}"),
+                Difference::Lookalike { .. } | Difference::OtherCharacter { .. } => {
+                    assert!(text.contains("#17"), "{text}")
+                }
+                Difference::Missing { .. } | Difference::Extra { .. } => {
+                    assert!(text.contains("#17") && text.contains("#3"), "{text}")
+                }
                 Difference::Escaped { .. } => assert!(text.contains("Jamf Pro"), "{text}"),
                 Difference::Quoted { .. } => assert!(text.contains("「 」"), "{text}"),
                 Difference::Name(NameProblem::LetterCase(name) | NameProblem::Spelling(name)) => {
@@ -326,18 +388,20 @@ fn the_kit_names_every_mdm_step_and_difference_in_every_language() {
         }
         let found = Found { wrapper: Wrapper::Columns, name: Some("lineworksAuthCode".into()) };
         assert!(t.found_in(&found).contains("lineworksAuthCode"), "{}", locale.tag);
-        let titles: BTreeSet<&str> = [(true, Against::Saved), (true, Against::Draft), (false, Against::Saved), (false, Against::Draft)]
-            .into_iter()
-            .map(|(is_key, against)| {
-                let differences = vec![if is_key { Difference::LineBreaks } else { Difference::LetterCase }];
-                t.verdict_title(&Reading { against, found_in: None, differences })
-            })
-            .collect();
+        let titles: BTreeSet<&str> =
+            [(true, Against::Saved), (true, Against::Draft), (false, Against::Saved), (false, Against::Draft)]
+                .into_iter()
+                .map(|(is_key, against)| {
+                    let differences = vec![if is_key { Difference::LineBreaks } else { Difference::LetterCase }];
+                    t.verdict_title(&Reading { against, found_in: None, differences })
+                })
+                .collect();
         assert_eq!(titles.len(), 4, "{}", locale.tag);
         assert!(t.list(&["a", "b"]).starts_with('a') && t.list(&["a", "b"]).ends_with('b'));
     }
     assert_eq!(
-        extras::bundled("en").difference(&Difference::Missing { position: 17, count: 1 }, Mdm::JamfPro, |n| n.to_string()),
+        extras::bundled("en")
+            .difference(&Difference::Missing { position: 17, count: 1 }, Mdm::JamfPro, |n| n.to_string()),
         "1 character is missing, from position 17."
     );
 }

@@ -1,12 +1,12 @@
-use leptos::either::{EitherOf3};
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::api::load;
 use crate::components::{LoadError, PageHeader, Skeleton};
 use crate::context::use_env;
 use crate::domain::api::{paths, MobileSecurity};
-use crate::router::use_router;
 use crate::platform::number;
+use crate::router::use_router;
 use crate::routes;
 
 /// The Mobile Security overview: LINE WORKS MDM, and under "Advanced", 3rd-party MDM sync.

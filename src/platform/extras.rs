@@ -30,7 +30,11 @@ impl Extras {
         let promise = load.call1(&JsValue::NULL, &locale.into()).ok()?.dyn_into::<js_sys::Promise>().ok()?;
         let loaded = JsFuture::from(promise).await.ok()?;
         let field = |name: &str| js_sys::Reflect::get(&loaded, &name.into()).ok().filter(|v| !v.is_undefined());
-        Some(ExtrasModule { glue: field("glue")?, console_catalog: field("consoleCatalog")?, extras_catalog: field("extrasCatalog")? })
+        Some(ExtrasModule {
+            glue: field("glue")?,
+            console_catalog: field("consoleCatalog")?,
+            extras_catalog: field("extrasCatalog")?,
+        })
     }
 }
 
@@ -47,22 +51,25 @@ impl ExtrasModule {
         emit: Option<&js_sys::Function>,
     ) -> Option<u32> {
         let optional = |f: Option<&js_sys::Function>| f.map_or(JsValue::UNDEFINED, |f| f.clone().into());
-        let id = self.call("mount_extras", &[
-            readiness.into(),
-            dialog.into(),
-            app_config.into(),
-            kit.into(),
-            activity.into(),
-            enforcement.into(),
-            overlap.into(),
-            key_notes.into(),
-            api_base.into(),
-            locale.into(),
-            self.console_catalog.clone(),
-            self.extras_catalog.clone(),
-            optional(host_headers),
-            optional(emit),
-        ])?;
+        let id = self.call(
+            "mount_extras",
+            &[
+                readiness.into(),
+                dialog.into(),
+                app_config.into(),
+                kit.into(),
+                activity.into(),
+                enforcement.into(),
+                overlap.into(),
+                key_notes.into(),
+                api_base.into(),
+                locale.into(),
+                self.console_catalog.clone(),
+                self.extras_catalog.clone(),
+                optional(host_headers),
+                optional(emit),
+            ],
+        )?;
         id.as_f64().map(|id| id as u32)
     }
 

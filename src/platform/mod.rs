@@ -2,8 +2,8 @@
 //! and number format, the page's language, and DOM lookups that work inside a shadow root.
 
 mod clipboard;
-mod digest;
 mod dialogs;
+mod digest;
 mod dom;
 mod download;
 mod extras;
@@ -13,8 +13,8 @@ mod random;
 mod time;
 
 pub use clipboard::copy_text;
-pub use digest::sha256;
 pub use dialogs::confirm;
+pub use digest::sha256;
 pub use dom::{active_element_near, element_by_id_near};
 pub use download::download;
 pub use extras::{Extras, ExtrasModule};

@@ -23,7 +23,13 @@ pub fn Link<C: IntoView + 'static>(
         })
     };
     let on_click = move |event: ev::MouseEvent| {
-        if event.default_prevented() || event.button() != 0 || event.meta_key() || event.ctrl_key() || event.shift_key() || event.alt_key() {
+        if event.default_prevented()
+            || event.button() != 0
+            || event.meta_key()
+            || event.ctrl_key()
+            || event.shift_key()
+            || event.alt_key()
+        {
             return;
         }
         event.prevent_default();

@@ -241,7 +241,8 @@ pub fn check_value(pasted: &str, saved: Option<&str>, draft: Option<&str>, mdm: 
         _ => None,
     });
     // A value that shares much of the key is that value, however it begins (a key may hold `{` and `"…":`).
-    let key_len = keys.iter().find(|(against, _)| *against == reading.against).map_or(0, |(_, key)| key.chars().count());
+    let key_len =
+        keys.iter().find(|(against, _)| *against == reading.against).map_or(0, |(_, key)| key.chars().count());
     let far = rank.closeness * 2 < key_len;
     if let (Some(wrapper), false, NameMatch::Unrelated, true) = (structured, rank.is_the_key, rank.name, far) {
         reading = Reading {

@@ -300,7 +300,10 @@ fn a_name_is_checked_exactly_and_named_when_it_differs() {
     let differs = |name: &str, problem| {
         reading(Against::Saved, Some((Wrapper::Equals, Some(name))), vec![Difference::Name(problem)])
     };
-    assert_eq!(row("LINEWORKSAUTHCODE"), differs("LINEWORKSAUTHCODE", NameProblem::LetterCase("LINEWORKSAUTHCODE".into())));
+    assert_eq!(
+        row("LINEWORKSAUTHCODE"),
+        differs("LINEWORKSAUTHCODE", NameProblem::LetterCase("LINEWORKSAUTHCODE".into()))
+    );
     for spelled in ["LineworkAuthCode", "LineWorks_Auth_Code", "LineworksAuthKey", "AuthCode", "lineworks.authcode"] {
         assert_eq!(row(spelled), differs(spelled, NameProblem::Spelling(spelled.into())), "{spelled}");
     }
@@ -407,7 +410,10 @@ fn dumps_of_android_and_ios_tools_are_read() {
         reading(Against::Saved, Some((Wrapper::Columns, Some(NAME))), vec![])
     );
     let like_json = "\"\"\"\"\"\":a!a!A0aAA";
-    assert_eq!(check(&like_json[..like_json.len() - 1], like_json), saved(vec![Difference::Missing { position: 16, count: 1 }]));
+    assert_eq!(
+        check(&like_json[..like_json.len() - 1], like_json),
+        saved(vec![Difference::Missing { position: 16, count: 1 }])
+    );
     let like_an_object = "{#':Aa0A0A0A0aa(";
     assert_eq!(
         check(&format!("{like_an_object}{{#':"), like_an_object),
@@ -455,10 +461,27 @@ fn variables_every_mdm_rewrites_are_found() {
 
 #[test]
 fn a_value_that_looks_like_a_number_is_told() {
-    for number in ["0012345678901234", "1234567890123456", "-1234567890123456", "1,234,567,890,123", "1.23457E+16", "12345678901234.5", "1e16"] {
+    for number in [
+        "0012345678901234",
+        "1234567890123456",
+        "-1234567890123456",
+        "1,234,567,890,123",
+        "1.23457E+16",
+        "12345678901234.5",
+        "1e16",
+    ] {
         assert!(looks_like_number(number), "{number}");
     }
-    for text in ["Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA", "1234-5678-9012-3456", "12345678901234e", "E16", "1.2.3", "", ",123", "0x1234567890abcdef"] {
+    for text in [
+        "Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA",
+        "1234-5678-9012-3456",
+        "12345678901234e",
+        "E16",
+        "1.2.3",
+        "",
+        ",123",
+        "0x1234567890abcdef",
+    ] {
         assert!(!looks_like_number(text), "{text}");
     }
 }

@@ -161,7 +161,8 @@ fn identifier(app: &ManagedApp, platform: Platform) -> Option<&str> {
 pub fn payload(mdm: Mdm, key: &str, app: Option<&ManagedApp>, apps: &[ManagedApp]) -> Option<Payload> {
     let xml = |text: String, name: String| Payload { text, file_name: name, media_type: "application/xml" };
     let json = |text: String, name: String| Payload { text, file_name: name, media_type: "application/json" };
-    let app_file = |app: &ManagedApp, extension: &str| format!("lineworks-appconfig-{}-{}.{extension}", mdm.id(), app.id);
+    let app_file =
+        |app: &ManagedApp, extension: &str| format!("lineworks-appconfig-{}-{}.{extension}", mdm.id(), app.id);
     Some(match mdm {
         Mdm::IntuneIos | Mdm::JamfPro => xml(plist_dict(key), format!("lineworks-appconfig-{}.xml", mdm.id())),
         Mdm::IvantiEpmm => Payload {

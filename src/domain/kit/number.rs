@@ -38,8 +38,11 @@ pub(super) fn as_number(value: &str, key: &str) -> Option<NumberSign> {
     // A spreadsheet keeps 15 significant digits, and writes zeros for the rest.
     let kept = digits.trim_end_matches('0');
     let rounded = significant.len() > 15 && digits.len() == significant.len() && (1..=15).contains(&kept.len());
-    (rounded && rounds_to(kept, significant))
-        .then_some(if grouped { NumberSign::Grouping } else { NumberSign::Rounded })
+    (rounded && rounds_to(kept, significant)).then_some(if grouped {
+        NumberSign::Grouping
+    } else {
+        NumberSign::Rounded
+    })
 }
 
 /// `d.ddd E±n` (or `ddd.dE+n`): the same magnitude as `significant`, and its first digits, rounded.

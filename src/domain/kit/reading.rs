@@ -60,7 +60,15 @@ pub(super) struct Candidate {
 
 impl Candidate {
     fn plain(value: String) -> Self {
-        Candidate { wrapper: None, name: None, value, typed: Typed::Unknown, quoted: None, decoded: false, syntactic: true }
+        Candidate {
+            wrapper: None,
+            name: None,
+            value,
+            typed: Typed::Unknown,
+            quoted: None,
+            decoded: false,
+            syntactic: true,
+        }
     }
 
     fn entry(wrapper: Wrapper, name: String, value: String, typed: Typed, decoded: bool) -> Self {
@@ -117,7 +125,11 @@ pub(super) fn name_match(name: &str) -> NameMatch {
         name.chars().filter(|c| !matches!(c, '_' | '-' | '.' | ' ')).flat_map(char::to_lowercase).collect();
     let target = CONFIG_KEY.to_ascii_lowercase();
     let close = folded.contains("authcode") || folded.contains("lineworks") || edit_distance(&folded, &target) <= 4;
-    if close { NameMatch::Spelling } else { NameMatch::Unrelated }
+    if close {
+        NameMatch::Spelling
+    } else {
+        NameMatch::Unrelated
+    }
 }
 
 /// Levenshtein distance, in characters.
@@ -144,17 +156,13 @@ fn is_blank(c: char) -> bool {
 /// of its own.
 fn unquoted(pasted: &str) -> Option<Candidate> {
     let inner = pasted.trim_matches(is_blank);
-    let (open, close) = QUOTES.into_iter().find(|&(open, close)| {
-        inner.chars().count() > 2 && inner.starts_with(open) && inner.ends_with(close)
-    })?;
+    let (open, close) = QUOTES
+        .into_iter()
+        .find(|&(open, close)| inner.chars().count() > 2 && inner.starts_with(open) && inner.ends_with(close))?;
     let start = pasted.len() - pasted.trim_start_matches(is_blank).len();
     let end = pasted.trim_end_matches(is_blank).len();
-    let value = format!(
-        "{}{}{}",
-        &pasted[..start],
-        &inner[open.len_utf8()..inner.len() - close.len_utf8()],
-        &pasted[end..]
-    );
+    let value =
+        format!("{}{}{}", &pasted[..start], &inner[open.len_utf8()..inner.len() - close.len_utf8()], &pasted[end..]);
     Some(Candidate { quoted: Some((open, close)), ..Candidate::plain(value) })
 }
 
@@ -189,7 +197,10 @@ fn xml_entries(text: &str, out: &mut Vec<Candidate>) {
         } else if let Some(data) = element(value, "string") {
             Some((xml_data(data), Typed::String))
         } else {
-            ["integer", "real"].into_iter().find_map(|tag| element(value, tag)).map(|data| (xml_data(data), Typed::Number))
+            ["integer", "real"]
+                .into_iter()
+                .find_map(|tag| element(value, tag))
+                .map(|data| (xml_data(data), Typed::Number))
         };
         if let Some((value, typed)) = read {
             out.push(Candidate::entry(Wrapper::Xml, name, value, typed, true));
@@ -278,7 +289,8 @@ fn quoted_name_entries(text: &str, out: &mut Vec<Candidate>) {
     let mut entries: Vec<(Candidate, bool)> = Vec::new();
     let mut at = 0;
     while at < text.len() {
-        let Some((name, rest)) = text[at..].chars().next().filter(|c| matches!(c, '"' | '\'')).and_then(|_| literal(&text[at..]))
+        let Some((name, rest)) =
+            text[at..].chars().next().filter(|c| matches!(c, '"' | '\'')).and_then(|_| literal(&text[at..]))
         else {
             at += text[at..].chars().next().map_or(1, char::len_utf8);
             continue;
@@ -349,7 +361,9 @@ fn bare_name_entries(text: &str, out: &mut Vec<Candidate>) {
     for line in text.split('\n') {
         let line = line.strip_suffix('\r').unwrap_or(line);
         let mut starts = vec![0];
-        starts.extend(line.char_indices().filter(|&(_, c)| matches!(c, '{' | '[' | '(' | ',' | ';')).map(|(at, _)| at + 1));
+        starts.extend(
+            line.char_indices().filter(|&(_, c)| matches!(c, '{' | '[' | '(' | ',' | ';')).map(|(at, _)| at + 1),
+        );
         for start in starts {
             let rest = line[start..].trim_start_matches([' ', '\t']);
             let len = rest
@@ -370,7 +384,8 @@ fn bare_name_entries(text: &str, out: &mut Vec<Candidate>) {
                 _ => None,
             };
             // After a tab or spaces, a report's next column may itself begin with `=` or `:`: both are read.
-            let columns = (start == 0 && !spaced.is_empty() && spaced.len() < after.len()).then_some((Wrapper::Columns, spaced));
+            let columns =
+                (start == 0 && !spaced.is_empty() && spaced.len() < after.len()).then_some((Wrapper::Columns, spaced));
             for (wrapper, region) in separated.into_iter().chain(columns) {
                 let region = region.trim_start_matches([' ', '\t']);
                 entries_of_region(wrapper, name, region, after.contains('\t'), out);
@@ -392,7 +407,8 @@ fn entries_of_region(wrapper: Wrapper, name: &str, region: &str, tabbed: bool, o
             // The next entry starts at ", name=".
             let next = trimmed.match_indices(", ").map(|(at, _)| at).find(|&at| {
                 let rest = &trimmed[at + 2..];
-                let len = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')).count();
+                let len =
+                    rest.chars().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')).count();
                 len > 0 && rest[len..].starts_with('=')
             });
             match next {

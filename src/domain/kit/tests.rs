@@ -50,9 +50,7 @@ fn bare_dict(text: &str) -> (String, String) {
     // Also well-formed XML on its own, which Intune validates.
     let document = roxmltree::Document::parse(text).expect("well-formed XML");
     assert!(document.root_element().has_tag_name("dict"));
-    plist_entry(&format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><plist version=\"1.0\">{text}</plist>"
-    ))
+    plist_entry(&format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><plist version=\"1.0\">{text}</plist>"))
 }
 
 fn specfile_value(text: &str) -> (String, String, String) {
@@ -131,7 +129,10 @@ fn files_are_named_and_typed_for_each_mdm() {
     assert_eq!(file(Mdm::IntuneIos), ("lineworks-appconfig-intune-ios.xml".into(), "application/xml"));
     assert_eq!(file(Mdm::IntuneAndroid), ("lineworks-appconfig-intune-android-drive.json".into(), "application/json"));
     assert_eq!(file(Mdm::IvantiEpmm), ("lineworks-appconfig-ivanti-epmm.plist".into(), "application/x-plist"));
-    assert_eq!(file(Mdm::AppConfigSpecfile), ("lineworks-appconfig-appconfig-specfile-drive.xml".into(), "application/xml"));
+    assert_eq!(
+        file(Mdm::AppConfigSpecfile),
+        ("lineworks-appconfig-appconfig-specfile-drive.xml".into(), "application/xml")
+    );
     for mdm in Mdm::ALL {
         assert_eq!(Mdm::from_id(mdm.id()), Some(mdm));
     }

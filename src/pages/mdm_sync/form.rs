@@ -1,11 +1,9 @@
 use leptos::{ev, prelude::*};
 
-use super::notices::{SaveFailure, SaveStatus};
 use super::extras::ExtrasSlots;
+use super::notices::{SaveFailure, SaveStatus};
 use crate::api::Versioned;
-use crate::components::{
-    Consequences, Dialog, KeyField, Precautions, RestrictOption, Switch, SyncSteps,
-};
+use crate::components::{Consequences, Dialog, KeyField, Precautions, RestrictOption, Switch, SyncSteps};
 use crate::context::{use_env, use_handover, Env, Host};
 use crate::domain::api::{MdmSyncSettings, MobileSecurity, Session};
 use crate::domain::change::Impact;
@@ -43,7 +41,8 @@ pub fn SettingsForm(
     };
     let plan_allows = session.domain.plan.allows_mdm_sync();
     let resumable = (session.clone(), settings.clone(), overview.clone());
-    let state = RwSignal::new(state.unwrap_or_else(|| SettingsState::new(settings.value, settings.etag, impact, plan_allows)));
+    let state =
+        RwSignal::new(state.unwrap_or_else(|| SettingsState::new(settings.value, settings.etag, impact, plan_allows)));
     if let Some(handover) = use_handover() {
         handover.on_switch(move || {
             let draft = state.try_get_untracked()?;

@@ -76,9 +76,11 @@ pub fn MdmSyncPage() -> impl IntoView {
 #[component]
 fn BackLink() -> impl IntoView {
     let t = use_env().t;
-    use_context::<Router>().map(|_| view! {
-        <p class="mdm-page-intro">
-            <Link to=routes::MOBILE_SECURITY class="mdm-link">{t.settings_back()}</Link>
-        </p>
+    use_context::<Router>().map(|_| {
+        view! {
+            <p class="mdm-page-intro">
+                <Link to=routes::MOBILE_SECURITY class="mdm-link">{t.settings_back()}</Link>
+            </p>
+        }
     })
 }

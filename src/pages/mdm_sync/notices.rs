@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::context::use_strings;
 use crate::domain::api::MdmSyncSettings;
 use crate::domain::change::{Change, Editable};
-use crate::i18n::Strings;
 use crate::domain::settings::{Action, Outcome, SettingsState};
+use crate::i18n::Strings;
 use crate::platform::{confirm, local_time, local_time_rfc3339, now_unix, parse_instant};
 
 /// "Saved" (or, after a Re-issue, that a new key waits to be saved), and while members are being signed out, by what
@@ -14,11 +14,13 @@ use crate::platform::{confirm, local_time, local_time_rfc3339, now_unix, parse_i
 #[component]
 pub fn SaveStatus(state: RwSignal<SettingsState>) -> impl IntoView {
     let t = use_strings();
-    let saved = move || state.with(|s| match s.outcome {
-        _ if s.key_reissued && !s.saving => Some(t.key_reissued()),
-        Some(Outcome::Saved) => Some(t.saved()),
-        _ => None,
-    });
+    let saved = move || {
+        state.with(|s| match s.outcome {
+            _ if s.key_reissued && !s.saving => Some(t.key_reissued()),
+            Some(Outcome::Saved) => Some(t.saved()),
+            _ => None,
+        })
+    };
     let signing_out = move || {
         let deadline = state.with(|s| s.saved.logout_deadline.as_deref().and_then(parse_instant))?;
         (deadline > now_unix()).then(|| t.signing_out_until(&local_time(t.locale, deadline)))
@@ -35,17 +37,19 @@ pub fn SaveStatus(state: RwSignal<SettingsState>) -> impl IntoView {
 #[component]
 pub fn SaveFailure(state: RwSignal<SettingsState>, dispatch: Callback<Action>) -> impl IntoView {
     let t = use_strings();
-    let failure = move || state.with(|s| match &s.outcome {
-        Some(Outcome::Failed(error)) => Some((t.api_error_message(&error), error.can_retry(), false)),
-        Some(Outcome::Conflict(error)) => {
-            let who_when = error.current.as_ref().and_then(|(current, _)| {
-                let when = local_time_rfc3339(t.locale, current.updated_at.as_deref()?);
-                Some(t.conflict(&current.updated_by.as_ref()?.name, &when, &their_changes(t, &s.saved, current)))
-            });
-            Some((who_when.unwrap_or_else(|| t.conflict_unknown().to_owned()), false, true))
-        }
-        _ => None,
-    });
+    let failure = move || {
+        state.with(|s| match &s.outcome {
+            Some(Outcome::Failed(error)) => Some((t.api_error_message(&error), error.can_retry(), false)),
+            Some(Outcome::Conflict(error)) => {
+                let who_when = error.current.as_ref().and_then(|(current, _)| {
+                    let when = local_time_rfc3339(t.locale, current.updated_at.as_deref()?);
+                    Some(t.conflict(&current.updated_by.as_ref()?.name, &when, &their_changes(t, &s.saved, current)))
+                });
+                Some((who_when.unwrap_or_else(|| t.conflict_unknown().to_owned()), false, true))
+            }
+            _ => None,
+        })
+    };
     move || {
         failure().map(|(message, retryable, conflict)| view! {
             <div class="mdm-alert mdm-alert--error" role="alert">
@@ -85,5 +89,8 @@ fn their_changes(t: &Strings, base: &MdmSyncSettings, theirs: &MdmSyncSettings) 
     ]
     .into_iter()
     .filter(|(changed, _)| *changed)
-    .fold(String::new(), |list, (_, name)| if list.is_empty() { name.to_owned() } else { list + t.list_separator() + name })
+    .fold(
+        String::new(),
+        |list, (_, name)| if list.is_empty() { name.to_owned() } else { list + t.list_separator() + name },
+    )
 }

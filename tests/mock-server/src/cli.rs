@@ -190,8 +190,14 @@ mod tests {
     #[test]
     fn the_help_lists_every_flag() {
         let help = parse_args(&["--help"]).unwrap_err().to_string();
-        let flags =
-            ["--addr <HOST:PORT>", "--static <DIR>", "--mount <PREFIX=DIR>", "--frame-ancestors <LIST>", "--seed-history <HISTORY>", "-h, --help"];
+        let flags = [
+            "--addr <HOST:PORT>",
+            "--static <DIR>",
+            "--mount <PREFIX=DIR>",
+            "--frame-ancestors <LIST>",
+            "--seed-history <HISTORY>",
+            "-h, --help",
+        ];
         for flag in flags {
             assert!(help.contains(flag), "{flag} is missing from:\n{help}");
         }

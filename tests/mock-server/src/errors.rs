@@ -25,7 +25,6 @@ pub fn strings() -> &'static Strings {
     LANGUAGE.try_with(|(_, strings)| *strings).unwrap_or_else(|_| bundled("en"))
 }
 
-
 /// The sentence for `code`: the console's catalog first, so that both sides say the same thing.
 pub fn message_for(code: &str) -> String {
     let t = strings();

@@ -50,7 +50,10 @@ pub fn mix(x: u64) -> u64 {
 
 impl Fleet {
     /// `groups`: (platform, management, fingerprint, count), in the seed's order.
-    pub fn new(seeded: impl IntoIterator<Item = (DevicePlatform, Management, Option<String>, u32)>, members: u32) -> Self {
+    pub fn new(
+        seeded: impl IntoIterator<Item = (DevicePlatform, Management, Option<String>, u32)>,
+        members: u32,
+    ) -> Self {
         let mut groups = Vec::new();
         let mut start = 0u32;
         for (platform, management, fingerprint, count) in seeded {
@@ -59,7 +62,8 @@ impl Fleet {
             start = end;
         }
         let total = start as usize;
-        let (mut period, mut phase, mut other) = (Vec::with_capacity(total), Vec::with_capacity(total), Vec::with_capacity(total));
+        let (mut period, mut phase, mut other) =
+            (Vec::with_capacity(total), Vec::with_capacity(total), Vec::with_capacity(total));
         let mut others = Vec::new();
         for i in 0..start {
             let h = mix(u64::from(i));
@@ -200,34 +204,99 @@ fn person(index: u64, sequential: u64) -> (String, String) {
 }
 
 const JA_FAMILY: &[(&str, &str)] = &[
-    ("佐藤", "sato"), ("鈴木", "suzuki"), ("高橋", "takahashi"), ("田中", "tanaka"), ("伊藤", "ito"),
-    ("渡辺", "watanabe"), ("山本", "yamamoto"), ("中村", "nakamura"), ("小林", "kobayashi"), ("加藤", "kato"),
-    ("吉田", "yoshida"), ("山田", "yamada"), ("佐々木", "sasaki"), ("松本", "matsumoto"), ("井上", "inoue"),
+    ("佐藤", "sato"),
+    ("鈴木", "suzuki"),
+    ("高橋", "takahashi"),
+    ("田中", "tanaka"),
+    ("伊藤", "ito"),
+    ("渡辺", "watanabe"),
+    ("山本", "yamamoto"),
+    ("中村", "nakamura"),
+    ("小林", "kobayashi"),
+    ("加藤", "kato"),
+    ("吉田", "yoshida"),
+    ("山田", "yamada"),
+    ("佐々木", "sasaki"),
+    ("松本", "matsumoto"),
+    ("井上", "inoue"),
     ("木村", "kimura"),
 ];
 const JA_GIVEN: &[(&str, &str)] = &[
-    ("太郎", "taro"), ("花子", "hanako"), ("翔太", "shota"), ("陽菜", "hina"), ("健一", "kenichi"),
-    ("美咲", "misaki"), ("大輔", "daisuke"), ("結衣", "yui"), ("拓也", "takuya"), ("さくら", "sakura"),
-    ("直樹", "naoki"), ("愛", "ai"), ("蓮", "ren"), ("葵", "aoi"), ("悠真", "yuma"),
+    ("太郎", "taro"),
+    ("花子", "hanako"),
+    ("翔太", "shota"),
+    ("陽菜", "hina"),
+    ("健一", "kenichi"),
+    ("美咲", "misaki"),
+    ("大輔", "daisuke"),
+    ("結衣", "yui"),
+    ("拓也", "takuya"),
+    ("さくら", "sakura"),
+    ("直樹", "naoki"),
+    ("愛", "ai"),
+    ("蓮", "ren"),
+    ("葵", "aoi"),
+    ("悠真", "yuma"),
 ];
 const KO_FAMILY: &[(&str, &str)] = &[
-    ("김", "kim"), ("이", "lee"), ("박", "park"), ("최", "choi"), ("정", "jung"), ("강", "kang"), ("조", "cho"),
-    ("윤", "yoon"), ("장", "jang"), ("임", "lim"), ("한", "han"), ("오", "oh"),
+    ("김", "kim"),
+    ("이", "lee"),
+    ("박", "park"),
+    ("최", "choi"),
+    ("정", "jung"),
+    ("강", "kang"),
+    ("조", "cho"),
+    ("윤", "yoon"),
+    ("장", "jang"),
+    ("임", "lim"),
+    ("한", "han"),
+    ("오", "oh"),
 ];
 const KO_GIVEN: &[(&str, &str)] = &[
-    ("민준", "minjun"), ("서연", "seoyeon"), ("지호", "jiho"), ("하은", "haeun"), ("도윤", "doyoon"), ("수아", "sua"),
-    ("예준", "yejun"), ("지우", "jiwoo"), ("시우", "siwoo"), ("서윤", "seoyun"), ("주원", "juwon"), ("민서", "minseo"),
+    ("민준", "minjun"),
+    ("서연", "seoyeon"),
+    ("지호", "jiho"),
+    ("하은", "haeun"),
+    ("도윤", "doyoon"),
+    ("수아", "sua"),
+    ("예준", "yejun"),
+    ("지우", "jiwoo"),
+    ("시우", "siwoo"),
+    ("서윤", "seoyun"),
+    ("주원", "juwon"),
+    ("민서", "minseo"),
     ("현우", "hyunwoo"),
 ];
 const EN_FAMILY: &[(&str, &str)] = &[
-    ("Wilson", "wilson"), ("Smith", "smith"), ("Brown", "brown"), ("Taylor", "taylor"), ("Johnson", "johnson"),
-    ("Walker", "walker"), ("Harris", "harris"), ("Clark", "clark"), ("Lewis", "lewis"), ("Young", "young"),
-    ("King", "king"), ("Wright", "wright"), ("Scott", "scott"), ("Green", "green"),
+    ("Wilson", "wilson"),
+    ("Smith", "smith"),
+    ("Brown", "brown"),
+    ("Taylor", "taylor"),
+    ("Johnson", "johnson"),
+    ("Walker", "walker"),
+    ("Harris", "harris"),
+    ("Clark", "clark"),
+    ("Lewis", "lewis"),
+    ("Young", "young"),
+    ("King", "king"),
+    ("Wright", "wright"),
+    ("Scott", "scott"),
+    ("Green", "green"),
 ];
 const EN_GIVEN: &[(&str, &str)] = &[
-    ("Emma", "emma"), ("Liam", "liam"), ("Olivia", "olivia"), ("Noah", "noah"), ("Ava", "ava"), ("James", "james"),
-    ("Sophia", "sophia"), ("Lucas", "lucas"), ("Mia", "mia"), ("Ethan", "ethan"), ("Grace", "grace"),
-    ("Daniel", "daniel"), ("Chloe", "chloe"),
+    ("Emma", "emma"),
+    ("Liam", "liam"),
+    ("Olivia", "olivia"),
+    ("Noah", "noah"),
+    ("Ava", "ava"),
+    ("James", "james"),
+    ("Sophia", "sophia"),
+    ("Lucas", "lucas"),
+    ("Mia", "mia"),
+    ("Ethan", "ethan"),
+    ("Grace", "grace"),
+    ("Daniel", "daniel"),
+    ("Chloe", "chloe"),
 ];
 
 const IOS_MODELS: &[(&str, &[&str])] = &[

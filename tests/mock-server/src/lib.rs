@@ -102,10 +102,8 @@ pub fn app(config: Config) -> Router {
 
 async fn fallback(State(app): State<Shared>, method: Method, uri: Uri, headers: HeaderMap) -> Response {
     let path = uri.path();
-    let brotli = headers
-        .get(header::ACCEPT_ENCODING)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(static_files::accepts_brotli);
+    let brotli =
+        headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).is_some_and(static_files::accepts_brotli);
     let reserved =
         path == api::BASE || path.starts_with(&format!("{}/", api::BASE)) || path.starts_with(CONTROL_PREFIX);
     if reserved {

@@ -30,7 +30,12 @@ pub fn default_apps() -> Vec<ManagedApp> {
     };
     vec![
         app("lineworks", "LINE WORKS (example IDs)", "com.example.lineworks", Some("com.example.lineworks")),
-        app("drive", "LINE WORKS Drive (example IDs)", "com.example.lineworks.drive", Some("com.example.lineworks.drive")),
+        app(
+            "drive",
+            "LINE WORKS Drive (example IDs)",
+            "com.example.lineworks.drive",
+            Some("com.example.lineworks.drive"),
+        ),
         app("ainote", "LINE WORKS AiNote (example IDs)", "com.example.lineworks.ainote", None),
     ]
 }
@@ -152,4 +157,3 @@ pub(crate) struct SeedSync {
     pub(crate) key_value: Option<String>,
     pub(crate) enforcement: Option<Enforcement>,
 }
-

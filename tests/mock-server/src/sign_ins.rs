@@ -308,7 +308,8 @@ mod tests {
                 for &&(t, ..) in &refusals {
                     *days.entry(format_rfc3339(t)[..10].to_owned()).or_insert(0_u32) += 1;
                 }
-                let counted: Vec<_> = summary.by_day.iter().filter(|d| d.count > 0).map(|d| (d.date.clone(), d.count)).collect();
+                let counted: Vec<_> =
+                    summary.by_day.iter().filter(|d| d.count > 0).map(|d| (d.date.clone(), d.count)).collect();
                 assert_eq!(counted, days.into_iter().collect::<Vec<_>>(), "{outcome:?}");
                 assert_eq!(summary.by_day.len(), 8, "every day of the period, empty ones too");
                 let who: std::collections::HashSet<String> =
@@ -320,8 +321,7 @@ mod tests {
                     None => break,
                 }
             }
-            let listed: Vec<_> =
-                expected.iter().map(|&(t, d, o, r)| (format!("chk_{t:x}_{d:x}"), o, r)).collect();
+            let listed: Vec<_> = expected.iter().map(|&(t, d, o, r)| (format!("chk_{t:x}_{d:x}"), o, r)).collect();
             assert_eq!(seen, listed, "{outcome:?}");
         }
     }

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 
 use axum::http::StatusCode;
 use mdm_console::domain::api::{
-    AuditAction, AuditEvent, AuditLog, Enforcement, ErrorBody, KeyMode, LineworksMdm, MdmSyncSettings,
-    MdmSyncSummary, ManagedApp, ManagedApps, MdmSyncUpdate, MobileSecurity, Person, Plan, Rotation, RotationEnd,
-    CONFIG_KEY, VALUE_TYPE,
+    AuditAction, AuditEvent, AuditLog, Enforcement, ErrorBody, KeyMode, LineworksMdm, ManagedApp, ManagedApps,
+    MdmSyncSettings, MdmSyncSummary, MdmSyncUpdate, MobileSecurity, Person, Plan, Rotation, RotationEnd, CONFIG_KEY,
+    VALUE_TYPE,
 };
 use mdm_console::domain::change::{Change, Editable, Overlap};
 use mdm_console::domain::key::validate_key;
@@ -499,7 +499,12 @@ impl World {
             let member = match (&check.member_id, check.other_domain) {
                 (Some(id), _) => match fleet::member_index(id).filter(|&i| i < self.member_count.max(1)) {
                     Some(index) => fleet::member(index),
-                    None => return Err(format!("[{n}].memberId: no member {id:?} (mem_00000 to mem_{:05})", self.member_count.max(1) - 1)),
+                    None => {
+                        return Err(format!(
+                            "[{n}].memberId: no member {id:?} (mem_00000 to mem_{:05})",
+                            self.member_count.max(1) - 1
+                        ))
+                    }
                 },
                 (None, true) => fleet::outsider(u64::from(k) ^ ADDED_OUTSIDERS),
                 (None, false) => fleet::member(k % self.member_count.max(1)),
@@ -510,8 +515,12 @@ impl World {
                 DevicePlatform::Ios => ("iPhone 15", "18.2"),
                 DevicePlatform::Android => ("Pixel 8", "15"),
             };
-            let device =
-                DeviceInfo { platform: check.platform, model: model.into(), os_version: os_version.into(), management: check.management };
+            let device = DeviceInfo {
+                platform: check.platform,
+                model: model.into(),
+                os_version: os_version.into(),
+                management: check.management,
+            };
             added.push(Added { at, member, device, outcome, reason });
         }
         for (k, check) in added.iter().enumerate() {
@@ -581,7 +590,9 @@ impl World {
             // The previous key is accepted beside the key while its overlap runs: it must be unique too.
             let previous = match (change.overlap_started, &self.rotation) {
                 (true, _) => saved.key_value.as_deref(),
-                (false, Some(running)) if matches!(next.overlap, Overlap::Until(_)) => Some(running.previous_key.as_str()),
+                (false, Some(running)) if matches!(next.overlap, Overlap::Until(_)) => {
+                    Some(running.previous_key.as_str())
+                }
                 _ => None,
             };
             if matches!(next.overlap, Overlap::Until(_)) && previous.is_some_and(in_use) {
@@ -650,8 +661,8 @@ impl World {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mdm_console::domain::key::GENERATED_LEN;
     use crate::seed::DEFAULT_OTHER_DOMAIN_KEYS;
+    use mdm_console::domain::key::GENERATED_LEN;
 
     const NOW: i64 = 1_795_776_300;
     const KEY: &str = "Vb7nQ2xLk9PzR4tW1mYc8HsJ3dFg6AeU0oKiTq5N";

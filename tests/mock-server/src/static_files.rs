@@ -83,7 +83,6 @@ pub fn content_type(path: &Path) -> &'static str {
     }
 }
 
-
 /// The file under `root` that a URL path names, or `None` when the path tries to leave `root`
 /// or to reach a hidden file.
 fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
@@ -148,13 +147,7 @@ pub fn accepts_brotli(accept_encoding: &str) -> bool {
 /// Serves a file of `root`. A built asset that has a `.br` twin (the post-build hook writes them, as a production
 /// server or CDN would keep them) is sent brotli-compressed when the browser takes it: first loads are measured
 /// compressed, so they should be served so.
-pub async fn serve(
-    root: &Path,
-    security: &SecurityHeaders,
-    method: &Method,
-    url_path: &str,
-    brotli: bool,
-) -> Response {
+pub async fn serve(root: &Path, security: &SecurityHeaders, method: &Method, url_path: &str, brotli: bool) -> Response {
     if method != Method::GET && method != Method::HEAD {
         let mut response = status_response(StatusCode::METHOD_NOT_ALLOWED);
         response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
@@ -182,7 +175,11 @@ pub async fn serve(
             let Ok(bytes) = tokio::fs::read(&path).await else {
                 return status_response(StatusCode::NOT_FOUND);
             };
-            if is_index { index_page(root, &bytes, security).into_bytes() } else { bytes }
+            if is_index {
+                index_page(root, &bytes, security).into_bytes()
+            } else {
+                bytes
+            }
         }
     };
     let mut response = body.into_response();
@@ -292,16 +289,30 @@ mod tests {
 
     #[test]
     fn only_content_hashed_names_are_cached_for_good() {
-        for hashed in ["/main-a898db94ecf081a9.css", "/mdm-console-4c252a67fc1907ae_bg.wasm", "/x/mdm-console-4c252a67fc1907ae.js",
-            "/mdm-console-2db1bc27f6f850b_bg.wasm"] {
+        for hashed in [
+            "/main-a898db94ecf081a9.css",
+            "/mdm-console-4c252a67fc1907ae_bg.wasm",
+            "/x/mdm-console-4c252a67fc1907ae.js",
+            "/mdm-console-2db1bc27f6f850b_bg.wasm",
+        ] {
             assert!(is_content_hashed(hashed), "{hashed}");
         }
-        for unhashed in ["/index.html", "/mdm-sync-settings.js", "/favicon.svg", "/main-a898db94.css", "/a-zz98db94ecf081a9.css"] {
+        for unhashed in
+            ["/index.html", "/mdm-sync-settings.js", "/favicon.svg", "/main-a898db94.css", "/a-zz98db94ecf081a9.css"]
+        {
             assert!(!is_content_hashed(unhashed), "{unhashed}");
         }
         // public/, served as it is, under names that a new build keeps: revalidated, never cached for good.
-        for public in ["/favicon.ico", "/icon.svg", "/apple-touch-icon.png", "/icon-192.png", "/icon-512.png",
-            "/manifest.webmanifest", "/robots.txt", "/admin/mdm/icon-192.png"] {
+        for public in [
+            "/favicon.ico",
+            "/icon.svg",
+            "/apple-touch-icon.png",
+            "/icon-192.png",
+            "/icon-512.png",
+            "/manifest.webmanifest",
+            "/robots.txt",
+            "/admin/mdm/icon-192.png",
+        ] {
             assert!(!is_content_hashed(public), "{public}");
         }
     }

@@ -248,7 +248,8 @@ async fn the_apps_in_scope_are_data_with_example_identifiers_and_can_be_seeded()
     }
     assert_eq!(apps.apps[2].android_package, None, "AiNote has no Android version in the mock");
 
-    let seeded = json!([{"id": "lineworks", "name": "LINE WORKS", "iosBundleId": null, "androidPackage": "jp.example.works"}]);
+    let seeded =
+        json!([{"id": "lineworks", "name": "LINE WORKS", "iosBundleId": null, "androidPackage": "jp.example.works"}]);
     mock.reset(Some(json!({"apps": seeded}))).await;
     let apps: ManagedApps = mock.json("/api/v1/security/mobile/mdm-sync/apps").await;
     assert_eq!(apps.apps.len(), 1);
@@ -274,28 +275,42 @@ async fn readiness_counts_the_seeded_fleet_by_the_fingerprint_of_each_value() {
     let print = |value: &str| fingerprint_from_digest(&Sha256::digest(fingerprint_input(&salt, value)));
     // The default fleet: 1,024 devices, most managed ones already holding the group's shared value.
     let shared = summarize(&fleet.devices, print("NimbusGroup-MDM-2026!").as_deref(), None).all;
-    assert_eq!(shared, Counts { ready: 648, no_value: 118, other_value: 41, previous_key: 0, unmanaged: 134, without_enterprise: 83 });
+    assert_eq!(
+        shared,
+        Counts { ready: 648, no_value: 118, other_value: 41, previous_key: 0, unmanaged: 134, without_enterprise: 83 }
+    );
     assert_eq!(shared.total(), 1024);
-    assert_eq!(summarize(&fleet.devices, print(KEY).as_deref(), None).all.ready, 0, "a fresh key is carried by no device");
+    assert_eq!(
+        summarize(&fleet.devices, print(KEY).as_deref(), None).all.ready,
+        0,
+        "a fresh key is carried by no device"
+    );
 
     mock.reset(Some(json!({"devices": [
         {"platform": "ios", "management": "managed", "keyValue": CUSTOM_KEY, "count": 5},
         {"platform": "ios", "management": "managed", "keyValue": CUSTOM_KEY, "count": 2},
         {"platform": "android", "management": "managed", "keyValue": null, "count": 3},
         {"platform": "android", "management": "android_without_enterprise", "keyValue": CUSTOM_KEY, "count": 1},
-    ]}))).await;
+    ]})))
+    .await;
     let seeded: Readiness = mock.json(READINESS).await;
     assert_ne!(seeded.salt, fleet.salt, "a new salt at each reset");
     assert_eq!(seeded.devices.len(), 3, "one row per platform, management and fingerprint");
     let salt = decode_base64url(&seeded.salt).unwrap();
     let custom = fingerprint_from_digest(&Sha256::digest(fingerprint_input(&salt, CUSTOM_KEY)));
     let counts = summarize(&seeded.devices, custom.as_deref(), None).all;
-    assert_eq!(counts, Counts { ready: 7, no_value: 3, other_value: 0, previous_key: 0, unmanaged: 0, without_enterprise: 1 });
+    assert_eq!(
+        counts,
+        Counts { ready: 7, no_value: 3, other_value: 0, previous_key: 0, unmanaged: 0, without_enterprise: 1 }
+    );
     // Nothing of a value reaches the answer: only fingerprints.
     assert!(!serde_json::to_string(&seeded).unwrap().contains("Custom"));
 
     for (bad, why) in [
-        (json!([{"platform": "ios", "management": "android_without_enterprise", "keyValue": null, "count": 1}]), "android"),
+        (
+            json!([{"platform": "ios", "management": "android_without_enterprise", "keyValue": null, "count": 1}]),
+            "android",
+        ),
         (json!([{"platform": "ios", "management": "managed", "keyValue": null, "count": 0}]), "count"),
         (json!([{"platform": "windows", "management": "managed", "keyValue": null, "count": 1}]), "windows"),
     ] {
@@ -548,7 +563,8 @@ async fn errors_are_written_in_the_language_the_request_prefers() {
         let error = error_of(response, StatusCode::UNPROCESSABLE_ENTITY, "invalid_key").await;
         let expected = bundled(tag).key_error(&validate_key("abcdefghＡijklmnop").unwrap_err());
         assert_eq!(error["message"], expected, "{accept:?}");
-        let missing = mock.http.get(mock.url("/api/v1/nothing")).header(header::ACCEPT_LANGUAGE, accept).send().await.unwrap();
+        let missing =
+            mock.http.get(mock.url("/api/v1/nothing")).header(header::ACCEPT_LANGUAGE, accept).send().await.unwrap();
         let error = error_of(missing, StatusCode::NOT_FOUND, "not_found").await;
         assert_eq!(error["message"], bundled(tag).api_error_not_found(), "{accept:?}");
     }
@@ -788,9 +804,7 @@ async fn assets_with_a_brotli_twin_are_sent_compressed_to_browsers_that_take_it(
     std::fs::write(site.0.join("mdm-console-3fa9_bg.wasm.br"), b"compressed wasm").unwrap();
     std::fs::write(site.0.join("index.html.br"), b"a stale twin").unwrap();
     let mock = mock_with(Config { static_dir: Some(site.0.clone()), ..Config::default() }).await;
-    let get = |path: &str, accept: &str| {
-        mock.http.get(mock.url(path)).header(header::ACCEPT_ENCODING, accept).send()
-    };
+    let get = |path: &str, accept: &str| mock.http.get(mock.url(path)).header(header::ACCEPT_ENCODING, accept).send();
 
     let wasm = get("/mdm-console-3fa9_bg.wasm", "gzip, deflate, br").await.unwrap();
     assert_eq!(wasm.headers()[header::CONTENT_ENCODING], "br");

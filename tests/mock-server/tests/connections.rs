@@ -24,14 +24,18 @@ async fn answers_on_one_connection(connections: Connections) -> usize {
         let mut buffer = [0_u8; 4096];
         // One answer: its headers, then a body of Content-Length bytes.
         let complete = loop {
-            let read = tokio::time::timeout(Duration::from_secs(5), stream.read(&mut buffer)).await.unwrap().unwrap_or(0);
+            let read =
+                tokio::time::timeout(Duration::from_secs(5), stream.read(&mut buffer)).await.unwrap().unwrap_or(0);
             if read == 0 {
                 break false;
             }
             seen.extend_from_slice(&buffer[..read]);
             let text = String::from_utf8_lossy(&seen).to_lowercase();
             if let Some(end) = text.find("\r\n\r\n") {
-                let length = text.lines().find_map(|l| l.strip_prefix("content-length:")).map(|n| n.trim().parse::<usize>().unwrap());
+                let length = text
+                    .lines()
+                    .find_map(|l| l.strip_prefix("content-length:"))
+                    .map(|n| n.trim().parse::<usize>().unwrap());
                 if seen.len() >= end + 4 + length.unwrap_or(0) {
                     break true;
                 }

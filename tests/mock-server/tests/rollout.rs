@@ -148,7 +148,10 @@ async fn an_overlap_expires_by_itself_at_valid_until() {
     assert_eq!(mock.overview().await["mdmSync"]["logoutDeadline"], json!(at(until + LOGOUT_WINDOW_SECS)));
     assert_ne!(mock.etag().await, before, "the settings changed: an old version is stale");
     let ended = mock.audit().await.events[0].clone();
-    assert_eq!((ended.action, ended.reason, ended.at), (AuditAction::RotationEnded, Some(RotationEnd::Expired), at(until)));
+    assert_eq!(
+        (ended.action, ended.reason, ended.at),
+        (AuditAction::RotationEnded, Some(RotationEnd::Expired), at(until))
+    );
     // Past the deadline, nothing is pending.
     mock.advance(LOGOUT_WINDOW_SECS).await;
     assert_eq!(mock.settings().await.logout_deadline, None);
@@ -208,7 +211,8 @@ async fn with_the_restriction_the_previous_key_must_be_unique_too() {
     assert!(saved.restrict_other_domains);
     // A rotation from a unique key with the restriction on.
     let later = mock.now().await;
-    let saved = mock.save(with(body(true, true, Some(THIRD_KEY)), "previousKeyValidUntil", json!(at(later + DAY)))).await;
+    let saved =
+        mock.save(with(body(true, true, Some(THIRD_KEY)), "previousKeyValidUntil", json!(at(later + DAY)))).await;
     assert!(saved.rotation.is_some());
 }
 
@@ -285,7 +289,8 @@ async fn a_put_of_the_rollout_still_needs_csrf_if_match_and_an_idempotency_key()
     error_of(response, StatusCode::PRECONDITION_REQUIRED, "precondition_required").await;
     let response = mock.put_with(&rollout, Some(csrf.clone()), Some(etag.clone()), None).await;
     error_of(response, StatusCode::BAD_REQUEST, "idempotency_key_required").await;
-    let response = mock.put_with(&rollout, Some(csrf.clone()), Some("\"0\"".into()), Some(fresh_idempotency_key())).await;
+    let response =
+        mock.put_with(&rollout, Some(csrf.clone()), Some("\"0\"".into()), Some(fresh_idempotency_key())).await;
     error_of(response, StatusCode::PRECONDITION_FAILED, "precondition_failed").await;
     assert_eq!(mock.actions().await, Vec::<String>::new(), "nothing was applied");
     // The same request, replayed with its key, applies once.

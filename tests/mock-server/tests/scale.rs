@@ -87,7 +87,10 @@ async fn timings_at_300k_devices() {
         ("sign-ins, default page of 50", format!("{SIGN_INS}?days=7")),
         ("sign-ins, 30 days, reason=previous_key", format!("{SIGN_INS}?days=30&limit=200&reason=previous_key")),
         ("sign-ins, 30 days, accepted", format!("{SIGN_INS}?days=30&outcome=accepted&limit=200")),
-        ("sign-ins, 30 days, reason=other_domain_account (none)", format!("{SIGN_INS}?days=30&reason=other_domain_account")),
+        (
+            "sign-ins, 30 days, reason=other_domain_account (none)",
+            format!("{SIGN_INS}?days=30&reason=other_domain_account"),
+        ),
     ] {
         let (min, median, max) = median_ms(&mock, &path).await;
         println!("{label:<58} {min:>8.1} {median:>8.1} {max:>8.1}");

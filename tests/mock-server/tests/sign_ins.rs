@@ -121,7 +121,8 @@ async fn before_sync_is_on_every_check_passes() {
 
 #[tokio::test]
 async fn after_a_rotation_ends_by_the_clock_its_devices_are_refused_as_previous_key() {
-    let mock = mock_at_fixed(json!({"mdmSync": {"enabled": true, "keyMode": "custom", "keyValue": GROUP_SHARED_VALUE}})).await;
+    let mock =
+        mock_at_fixed(json!({"mdmSync": {"enabled": true, "keyMode": "custom", "keyValue": GROUP_SHARED_VALUE}})).await;
     let now = mock.now().await;
     let until = now + 6 * 3600;
     mock.save(with(body(true, false, Some(KEY)), "previousKeyValidUntil", json!(at(until)))).await;
@@ -143,7 +144,8 @@ async fn after_a_rotation_ends_by_the_clock_its_devices_are_refused_as_previous_
 
 #[tokio::test]
 async fn the_restriction_refuses_other_domains_accounts() {
-    let mock = mock_at_fixed(json!({"mdmSync": {"enabled": true, "keyMode": "custom", "keyValue": GROUP_SHARED_VALUE}})).await;
+    let mock =
+        mock_at_fixed(json!({"mdmSync": {"enabled": true, "keyMode": "custom", "keyValue": GROUP_SHARED_VALUE}})).await;
     mock.advance(DAY).await;
     assert_eq!(mock.sign_ins("days=1&reason=other_domain_account").await.summary.refused, 0);
     mock.save(body(true, true, None)).await;
@@ -156,7 +158,8 @@ async fn the_restriction_refuses_other_domains_accounts() {
 
 #[tokio::test]
 async fn pages_have_no_gaps_no_repeats_and_match_the_summary() {
-    let mock = mock_at_fixed(json!({"mdmSync": {"enabled": true, "keyMode": "custom", "keyValue": GROUP_SHARED_VALUE}})).await;
+    let mock =
+        mock_at_fixed(json!({"mdmSync": {"enabled": true, "keyMode": "custom", "keyValue": GROUP_SHARED_VALUE}})).await;
     mock.save(with(body(true, false, None), "enforcement", json!("monitor"))).await;
     mock.advance(2 * DAY).await;
     mock.save(with(body(true, false, None), "enforcement", json!("enforce"))).await;
