@@ -84,9 +84,12 @@ impl Default for Handover {
     }
 }
 
+/// Asked for the screen's state (its draft, say) when the console is replaced, to hand it to the next one.
+type StateSaver = Box<dyn Fn() -> Option<Box<dyn Any>>>;
+
 #[derive(Default)]
 struct Kept {
-    saver: Option<Box<dyn Fn() -> Option<Box<dyn Any>>>>,
+    saver: Option<StateSaver>,
     state: Option<Box<dyn Any>>,
     /// The language menu's button takes the focus back once the console has started again.
     refocus: bool,

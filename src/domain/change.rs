@@ -85,7 +85,7 @@ impl Editable {
                     return Err(OverlapError::OutOfBounds);
                 }
                 let rotates = update.enabled && self.enabled && key_changed;
-                if !rotates && !(update.enabled && matches!(self.overlap, Overlap::Until(_))) {
+                if !rotates && (!update.enabled || !matches!(self.overlap, Overlap::Until(_))) {
                     return Err(OverlapError::NothingToOverlap);
                 }
                 Overlap::Until(until)

@@ -14,6 +14,13 @@ pub enum ErrorKind {
     Http { status: u16 },
 }
 
+/// The settings as another admin left them, which a 412 answer carries, with their ETag.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CurrentSettings {
+    pub settings: MdmSyncSettings,
+    pub etag: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ApiError {
     pub kind: ErrorKind,
@@ -26,7 +33,7 @@ pub struct ApiError {
     /// Seconds from `Retry-After`, for 429 and 503.
     pub retry_after_secs: Option<u32>,
     /// On 412, the settings as they are now, with their ETag.
-    pub current: Option<(MdmSyncSettings, Option<String>)>,
+    pub current: Option<Box<CurrentSettings>>,
 }
 
 impl ApiError {
@@ -64,7 +71,7 @@ impl ApiError {
             server_message: detail.as_ref().map(|d| d.message.clone()).filter(|m| !m.is_empty()),
             field: detail.and_then(|d| d.field),
             retry_after_secs: retry_after.and_then(|v| v.trim().parse().ok()),
-            current: current.filter(|_| status == 412).map(|c| (c, etag)),
+            current: current.filter(|_| status == 412).map(|settings| Box::new(CurrentSettings { settings, etag })),
         }
     }
 
@@ -153,7 +160,7 @@ mod tests {
             "current":{"enabled":true,"restrictOtherDomains":false,"keyMode":"auto","keyValue":"k",
             "configKey":"LineworksAuthCode","valueType":"String","updatedAt":null,"updatedBy":null,"logoutDeadline":null}}"#;
         let e = from_body(412, None, Some("\"7\"".into()), body);
-        assert!(e.current.is_some_and(|(c, etag)| c.enabled && etag.as_deref() == Some("\"7\"")));
+        assert!(e.current.is_some_and(|c| c.settings.enabled && c.etag.as_deref() == Some("\"7\"")));
     }
 
     #[test]

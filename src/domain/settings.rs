@@ -385,11 +385,11 @@ impl SettingsState {
     /// next Save is an informed overwrite of only what this admin meant to change.
     pub fn rebase(&mut self, keep_draft: bool) {
         let Some(Outcome::Conflict(error)) = self.outcome.take() else { return };
-        let Some((current, etag)) = error.current else { return };
+        let Some(current) = error.current else { return };
         let base = Editable::from(&self.saved);
         let mine = self.draft();
-        self.saved = current;
-        self.etag = etag;
+        self.saved = current.settings;
+        self.etag = current.etag;
         self.pending = None;
         self.server_key_error = None;
         if !keep_draft {

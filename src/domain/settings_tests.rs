@@ -215,7 +215,7 @@ fn a_conflict_keeps_the_draft_until_the_admin_chooses() {
     assert_eq!(keep.etag.as_deref(), Some("\"9\""));
     assert!(keep.restrict && keep.is_dirty(), "Keep my changes: my change (the restriction) stays");
     assert_eq!(keep.key_value(), Some("their-own-Key-value-77"), "what I did not change takes their value");
-    assert_eq!(keep.change().key_changed, false, "so that the next save does not undo their key");
+    assert!(!keep.change().key_changed, "so that the next save does not undo their key");
 
     state.rebase(false);
     assert_eq!(state.key_value(), Some("their-own-Key-value-77"), "Reload: their settings are shown");

@@ -113,12 +113,12 @@ pub fn ReadinessPanel(screen: Signal<ScreenState>, dialog: web_sys::Element) -> 
                             </tr>
                         </thead>
                         <tbody>
-                            {rows(x).into_iter().filter(|(label, pick)| *label != x.readiness_previous_key() || pick(&summary.all) > 0).map(|(label, pick)| view! {
+                            {rows(x).into_iter().filter(|row| row.label != x.readiness_previous_key() || (row.count)(&summary.all) > 0).map(|Row { label, count }| view! {
                                 <tr>
                                     <th scope="row">{label}</th>
-                                    <td>{written(pick(&summary.ios))}</td>
-                                    <td>{written(pick(&summary.android))}</td>
-                                    <td>{written(pick(&summary.all))}</td>
+                                    <td>{written(count(&summary.ios))}</td>
+                                    <td>{written(count(&summary.android))}</td>
+                                    <td>{written(count(&summary.all))}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -162,16 +162,22 @@ struct Counted {
     days: u32,
 }
 
-/// The table's rows: what each kind of device does, and how to count it.
-fn rows(x: &'static ExtrasStrings) -> [(&'static str, fn(&Counts) -> u32); 6] {
+/// A row of the readiness table: what a kind of device does, and how to count it in a [`Counts`].
+struct Row {
+    label: &'static str,
+    count: fn(&Counts) -> u32,
+}
+
+/// The table's rows, in order.
+fn rows(x: &'static ExtrasStrings) -> [Row; 6] {
     [
-        (x.readiness_ready(), |c| c.ready),
+        Row { label: x.readiness_ready(), count: |c| c.ready },
         // Listed only while a previous key is counted apart.
-        (x.readiness_previous_key(), |c| c.previous_key),
-        (x.readiness_no_value(), |c| c.no_value),
-        (x.readiness_other_value(), |c| c.other_value),
-        (x.readiness_unmanaged(), |c| c.unmanaged),
-        (x.readiness_without_enterprise(), |c| c.without_enterprise),
+        Row { label: x.readiness_previous_key(), count: |c| c.previous_key },
+        Row { label: x.readiness_no_value(), count: |c| c.no_value },
+        Row { label: x.readiness_other_value(), count: |c| c.other_value },
+        Row { label: x.readiness_unmanaged(), count: |c| c.unmanaged },
+        Row { label: x.readiness_without_enterprise(), count: |c| c.without_enterprise },
     ]
 }
 

@@ -117,7 +117,7 @@ fn a_format_that_names_an_app_needs_its_identifier() {
     assert_eq!(payload(Mdm::IntuneAndroid, "k", Some(ainote), &apps), None, "AiNote has no Android package here");
     assert!(payload(Mdm::AppConfigSpecfile, "k", Some(ainote), &apps).is_some());
     assert_eq!(payload(Mdm::AppConfigSpecfile, "k", None, &apps), None);
-    assert_eq!(payload(Mdm::AndroidManagement, "k", None, &[ainote.clone()]), None);
+    assert_eq!(payload(Mdm::AndroidManagement, "k", None, std::slice::from_ref(ainote)), None);
     let names: Vec<&str> = apps_for(Mdm::IntuneAndroid, &apps).iter().map(|a| a.id.as_str()).collect();
     assert_eq!(names, ["lineworks", "drive"]);
 }

@@ -216,7 +216,7 @@ fn key_message(t: &'static Strings, problem: &KeyProblem) -> String {
         KeyProblem::RandomFailed => t.random_failed().to_owned(),
         KeyProblem::Required => t.api_error_key_required().to_owned(),
         KeyProblem::Rule(error) => t.key_error(error),
-        KeyProblem::Server(error) => t.api_error_message(&error),
+        KeyProblem::Server(error) => t.api_error_message(error),
     }
 }
 

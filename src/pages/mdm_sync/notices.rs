@@ -39,9 +39,9 @@ pub fn SaveFailure(state: RwSignal<SettingsState>, dispatch: Callback<Action>) -
     let t = use_strings();
     let failure = move || {
         state.with(|s| match &s.outcome {
-            Some(Outcome::Failed(error)) => Some((t.api_error_message(&error), error.can_retry(), false)),
+            Some(Outcome::Failed(error)) => Some((t.api_error_message(error), error.can_retry(), false)),
             Some(Outcome::Conflict(error)) => {
-                let who_when = error.current.as_ref().and_then(|(current, _)| {
+                let who_when = error.current.as_deref().map(|c| &c.settings).and_then(|current| {
                     let when = local_time_rfc3339(t.locale, current.updated_at.as_deref()?);
                     Some(t.conflict(&current.updated_by.as_ref()?.name, &when, &their_changes(t, &s.saved, current)))
                 });
