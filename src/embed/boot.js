@@ -47,8 +47,13 @@ const boot = (window.__mdmSyncBoot = {
   },
   fail: (error) => {
     // In the page's main landmark: the frame's own, or one of its own in the standalone page.
-    const show = () => renderStartFailure(document.querySelector('.mdm-frame') ?? document.body.appendChild(
-      document.createElement('main')), [locale], startFailure(error), () => location.reload());
+    const show = () =>
+      renderStartFailure(
+        document.querySelector('.mdm-frame') ?? document.body.appendChild(document.createElement('main')),
+        [locale],
+        startFailure(error),
+        () => location.reload()
+      );
     if (document.body) show();
     else document.addEventListener('DOMContentLoaded', show, { once: true });
     boot.tell('mdm-sync:error', startFailedDetail(error));
@@ -71,7 +76,10 @@ if (iframe) {
   naming(frame, import(frame)).catch(boot.fail);
 } else {
   Promise.all([importVerified(glue, GLUE_INTEGRITY), boot.module, boot.catalog])
-    .then(([bindings, module, catalog]) => bindings.default({ module_or_path: module })
-      .then(() => bindings.mount_standalone(catalog, locale, boot.preloaded, boot.loadExtras)))
+    .then(([bindings, module, catalog]) =>
+      bindings
+        .default({ module_or_path: module })
+        .then(() => bindings.mount_standalone(catalog, locale, boot.preloaded, boot.loadExtras))
+    )
     .catch(boot.fail);
 }

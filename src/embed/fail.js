@@ -30,13 +30,19 @@ var START_OLDEST = { chrome: '103', firefox: '100', safari: '16' };
  */
 function startSupported() {
   try {
-    return typeof WebAssembly === 'object' && typeof WebAssembly.compile === 'function' &&
+    return (
+      typeof WebAssembly === 'object' &&
+      typeof WebAssembly.compile === 'function' &&
       'noModule' in document.createElement('script') &&
-      typeof HTMLDialogElement === 'function' && typeof HTMLDialogElement.prototype.showModal === 'function' &&
-      typeof AbortSignal === 'function' && typeof AbortSignal.timeout === 'function' &&
+      typeof HTMLDialogElement === 'function' &&
+      typeof HTMLDialogElement.prototype.showModal === 'function' &&
+      typeof AbortSignal === 'function' &&
+      typeof AbortSignal.timeout === 'function' &&
       typeof Object.hasOwn === 'function' &&
       typeof customElements === 'object' &&
-      typeof crypto === 'object' && typeof crypto.getRandomValues === 'function';
+      typeof crypto === 'object' &&
+      typeof crypto.getRandomValues === 'function'
+    );
   } catch (error) {
     return false;
   }
@@ -45,8 +51,11 @@ function startSupported() {
 /** The start catalog of the first of `candidates` (BCP 47 tags) that the page speaks, by primary language. */
 function startText(candidates) {
   for (var i = 0; i < candidates.length; i++) {
-    var language = String(candidates[i] || '').split(/[-_]/)[0].toLowerCase();
-    if (Object.prototype.hasOwnProperty.call(START_TEXT, language)) return { locale: language, text: START_TEXT[language] };
+    var language = String(candidates[i] || '')
+      .split(/[-_]/)[0]
+      .toLowerCase();
+    if (Object.prototype.hasOwnProperty.call(START_TEXT, language))
+      return { locale: language, text: START_TEXT[language] };
   }
   for (var first in START_TEXT) return { locale: first, text: START_TEXT[first] };
 }
@@ -62,7 +71,9 @@ function renderStartFailure(container, languages, failure, reload) {
   var text = chosen.text;
   var doc = container.ownerDocument;
   var fill = function (template, values) {
-    return template.replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? values[name] : whole; });
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return name in values ? values[name] : whole;
+    });
   };
   var add = function (parent, name, content, className) {
     var made = doc.createElement(name);
@@ -75,13 +86,22 @@ function renderStartFailure(container, languages, failure, reload) {
   box.className = 'mdm-start-failed';
   box.setAttribute('role', 'alert');
   box.setAttribute('lang', chosen.locale);
-  var title = add(box, 'h1', failure.unsupported ? text[UNSUPPORTED_TITLE] : text[FAILED_TITLE], 'mdm-start-failed__title');
+  var title = add(
+    box,
+    'h1',
+    failure.unsupported ? text[UNSUPPORTED_TITLE] : text[FAILED_TITLE],
+    'mdm-start-failed__title'
+  );
   title.id = 'mdm-start-failed-title';
   box.setAttribute('aria-labelledby', title.id);
   if (failure.unsupported) {
     add(box, 'p', fill(text[UNSUPPORTED_BODY], START_OLDEST));
   } else {
-    add(box, 'p', failure.url ? fill(text[FAILED_FILE], { url: failure.url, error: failure.message }) : failure.message);
+    add(
+      box,
+      'p',
+      failure.url ? fill(text[FAILED_FILE], { url: failure.url, error: failure.message }) : failure.message
+    );
     add(box, 'p', text[FAILED_CHECK]);
     var again = add(box, 'button', text[RELOAD], 'mdm-button mdm-button--primary');
     again.type = 'button';

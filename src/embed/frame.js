@@ -40,12 +40,15 @@ new ResizeObserver(() => {
 // measures against the portal's viewport, across origins. The shown part is kept as its top and height, which stay
 // right while the frame grows below the fold.
 const page = document.documentElement;
-new IntersectionObserver(([entry]) => {
-  const seen = entry.intersectionRect;
-  const [top, shown] = seen.height > 0 ? [seen.top, seen.height] : [0, innerHeight];
-  page.style.setProperty('--mdm-seen-top', `${Math.round(top)}px`);
-  page.style.setProperty('--mdm-seen-height', `${Math.round(shown)}px`);
-}, { threshold: Array.from({ length: 101 }, (_, i) => i / 100) }).observe(main);
+new IntersectionObserver(
+  ([entry]) => {
+    const seen = entry.intersectionRect;
+    const [top, shown] = seen.height > 0 ? [seen.top, seen.height] : [0, innerHeight];
+    page.style.setProperty('--mdm-seen-top', `${Math.round(top)}px`);
+    page.style.setProperty('--mdm-seen-height', `${Math.round(shown)}px`);
+  },
+  { threshold: Array.from({ length: 101 }, (_, i) => i / 100) }
+).observe(main);
 
 window.addEventListener('message', (event) => {
   if (!portal || event.source !== portal || !allowed.includes(event.origin)) return;
@@ -58,7 +61,17 @@ window.addEventListener('message', (event) => {
 });
 
 Promise.all([init({ module_or_path: boot.module }), boot.catalog])
-  .then(([, catalog]) => mount_embedded(main, meta('mdm-api-base') || '/api', boot.locale, catalog, () => headers,
-    (name, detail) => EVENTS.includes(name) && tell(name, detail), boot.preloaded, boot.loadExtras))
+  .then(([, catalog]) =>
+    mount_embedded(
+      main,
+      meta('mdm-api-base') || '/api',
+      boot.locale,
+      catalog,
+      () => headers,
+      (name, detail) => EVENTS.includes(name) && tell(name, detail),
+      boot.preloaded,
+      boot.loadExtras
+    )
+  )
   // The page says what failed, and the portal is told (`start_failed`).
   .catch(boot.fail);

@@ -98,10 +98,20 @@ class MdmSyncSettings extends HTMLElement {
     if (run !== this.#run) return;
     const apiBase = this.getAttribute('api-base') || '/api';
     // The element's `locale`, else the page's language around it, else the browser's; English if none is spoken.
-    const locale = chooseLocale([this.getAttribute('locale'), this.closest('[lang]')?.lang, document.documentElement.lang,
-      ...navigator.languages]);
+    const locale = chooseLocale([
+      this.getAttribute('locale'),
+      this.closest('[lang]')?.lang,
+      document.documentElement.lang,
+      ...navigator.languages,
+    ]);
     this.#loads = new AbortController();
-    const preloaded = preload(apiBase, FIRST_LOADS[SETTINGS_SCREEN], this.#currentHeaders(), locale, this.#loads.signal);
+    const preloaded = preload(
+      apiBase,
+      FIRST_LOADS[SETTINGS_SCREEN],
+      this.#currentHeaders(),
+      locale,
+      this.#loads.signal
+    );
     let strings;
     try {
       [, strings] = await Promise.all([start(), catalog(locale), this.#styled]);
@@ -121,7 +131,7 @@ class MdmSyncSettings extends HTMLElement {
         () => this.#currentHeaders(),
         (name, detail) => this.#emit(name, detail),
         preloaded,
-        (language) => loadExtras(import.meta.url, language, catalog(language)),
+        (language) => loadExtras(import.meta.url, language, catalog(language))
       );
     } catch (error) {
       this.#failed(error, locale);

@@ -38,7 +38,9 @@ const REMEMBERED_LOCALE = 'mdm-sync:locale';
  */
 function chooseLocale(candidates) {
   for (const tag of candidates) {
-    const language = String(tag ?? '').split(/[-_]/)[0].toLowerCase();
+    const language = String(tag ?? '')
+      .split(/[-_]/)[0]
+      .toLowerCase();
     if (Object.hasOwn(CATALOGS, language)) return language;
   }
   return Object.keys(CATALOGS)[0];
@@ -59,10 +61,13 @@ function loadCatalog(locale, base) {
 function loadCatalogFrom(catalogs, locale, base) {
   const [file, integrity] = catalogs[locale];
   const url = new URL(file, base).href;
-  return naming(url, fetch(url, { integrity }).then((response) => {
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return response.json();
-  }));
+  return naming(
+    url,
+    fetch(url, { integrity }).then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.json();
+    })
+  );
 }
 
 /**
@@ -87,27 +92,36 @@ function compileVerified(url, integrity) {
   url = new URL(url, location.href).href;
   const [algorithm, expected] = [integrity.slice(0, 6), integrity.slice(7)];
   if (algorithm !== 'sha384' || !globalThis.crypto?.subtle) {
-    return naming(url, fetch(url, { integrity }).then(bytesOf).then((bytes) => WebAssembly.compile(bytes)));
+    return naming(
+      url,
+      fetch(url, { integrity })
+        .then(bytesOf)
+        .then((bytes) => WebAssembly.compile(bytes))
+    );
   }
-  return naming(url, fetch(url)
-    .then((response) => {
-      const bytes = bytesOf(response.clone());
-      const fromBytes = () => bytes.then((all) => WebAssembly.compile(all));
-      const streamable = WebAssembly.compileStreaming && /^application\/wasm\b/i.test(response.headers.get('Content-Type') ?? '');
-      return Promise.all([
-        streamable ? WebAssembly.compileStreaming(response).catch(fromBytes) : fromBytes(),
-        bytes.then((all) => crypto.subtle.digest('SHA-384', all)),
-      ]);
-    })
-    .then(([module, digest]) => {
-      if (base64(digest) !== expected) {
-        // The browser's own words for a failed integrity check, so that the page's error reports read the same.
-        const message = `Failed to find a valid digest in the 'integrity' attribute for resource '${url}' with computed SHA-384 integrity '${base64(digest)}'. The resource has been blocked.`;
-        console.error(message);
-        throw new TypeError(message);
-      }
-      return module;
-    }));
+  return naming(
+    url,
+    fetch(url)
+      .then((response) => {
+        const bytes = bytesOf(response.clone());
+        const fromBytes = () => bytes.then((all) => WebAssembly.compile(all));
+        const streamable =
+          WebAssembly.compileStreaming && /^application\/wasm\b/i.test(response.headers.get('Content-Type') ?? '');
+        return Promise.all([
+          streamable ? WebAssembly.compileStreaming(response).catch(fromBytes) : fromBytes(),
+          bytes.then((all) => crypto.subtle.digest('SHA-384', all)),
+        ]);
+      })
+      .then(([module, digest]) => {
+        if (base64(digest) !== expected) {
+          // The browser's own words for a failed integrity check, so that the page's error reports read the same.
+          const message = `Failed to find a valid digest in the 'integrity' attribute for resource '${url}' with computed SHA-384 integrity '${base64(digest)}'. The resource has been blocked.`;
+          console.error(message);
+          throw new TypeError(message);
+        }
+        return module;
+      })
+  );
 }
 
 /** The body of a 2xx answer; any other status is an error that says it. */
@@ -131,15 +145,18 @@ let extras;
 function loadExtras(base, locale, consoleCatalog) {
   extras ??= (() => {
     const glue = new URL(EXTRAS.glue[0], base).href;
-    return importVerified(glue, EXTRAS.glue[1]).then((module) => module
-      .default({ module_or_path: compileVerified(new URL(EXTRAS.wasm[0], base).href, EXTRAS.wasm[1]) })
-      .then(() => module));
+    return importVerified(glue, EXTRAS.glue[1]).then((module) =>
+      module
+        .default({ module_or_path: compileVerified(new URL(EXTRAS.wasm[0], base).href, EXTRAS.wasm[1]) })
+        .then(() => module)
+    );
   })().catch((error) => {
     extras = undefined;
     throw error;
   });
-  return Promise.all([extras, consoleCatalog, loadCatalogFrom(EXTRAS.catalogs, locale, base)])
-    .then(([glue, consoleCatalog, extrasCatalog]) => ({ glue, consoleCatalog, extrasCatalog }));
+  return Promise.all([extras, consoleCatalog, loadCatalogFrom(EXTRAS.catalogs, locale, base)]).then(
+    ([glue, consoleCatalog, extrasCatalog]) => ({ glue, consoleCatalog, extrasCatalog })
+  );
 }
 
 /**

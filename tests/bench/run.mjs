@@ -21,7 +21,12 @@ const SETTINGS = '/security/mobile/mdm-sync';
 const STATIC = '/bench-static/';
 
 // Lighthouse's mobile preset ("slow 4G"): 150 ms round trip, 1.6 Mbps down, 750 kbps up, the CPU 4x slower.
-const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1638.4 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+const SLOW_4G = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1638.4 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
 const CPU_SLOWDOWN = 4;
 // A large LINE WORKS domain's fleet (domains reach 100,000 members, several devices each).
 const DEVICES = 300_000;
@@ -35,8 +40,15 @@ const GOALS = {
   regionsMs: 1000,
   heapMb: 30,
 };
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic'];
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 const rows = [];
 const row = (measure, figure, goal, met, detail = '') => rows.push({ measure, figure, goal, met, detail });
@@ -47,7 +59,10 @@ const median = (values) => {
 };
 const ms = (value) => `${Math.round(value).toLocaleString('en')} ms`;
 
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: chromiumArgs,
+});
 try {
   await resetMock();
   if (ONLY.has('size')) size();
@@ -106,8 +121,13 @@ async function writeStaticCopy() {
 function watchUsable(expectedChecked) {
   const look = () => {
     const label = [...document.querySelectorAll('[role=switch]')].find((s) =>
-      (s.getAttribute('aria-label') ?? document.getElementById(s.getAttribute('aria-labelledby'))?.textContent ??
-        s.labels?.[0]?.textContent ?? '').includes('3rd-party MDM sync'));
+      (
+        s.getAttribute('aria-label') ??
+        document.getElementById(s.getAttribute('aria-labelledby'))?.textContent ??
+        s.labels?.[0]?.textContent ??
+        ''
+      ).includes('3rd-party MDM sync')
+    );
     if (label && !label.disabled && label.getAttribute('aria-checked') === expectedChecked) {
       window.__usableAt = performance.now();
     } else {
@@ -160,9 +180,13 @@ async function startup(kind) {
   const staticMs = median(times.static);
   const ratio = consoleMs / staticMs;
   const goal = kind === 'cold' ? GOALS.coldRatio : GOALS.warmRatio;
-  row(`${kind} start, settings screen usable ÷ static copy (slow 4G, ${CPU_SLOWDOWN}x CPU, median of ${RUNS})`,
-    `${ratio.toFixed(2)}× (${ms(consoleMs)} vs ${ms(staticMs)})`, `≤ ${goal}×`, ratio <= goal,
-    `console ${times.console.map(Math.round).join(', ')}; static ${times.static.map(Math.round).join(', ')}`);
+  row(
+    `${kind} start, settings screen usable ÷ static copy (slow 4G, ${CPU_SLOWDOWN}x CPU, median of ${RUNS})`,
+    `${ratio.toFixed(2)}× (${ms(consoleMs)} vs ${ms(staticMs)})`,
+    `≤ ${goal}×`,
+    ratio <= goal,
+    `console ${times.console.map(Math.round).join(', ')}; static ${times.static.map(Math.round).join(', ')}`
+  );
 }
 
 /** The settings flow, by the browser's Event Timing API (input to the next frame shown), at 4x CPU slowdown. */
@@ -171,7 +195,10 @@ async function interactions() {
   const runs = Math.max(5, Math.ceil(RUNS / 2) + 1);
   for (let run = 0; run < runs; run++) {
     await resetMock();
-    for (const viewport of [{ width: 1280, height: 800 }, { width: 412, height: 839, isMobile: true, hasTouch: true }]) {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 412, height: 839, isMobile: true, hasTouch: true },
+    ]) {
       const { isMobile, hasTouch, ...size } = viewport;
       const context = await browser.newContext({ viewport: size, isMobile: !!isMobile, hasTouch: !!hasTouch });
       const page = await context.newPage();
@@ -184,9 +211,13 @@ async function interactions() {
     const mine = slowest.filter((s) => s.viewport === kind);
     const value = median(mine.map((s) => s.duration));
     const worst = mine.reduce((a, b) => (b.duration > a.duration ? b : a));
-    row(`slowest interaction of the settings flow, ${kind} (${CPU_SLOWDOWN}x CPU, median of ${mine.length})`,
-      ms(value), `< ${GOALS.interactionMs} ms`, value < GOALS.interactionMs,
-      `worst run: ${Math.round(worst.duration)} ms, ${worst.name} on "${worst.target}"`);
+    row(
+      `slowest interaction of the settings flow, ${kind} (${CPU_SLOWDOWN}x CPU, median of ${mine.length})`,
+      ms(value),
+      `< ${GOALS.interactionMs} ms`,
+      value < GOALS.interactionMs,
+      `worst run: ${Math.round(worst.duration)} ms, ${worst.name} on "${worst.target}"`
+    );
   }
 }
 
@@ -199,7 +230,8 @@ async function settingsFlow(context, page) {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
         if (!entry.interactionId) continue;
-        const target = entry.target?.textContent?.trim().slice(0, 40) || entry.target?.getAttribute?.('aria-label') || '';
+        const target =
+          entry.target?.textContent?.trim().slice(0, 40) || entry.target?.getAttribute?.('aria-label') || '';
         window.__interactions.push({ name: entry.name, target, duration: entry.duration });
       }
     }).observe({ type: 'event', durationThreshold: 16, buffered: true });
@@ -221,7 +253,8 @@ async function settingsFlow(context, page) {
   await inView(page.getByRole('button', { name: 'Re-issue' }), (l) => l.click());
   await inView(page.getByRole('radio', { name: 'Custom value' }), (l) => l.check());
   await inView(page.getByRole('textbox', { name: 'Key value' }), (l) =>
-    l.pressSequentially('Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA', { delay: 20 }));
+    l.pressSequentially('Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA', { delay: 20 })
+  );
   const save = page.getByRole('button', { name: 'Save' });
   await inView(save, (l) => l.click());
   const apply = page.getByRole('dialog', { name: 'Apply these changes?' });
@@ -234,7 +267,11 @@ async function settingsFlow(context, page) {
   // An entry is reported after the frame that ends it.
   await page.waitForTimeout(500);
   const seen = await page.evaluate(() => window.__interactions);
-  return seen.reduce((max, i) => (i.duration > max.duration ? i : max), { name: 'none over 16 ms', target: '', duration: 0 });
+  return seen.reduce((max, i) => (i.duration > max.duration ? i : max), {
+    name: 'none over 16 ms',
+    target: '',
+    duration: 0,
+  });
 }
 
 /** Lighthouse 12, mobile and desktop presets, both screens; runs interleaved across the four, medians reported. */
@@ -255,9 +292,16 @@ async function lighthouseRuns() {
         chromeFlags: ['--headless=new', ...chromiumArgs],
       });
       try {
-        const result = await lighthouse(base + item.path, {
-          port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'],
-        }, item.preset === 'desktop' ? desktopConfig : undefined);
+        const result = await lighthouse(
+          base + item.path,
+          {
+            port: chrome.port,
+            output: 'json',
+            logLevel: 'error',
+            onlyCategories: ['performance', 'accessibility'],
+          },
+          item.preset === 'desktop' ? desktopConfig : undefined
+        );
         const { categories, audits } = result.lhr;
         item.results.push({
           performance: Math.round(categories.performance.score * 100),
@@ -275,12 +319,22 @@ async function lighthouseRuns() {
     const pick = (key) => median(results.map((r) => r[key]));
     const performance = pick('performance');
     const accessibility = pick('accessibility');
-    const detail = `FCP ${ms(pick('fcp'))}, LCP ${ms(pick('lcp'))}, TBT ${ms(pick('tbt'))}; ` +
+    const detail =
+      `FCP ${ms(pick('fcp'))}, LCP ${ms(pick('lcp'))}, TBT ${ms(pick('tbt'))}; ` +
       `performance ${results.map((r) => r.performance).join(', ')}`;
-    row(`Lighthouse ${preset}, performance, ${path} (median of ${results.length})`, String(performance),
-      String(GOALS.lighthouse), performance >= GOALS.lighthouse, detail);
-    row(`Lighthouse ${preset}, accessibility, ${path} (median of ${results.length})`, String(accessibility),
-      String(GOALS.lighthouse), accessibility >= GOALS.lighthouse);
+    row(
+      `Lighthouse ${preset}, performance, ${path} (median of ${results.length})`,
+      String(performance),
+      String(GOALS.lighthouse),
+      performance >= GOALS.lighthouse,
+      detail
+    );
+    row(
+      `Lighthouse ${preset}, accessibility, ${path} (median of ${results.length})`,
+      String(accessibility),
+      String(GOALS.lighthouse),
+      accessibility >= GOALS.lighthouse
+    );
   }
 }
 
@@ -293,15 +347,24 @@ async function lighthouseRuns() {
 /** The mock seeded as a large domain: 300,000 devices in the default fleet's shares, a week of "Monitor only". */
 async function seedAtScale() {
   const shares = [
-    ['ios', 'managed', 'NimbusGroup-MDM-2026!', 412], ['android', 'managed', 'NimbusGroup-MDM-2026!', 236],
-    ['ios', 'managed', null, 118], ['android', 'managed', 'OldNimbusValue-2024', 41], ['ios', 'unmanaged', null, 96],
-    ['android', 'unmanaged', null, 38], ['android', 'android_without_enterprise', null, 83],
+    ['ios', 'managed', 'NimbusGroup-MDM-2026!', 412],
+    ['android', 'managed', 'NimbusGroup-MDM-2026!', 236],
+    ['ios', 'managed', null, 118],
+    ['android', 'managed', 'OldNimbusValue-2024', 41],
+    ['ios', 'unmanaged', null, 96],
+    ['android', 'unmanaged', null, 38],
+    ['android', 'android_without_enterprise', null, 83],
   ];
-  const devices = shares.map(([platform, management, keyValue, share]) =>
-    ({ platform, management, keyValue, count: Math.floor((share * DEVICES) / 1024) }));
+  const devices = shares.map(([platform, management, keyValue, share]) => ({
+    platform,
+    management,
+    keyValue,
+    count: Math.floor((share * DEVICES) / 1024),
+  }));
   devices[0].count += DEVICES - devices.reduce((sum, d) => sum + d.count, 0);
   const seeded = await fetch(`${base}/__mock/reset`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ memberCount: 250_000, devices, history: 'monitor-week' }),
   });
   if (seeded.status !== 204) throw new Error(`bench: the mock did not take 300,000 devices (${seeded.status})`);
@@ -313,7 +376,8 @@ async function apiAtScale() {
   const first = await (await fetch(`${base}${signIns}?days=7&limit=200`)).json();
   let cursor = first.nextCursor;
   for (let i = 0; i < 20 && cursor; i += 1) {
-    cursor = (await (await fetch(`${base}${signIns}?days=7&limit=200&cursor=${encodeURIComponent(cursor)}`)).json()).nextCursor;
+    cursor = (await (await fetch(`${base}${signIns}?days=7&limit=200&cursor=${encodeURIComponent(cursor)}`)).json())
+      .nextCursor;
   }
   const timed = async (path) => {
     await (await fetch(`${base}${path}`)).text();
@@ -335,8 +399,12 @@ async function apiAtScale() {
   ];
   for (const [label, path] of cases) {
     const value = await timed(path);
-    row(`mock API at ${DEVICES.toLocaleString('en')} devices: ${label} (median of ${3 * RUNS})`,
-      `${value.toFixed(1)} ms`, `≤ ${GOALS.apiMs} ms`, value <= GOALS.apiMs);
+    row(
+      `mock API at ${DEVICES.toLocaleString('en')} devices: ${label} (median of ${3 * RUNS})`,
+      `${value.toFixed(1)} ms`,
+      `≤ ${GOALS.apiMs} ms`,
+      value <= GOALS.apiMs
+    );
   }
   await resetMock();
 }
@@ -350,7 +418,10 @@ async function apiAtScale() {
  */
 async function regionsAtScale() {
   await seedAtScale();
-  const regionsBrowser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  const regionsBrowser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+  });
   const after = [];
   const heaps = [];
   const stores = [];
@@ -365,7 +436,10 @@ async function regionsAtScale() {
           return !!region && region.querySelectorAll(rows).length > 0;
         };
         const look = () => {
-          if (filled('Device readiness', 'table tbody tr') && filled('Sign-in checks', 'table:not([class*=hidden]) tbody tr')) {
+          if (
+            filled('Device readiness', 'table tbody tr') &&
+            filled('Sign-in checks', 'table:not([class*=hidden]) tbody tr')
+          ) {
             window.__regionsAt = performance.now();
           } else {
             requestAnimationFrame(look);
@@ -377,8 +451,10 @@ async function regionsAtScale() {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
       await page.goto(base + SETTINGS, { waitUntil: 'commit' });
-      await page.waitForFunction(() => window.__regionsAt !== undefined && window.__usableAt !== undefined, null,
-        { timeout: 60_000, polling: 50 });
+      await page.waitForFunction(() => window.__regionsAt !== undefined && window.__usableAt !== undefined, null, {
+        timeout: 60_000,
+        polling: 50,
+      });
       after.push(await page.evaluate(() => Math.max(0, window.__regionsAt - window.__usableAt)));
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
       await cdp.send('HeapProfiler.collectGarbage');
@@ -388,7 +464,8 @@ async function regionsAtScale() {
       const prototype = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
       const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: prototype.result.objectId });
       const total = await cdp.send('Runtime.callFunctionOn', {
-        objectId: objects.objectId, returnByValue: true,
+        objectId: objects.objectId,
+        returnByValue: true,
         functionDeclaration: 'function () { return this.reduce((sum, memory) => sum + memory.buffer.byteLength, 0); }',
       });
       stores.push(total.result.value / 2 ** 20);
@@ -399,11 +476,21 @@ async function regionsAtScale() {
   }
   const mb = (value) => `${value.toFixed(1)} MB`;
   const regionsMs = median(after);
-  row(`at ${DEVICES.toLocaleString('en')} devices: readiness and sign-in checks usable after the screen (${CPU_SLOWDOWN}x CPU, median of ${RUNS})`,
-    ms(regionsMs), `< ${ms(GOALS.regionsMs)}`, regionsMs < GOALS.regionsMs, `runs ${after.map(Math.round).join(', ')}`);
+  row(
+    `at ${DEVICES.toLocaleString('en')} devices: readiness and sign-in checks usable after the screen (${CPU_SLOWDOWN}x CPU, median of ${RUNS})`,
+    ms(regionsMs),
+    `< ${ms(GOALS.regionsMs)}`,
+    regionsMs < GOALS.regionsMs,
+    `runs ${after.map(Math.round).join(', ')}`
+  );
   const heap = median(heaps);
-  row(`at ${DEVICES.toLocaleString('en')} devices: JS heap with both regions shown (median of ${RUNS})`, mb(heap),
-    `< ${GOALS.heapMb} MB`, heap < GOALS.heapMb, `the wasm modules' linear memories beside it: ${mb(median(stores))}`);
+  row(
+    `at ${DEVICES.toLocaleString('en')} devices: JS heap with both regions shown (median of ${RUNS})`,
+    mb(heap),
+    `< ${GOALS.heapMb} MB`,
+    heap < GOALS.heapMb,
+    `the wasm modules' linear memories beside it: ${mb(median(stores))}`
+  );
   await resetMock();
 }
 

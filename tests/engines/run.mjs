@@ -13,10 +13,16 @@ import { parseArgs } from 'node:util';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values, positionals } = parseArgs({
-  options: { engines: { type: 'string', default: 'firefox,webkit' }, port: { type: 'string', default: process.env.ENGINES_PORT ?? '4300' } },
+  options: {
+    engines: { type: 'string', default: 'firefox,webkit' },
+    port: { type: 'string', default: process.env.ENGINES_PORT ?? '4300' },
+  },
   allowPositionals: true,
 });
-const engines = values.engines.split(',').map((e) => e.trim()).filter(Boolean);
+const engines = values.engines
+  .split(',')
+  .map((e) => e.trim())
+  .filter(Boolean);
 const port = Number(values.port);
 const results = join(here, '.results');
 rmSync(results, { recursive: true, force: true });
@@ -53,49 +59,81 @@ const stopAndExit = async (code) => {
 process.on('SIGINT', () => stopAndExit(130));
 process.on('SIGTERM', () => stopAndExit(143));
 
-const specs = readdirSync(join(here, 'specs')).filter((f) => f.endsWith('.test.js')).sort().map((f) => join('specs', f));
+const specs = readdirSync(join(here, 'specs'))
+  .filter((f) => f.endsWith('.test.js'))
+  .sort()
+  .map((f) => join('specs', f));
 const summary = [];
 for (const engine of engines) {
   say(`── ${engine}: ${specs.length} spec files`);
   const started = Date.now();
   const tap = join(results, `${engine}.tap`);
   const code = await new Promise((resolve) => {
-    const child = spawn(process.execPath, [
-      '--test', '--test-concurrency=1', '--test-timeout=180000',
-      '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=tap', `--test-reporter-destination=${tap}`,
-      ...positionals, ...specs,
-    ], {
-      cwd: here,
-      stdio: 'inherit',
-      env: { ...process.env, ENGINE: engine, MOCK_URL: servers.mockURL, PORTAL_URL: servers.portalURL, ENGINES_RESULTS: results },
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--test',
+        '--test-concurrency=1',
+        '--test-timeout=180000',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=tap',
+        `--test-reporter-destination=${tap}`,
+        ...positionals,
+        ...specs,
+      ],
+      {
+        cwd: here,
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          ENGINE: engine,
+          MOCK_URL: servers.mockURL,
+          PORTAL_URL: servers.portalURL,
+          ENGINES_RESULTS: results,
+        },
+      }
+    );
     child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
   });
   const seconds = (Date.now() - started) / 1000;
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const count = (name) => Number(text.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
-  summary.push({ engine, seconds, code, pass: count('pass'), fail: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') });
+  summary.push({
+    engine,
+    seconds,
+    code,
+    pass: count('pass'),
+    fail: count('fail') + count('cancelled'),
+    skipped: count('skipped') + count('todo'),
+  });
   say(`   ${engine} took ${seconds.toFixed(0)} s`);
 }
 await servers.stop();
 
 // What each engine supports of what the console leans on, side by side.
-const features = Object.fromEntries(engines.map((engine) => {
-  const file = join(results, `features-${engine}.json`);
-  return [engine, existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}];
-}));
+const features = Object.fromEntries(
+  engines.map((engine) => {
+    const file = join(results, `features-${engine}.json`);
+    return [engine, existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}];
+  })
+);
 const rows = [...new Set(Object.values(features).flatMap((f) => Object.keys(f)))];
 if (rows.length) {
   say('what each engine supports (specs/features.test.js):');
   console.log(`| what | ${engines.join(' | ')} |`);
   console.log(`|---|${engines.map(() => '---').join('|')}|`);
-  for (const row of rows) console.log(`| ${row} | ${engines.map((e) => String(features[e][row] ?? '—').replace(/\|/g, '\\|')).join(' | ')} |`);
+  for (const row of rows)
+    console.log(
+      `| ${row} | ${engines.map((e) => String(features[e][row] ?? '—').replace(/\|/g, '\\|')).join(' | ')} |`
+    );
 }
 
 say('time per engine:');
 for (const { engine, seconds, pass, fail, skipped } of summary) {
-  console.log(`  ${engine.padEnd(8)} ${seconds.toFixed(0).padStart(4)} s  ${pass} passed, ${fail} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  console.log(
+    `  ${engine.padEnd(8)} ${seconds.toFixed(0).padStart(4)} s  ${pass} passed, ${fail} failed${skipped ? `, ${skipped} skipped` : ''}`
+  );
 }
 // Nothing passes by skipping or by running nothing (a --test-name-pattern asked for skips the rest, on purpose).
 const picked = positionals.some((arg) => arg.startsWith('--test-name-pattern'));

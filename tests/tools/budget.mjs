@@ -36,8 +36,13 @@ const laterCatalog = (language) => new RegExp(`^mdm-sync-extras-i18n-${language}
 // icons when the browser considers installing the console, the touch icon when iOS puts it on a home screen,
 // robots.txt by crawlers. Listed with their total, and part of no first load (tests/e2e/specs/public.spec.js checks
 // that a first load fetches none of them).
-export const onDemand = [/^manifest\.webmanifest$/, /^icon-192\.png$/, /^icon-512\.png$/, /^apple-touch-icon\.png$/,
-  /^robots\.txt$/];
+export const onDemand = [
+  /^manifest\.webmanifest$/,
+  /^icon-192\.png$/,
+  /^icon-512\.png$/,
+  /^apple-touch-icon\.png$/,
+  /^robots\.txt$/,
+];
 
 /**
  * Every first-load file of `dist` with its raw and brotli size, each entry point's total, and what is wrong (a
@@ -45,24 +50,39 @@ export const onDemand = [/^manifest\.webmanifest$/, /^icon-192\.png$/, /^icon-51
  */
 export function measure(dist) {
   // Recursive, so that wasm-bindgen's JS snippets would be found too (and fail the check until an entry names them).
-  const files = readdirSync(dist, { recursive: true }).filter((name) => measured.has(extname(name))).sort();
+  const files = readdirSync(dist, { recursive: true })
+    .filter((name) => measured.has(extname(name)))
+    .sort();
   const problems = [];
   if (!files.some((f) => f.endsWith('.wasm'))) problems.push(`no .wasm in ${dist}; build the console first`);
-  const sizes = new Map(files.map((name) => {
-    const raw = readFileSync(join(dist, name));
-    return [name, { raw: raw.length, brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length }];
-  }));
+  const sizes = new Map(
+    files.map((name) => {
+      const raw = readFileSync(join(dist, name));
+      return [
+        name,
+        {
+          raw: raw.length,
+          brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+        },
+      ];
+    })
+  );
   const languages = files.map((name) => name.match(catalog)?.[1]).filter(Boolean);
   if (!languages.includes('en')) problems.push(`no English catalog in ${dist}`);
-  const entries = Object.entries(ways).flatMap(([way, patterns]) => languages.map((language) =>
-    [`${way}, ${language}`, [...patterns, new RegExp(`^mdm-sync-i18n-${language}-[0-9a-f]+\\.json$`)]]));
+  const entries = Object.entries(ways).flatMap(([way, patterns]) =>
+    languages.map((language) => [
+      `${way}, ${language}`,
+      [...patterns, new RegExp(`^mdm-sync-i18n-${language}-[0-9a-f]+\\.json$`)],
+    ])
+  );
   const counted = new Set();
   // A pattern is one file; a list of patterns is files of which the browser fetches one, counted at the largest.
   const load = (entry, alternatives) => {
     let largest = 0;
     for (const pattern of [alternatives].flat()) {
       const matches = files.filter((name) => pattern.test(name));
-      if (matches.length !== 1) problems.push(`${entry}: expected one file matching ${pattern}, found ${matches.length}`);
+      if (matches.length !== 1)
+        problems.push(`${entry}: expected one file matching ${pattern}, found ${matches.length}`);
       for (const name of matches) {
         largest = Math.max(largest, sizes.get(name).brotli);
         counted.add(name);
@@ -78,7 +98,8 @@ export function measure(dist) {
     let bytes = 0;
     for (const pattern of [...later, laterCatalog(language)]) {
       const matches = files.filter((name) => pattern.test(name));
-      if (matches.length !== 1) problems.push(`after the first screen: expected one file matching ${pattern}, found ${matches.length}`);
+      if (matches.length !== 1)
+        problems.push(`after the first screen: expected one file matching ${pattern}, found ${matches.length}`);
       for (const name of matches) {
         bytes += sizes.get(name).brotli;
         counted.add(name);
@@ -111,7 +132,9 @@ function main(dist) {
   for (const { entry, bytes } of totals) {
     const within = bytes <= BUDGET_BYTES;
     ok &&= within;
-    console.log(`budget: ${entry}: first load ${kb(bytes)} KB brotli, ${within ? 'within' : 'OVER'} the ${BUDGET_BYTES / 1024} KB budget`);
+    console.log(
+      `budget: ${entry}: first load ${kb(bytes)} KB brotli, ${within ? 'within' : 'OVER'} the ${BUDGET_BYTES / 1024} KB budget`
+    );
   }
   for (const { entry, bytes } of afterwards) console.log(`budget: ${entry}: ${kb(bytes)} KB brotli (not a first load)`);
   for (const problem of problems) console.error(`budget: ${problem}`);

@@ -27,7 +27,10 @@ export function leanModule(bytes, glue, wasmOpt, fail) {
     const parts = [
       // The class, as wasm-bindgen writes it: its closing brace is the first one at the start of a line.
       new RegExp(`^export class ${name} \\{\\n[\\s\\S]*?^\\}\\n`, 'm'),
-      new RegExp(`^if \\(Symbol\\.dispose\\) ${name}\\.prototype\\[Symbol\\.dispose\\] = ${name}\\.prototype\\.free;\\n`, 'm'),
+      new RegExp(
+        `^if \\(Symbol\\.dispose\\) ${name}\\.prototype\\[Symbol\\.dispose\\] = ${name}\\.prototype\\.free;\\n`,
+        'm'
+      ),
       new RegExp(`^const ${name}Finalization = [\\s\\S]*?\\);\\n`, 'm'),
     ];
     for (const part of parts) {
@@ -60,7 +63,10 @@ export function leanModule(bytes, glue, wasmOpt, fail) {
  * ever read what it returns.
  */
 function quietDebugString(glue) {
-  return glue.replace(/^function debugString\(val\) \{\n[\s\S]*?^\}\n/m, 'function debugString(val) {\n    return typeof val;\n}\n');
+  return glue.replace(
+    /^function debugString\(val\) \{\n[\s\S]*?^\}\n/m,
+    'function debugString(val) {\n    return typeof val;\n}\n'
+  );
 }
 
 /**
@@ -72,10 +78,14 @@ function quietDebugString(glue) {
  */
 function moduleOnlyInit(glue, fail) {
   const parts = [
-    [/^async function __wbg_load\(module, imports\) \{\n[\s\S]*?^\}\n/m,
-      'async function __wbg_load(module, imports) {\n    return { instance: await WebAssembly.instantiate(module, imports), module };\n}\n'],
-    [/^async function __wbg_init_once\(module_or_path\) \{\n[\s\S]*?^\}\n/m,
-      'async function __wbg_init_once({ module_or_path }) {\n    const { instance, module } = await __wbg_load(await module_or_path, __wbg_get_imports());\n    return __wbg_finalize_init(instance, module);\n}\n'],
+    [
+      /^async function __wbg_load\(module, imports\) \{\n[\s\S]*?^\}\n/m,
+      'async function __wbg_load(module, imports) {\n    return { instance: await WebAssembly.instantiate(module, imports), module };\n}\n',
+    ],
+    [
+      /^async function __wbg_init_once\(module_or_path\) \{\n[\s\S]*?^\}\n/m,
+      'async function __wbg_init_once({ module_or_path }) {\n    const { instance, module } = await __wbg_load(await module_or_path, __wbg_get_imports());\n    return __wbg_finalize_init(instance, module);\n}\n',
+    ],
   ];
   for (const [part, replacement] of parts) {
     if (!part.test(glue)) fail(`the glue has no ${part}`);
@@ -97,7 +107,9 @@ function withoutUnusedImports(glue, imported) {
   }
   // A closure's entry point: a function of the glue's own, named after the export it calls and called by nothing
   // else once the import functions that called it are gone.
-  for (const [whole, name] of glue.matchAll(/^function (wasm_bindgen_[0-9a-f]+___convert__closures_\w+)\([^)]*\) \{\n[\s\S]*?^\}\n/gm)) {
+  for (const [whole, name] of glue.matchAll(
+    /^function (wasm_bindgen_[0-9a-f]+___convert__closures_\w+)\([^)]*\) \{\n[\s\S]*?^\}\n/gm
+  )) {
     if (glue.split(name).length !== 3) continue;
     glue = glue.replace(whole, '');
     dead.add(name);
@@ -228,7 +240,13 @@ function rewriteExports(bytes, rename) {
       u32(section, reader);
       const renamed = rename(name);
       if (renamed !== null) {
-        entries.push(Buffer.concat([leb(Buffer.byteLength(renamed)), Buffer.from(renamed), section.subarray(descStart, reader.pos)]));
+        entries.push(
+          Buffer.concat([
+            leb(Buffer.byteLength(renamed)),
+            Buffer.from(renamed),
+            section.subarray(descStart, reader.pos),
+          ])
+        );
       }
     }
     return Buffer.concat([leb(entries.length), ...entries]);

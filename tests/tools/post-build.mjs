@@ -34,9 +34,18 @@ const repo = new URL('../../', import.meta.url);
 const htmlPath = join(staging, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
 const files = readdirSync(staging);
-const glue = only(files.filter((f) => /^mdm-console-[0-9a-f]+\.js$/.test(f)), 'JS glue');
-const wasm = only(files.filter((f) => /^mdm-console-[0-9a-f]+_bg\.wasm$/.test(f)), 'wasm module');
-const css = only(files.filter((f) => /^main-[0-9a-f]+\.css$/.test(f)), 'stylesheet');
+const glue = only(
+  files.filter((f) => /^mdm-console-[0-9a-f]+\.js$/.test(f)),
+  'JS glue'
+);
+const wasm = only(
+  files.filter((f) => /^mdm-console-[0-9a-f]+_bg\.wasm$/.test(f)),
+  'wasm module'
+);
+const css = only(
+  files.filter((f) => /^main-[0-9a-f]+\.css$/.test(f)),
+  'stylesheet'
+);
 
 const glueCode = await (async () => {
   const source = readFileSync(join(staging, glue), 'utf8');
@@ -55,7 +64,9 @@ const glueCode = await (async () => {
 // catalogs are first loads; the second module's (src/i18n/extras) load with it. English first: start.js falls
 // back to the first.
 function writeCatalogs(dir, prefix) {
-  const languages = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5))
+  const languages = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
     .sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)));
   const readCatalog = (language) => JSON.parse(readFileSync(new URL(`${language}.json`, dir), 'utf8'));
   const order = Object.keys(readCatalog('en'));
@@ -81,7 +92,8 @@ const extrasLean = leaner(read('mdm-extras_bg.wasm'), read('mdm-extras.js').toSt
 const extrasShort = shortImports(extrasLean.wasm, extrasLean.glue, './mdm-extras_bg.js');
 const extrasGlue = release ? await minifyJs(extrasShort.glue) : extrasShort.glue;
 const extrasWasm = extrasShort.wasm;
-const hashed = (content, stem, suffix) => `${stem}-${createHash('sha256').update(content).digest('hex').slice(0, 16)}${suffix}`;
+const hashed = (content, stem, suffix) =>
+  `${stem}-${createHash('sha256').update(content).digest('hex').slice(0, 16)}${suffix}`;
 const extrasGlueName = hashed(extrasGlue, 'mdm-extras', '.js');
 const extrasWasmName = hashed(extrasWasm, 'mdm-extras', '_bg.wasm');
 writeFileSync(join(staging, extrasGlueName), extrasGlue);
@@ -102,9 +114,16 @@ console.log(`post-build: wrote the catalogs of ${languages.join(', ')}`);
 const startCatalogDir = new URL('src/i18n/start/', repo);
 const readStartCatalog = (language) => JSON.parse(readFileSync(new URL(`${language}.json`, startCatalogDir), 'utf8'));
 const startOrder = Object.keys(readStartCatalog('en'));
-const startText = Object.fromEntries(readdirSync(startCatalogDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5))
-  .sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)))
-  .map((language) => [language, startOrder.map((key) => readStartCatalog(language)[key] ?? fail(`src/i18n/start/${language}.json lacks ${key}`))]));
+const startText = Object.fromEntries(
+  readdirSync(startCatalogDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)))
+    .map((language) => [
+      language,
+      startOrder.map((key) => readStartCatalog(language)[key] ?? fail(`src/i18n/start/${language}.json lacks ${key}`)),
+    ])
+);
 const failJs = fill(readFileSync(new URL('src/embed/fail.js', repo), 'utf8'), 'src/embed/fail.js', {
   'var START_TEXT = {};': `var START_TEXT = ${JSON.stringify(startText)};`,
 });
@@ -116,13 +135,17 @@ const wasmIntegrity = sri(read(wasm));
 // Trunk's loader goes: the first script imports the glue itself (src/embed/boot.js), so that a glue that cannot be
 // loaded (missing, refused by its integrity hash) is a failure it can show, not a blank page.
 const trunkLoader = /<script type="?module"?>\s*import init, \* as bindings from '([^']+)';[\s\S]*?<\/script>/;
-if (!trunkLoader.test(html)) fail('Trunk\'s loader script is not in index.html');
+if (!trunkLoader.test(html)) fail("Trunk's loader script is not in index.html");
 html = html.replace(trunkLoader, '');
 // Trunk's preload of the wasm and module preload of the glue go: the first script, ahead of them in the head,
 // has already requested both (the glue with its integrity hash), and a preload after that is a second download
 // that nothing uses.
 const trunkPreloads = html.match(/<link\b[^>]*\brel="?(?:module)?preload"?[^>]*>/g) ?? [];
-if (trunkPreloads.length !== 2 || !trunkPreloads.some((l) => l.includes(wasm)) || !trunkPreloads.some((l) => l.includes(glue))) {
+if (
+  trunkPreloads.length !== 2 ||
+  !trunkPreloads.some((l) => l.includes(wasm)) ||
+  !trunkPreloads.some((l) => l.includes(glue))
+) {
   fail(`expected Trunk's preloads of ${wasm} and ${glue} in index.html, found ${trunkPreloads.length}`);
 }
 for (const link of trunkPreloads) html = html.replace(link, '');
@@ -147,7 +170,9 @@ const guard = release ? await minifyJs(guardScript, false, 5) : guardScript;
 html = html.replace(guardSlot, () => `<script>${guard}</script>`);
 console.log(`post-build: index.html compiles ${wasm} as it streams, checked against its hash`);
 
-const embedCss = pxInsteadOfRem(compactCss(readFileSync(new URL('style/embed.css', repo), 'utf8')) + read(css).toString());
+const embedCss = pxInsteadOfRem(
+  compactCss(readFileSync(new URL('style/embed.css', repo), 'utf8')) + read(css).toString()
+);
 const embedCssName = `mdm-sync-settings-${createHash('sha256').update(embedCss).digest('hex').slice(0, 16)}.css`;
 writeFileSync(join(staging, embedCssName), embedCss);
 const elementSource = readFileSync(new URL('src/embed/mdm-sync-settings.js', repo), 'utf8');
@@ -204,7 +229,13 @@ function only(names, what) {
 }
 
 async function minifyJs(source, module = true, ecma = 2020) {
-  const { code } = await minify(source, { module, ecma, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  const { code } = await minify(source, {
+    module,
+    ecma,
+    compress: { passes: 2 },
+    mangle: true,
+    format: { comments: false },
+  });
   return code;
 }
 
@@ -219,7 +250,8 @@ function shortImports(bytes, glue, moduleName) {
   if (glue.split(quoted).length !== 2) fail(`the glue names ${moduleName} other than once`);
   glue = glue.replace(quoted, '"w"');
   const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  const shortName = (n) => (n < letters.length ? letters[n] : shortName(Math.floor(n / letters.length) - 1) + letters[n % letters.length]);
+  const shortName = (n) =>
+    n < letters.length ? letters[n] : shortName(Math.floor(n / letters.length) - 1) + letters[n % letters.length];
   let pos = 8;
   const u32 = () => {
     let value = 0;
@@ -272,11 +304,15 @@ function shortImports(bytes, glue, moduleName) {
       const descStart = pos;
       const kind = bytes[pos++];
       if (kind === 0) u32();
-      else if (kind === 1) { pos++; limits(); }
-      else if (kind === 2) limits();
+      else if (kind === 1) {
+        pos++;
+        limits();
+      } else if (kind === 2) limits();
       else if (kind === 3) pos += 2;
-      else if (kind === 4) { pos++; u32(); }
-      else fail(`unknown import kind ${kind}`);
+      else if (kind === 4) {
+        pos++;
+        u32();
+      } else fail(`unknown import kind ${kind}`);
       if (module === moduleName) {
         const key = new RegExp(`\\b${name}\\b`, 'g');
         if ((glue.match(key) ?? []).length !== 1) fail(`the glue names the import ${name} other than once`);
@@ -305,7 +341,11 @@ function fill(source, file, replacements) {
 
 /** Comments and the whitespace around punctuation go; nothing in embed.css needs them. */
 function compactCss(source) {
-  return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s*([{}:;,])\s*/g, '$1').replace(/\s+/g, ' ').trim();
+  return source
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s*([{}:;,])\s*/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Inside a portal, `rem` is the portal's root font size; the element keeps the sizes it has standalone. */

@@ -27,7 +27,9 @@ createServer((req, res) => {
   }
   let body;
   try {
-    body = pages[path]?.() ?? (/^\/[\w-]+\.(html|js|css)$/.test(path) && readFileSync(new URL(`.${path}`, import.meta.url), 'utf8'));
+    body =
+      pages[path]?.() ??
+      (/^\/[\w-]+\.(html|js|css)$/.test(path) && readFileSync(new URL(`.${path}`, import.meta.url), 'utf8'));
   } catch {
     body = null;
   }
@@ -36,8 +38,9 @@ createServer((req, res) => {
   const headers = { 'content-type': type, 'cache-control': 'no-cache' };
   if (type.startsWith('text/html')) {
     // The portal's own inline scripts, allowed by hash: the documented policy is what the console needs, not more.
-    const hashes = [...body.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
-      .map(([, code]) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`);
+    const hashes = [...body.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+      ([, code]) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`
+    );
     const frames = extraFrameOrigins.length ? ` ${extraFrameOrigins.join(' ')}` : '';
     headers['content-security-policy'] = portalCsp
       .replace(/script-src ([^;]*)/, (all) => [all, ...hashes].join(' '))

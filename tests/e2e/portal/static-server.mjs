@@ -14,9 +14,16 @@ import { extname, join, normalize } from 'node:path';
 
 const [port, dist, apiOrigin] = process.argv.slice(2);
 const types = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json', '.txt': 'text/plain',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain',
 };
 let mode = {};
 
@@ -48,7 +55,8 @@ createServer((req, res) => {
   }
   let path = url.pathname;
   if (mode.under) {
-    if (!path.startsWith(`${mode.under}/`)) return res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    if (!path.startsWith(`${mode.under}/`))
+      return res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     path = path.slice(mode.under.length);
   }
   const extension = extname(path);
@@ -57,6 +65,7 @@ createServer((req, res) => {
   if (!body) return res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   let type = types[extension || '.html'] ?? 'application/octet-stream';
   if (extension === '.wasm' && mode.wasmType) type = mode.wasmType;
-  if (extension === '.js' && mode.rewriteJs) body = Buffer.concat([body, Buffer.from('\n/* rewritten by a proxy */\n')]);
+  if (extension === '.js' && mode.rewriteJs)
+    body = Buffer.concat([body, Buffer.from('\n/* rewritten by a proxy */\n')]);
   res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' }).end(body);
 }).listen(Number(port), '127.0.0.1', () => console.log(`static server on http://127.0.0.1:${port}`));

@@ -29,7 +29,12 @@ async function expectFocusSomewhere(page, what) {
 /** Tab (forward, or back with Shift) until `target` has the focus, as a keyboard user reaches it. */
 async function tabTo(page, target, back = false) {
   for (let i = 0; i < 80; i++) {
-    if (await target.evaluate((e) => e === document.activeElement || e === document.activeElement?.shadowRoot?.activeElement)) return;
+    if (
+      await target.evaluate(
+        (e) => e === document.activeElement || e === document.activeElement?.shadowRoot?.activeElement
+      )
+    )
+      return;
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`Tab never reached ${target}`);
@@ -37,9 +42,13 @@ async function tabTo(page, target, back = false) {
 
 /** The text of the live regions (`role=status` and `role=alert`), as a screen reader hears them. */
 async function announced(page) {
-  return page.locator('[role=status], [role=alert]').evaluateAll((regions) => regions
-    .filter((region) => region.checkVisibility() || region.closest('.mdm-visually-hidden'))
-    .map((region) => region.textContent.trim()).filter(Boolean).join(' | '));
+  return page.locator('[role=status], [role=alert]').evaluateAll((regions) =>
+    regions
+      .filter((region) => region.checkVisibility() || region.closest('.mdm-visually-hidden'))
+      .map((region) => region.textContent.trim())
+      .filter(Boolean)
+      .join(' | ')
+  );
 }
 
 /** In the open Apply dialog, which starts on Cancel: Tab to Apply, and Enter. */
@@ -156,7 +165,15 @@ test.describe('by keyboard alone, the focus always somewhere sensible', () => {
       await tabTo(page, page.getByRole('checkbox', { name: en.restrict_label }));
       await page.keyboard.press('Space');
       // Another admin saves first.
-      expect((await putSettings(request, { enabled: true, restrictOtherDomains: false, keyMode: 'custom', keyValue: CUSTOM }, 'e2e-the-other-admin-0001')).status()).toBe(200);
+      expect(
+        (
+          await putSettings(
+            request,
+            { enabled: true, restrictOtherDomains: false, keyMode: 'custom', keyValue: CUSTOM },
+            'e2e-the-other-admin-0001'
+          )
+        ).status()
+      ).toBe(200);
       const save = await submitByKeyboard(page);
       const alert = page.getByRole('alert');
       await expect(alert).toContainText(en.save_failed);
@@ -182,7 +199,10 @@ test.describe('by keyboard alone, the focus always somewhere sensible', () => {
     await expectFocusSomewhere(page, 'after the first Tab from the heading');
   });
 
-  test('embedded as the element, Save and Apply by keyboard keep the focus inside its shadow root', async ({ page, request }) => {
+  test('embedded as the element, Save and Apply by keyboard keep the focus inside its shadow root', async ({
+    page,
+    request,
+  }) => {
     await reset(request, ON);
     await page.goto(`${portalURL}/blank.html`);
     await page.evaluate(() => document.getElementById('slot').append(document.createElement('mdm-sync-settings')));
@@ -243,10 +263,14 @@ test.describe('by keyboard alone, the focus always somewhere sensible', () => {
 
     // Readiness is said again when the key changes: a re-issued key is on no device yet.
     const readiness = page.getByRole('region', { name: kitText.readiness_title });
-    await expect(readiness.getByRole('status')).toHaveText(fill(kitText.readiness_summary.other, { n: '40', total: '40' }));
+    await expect(readiness.getByRole('status')).toHaveText(
+      fill(kitText.readiness_summary.other, { n: '40', total: '40' })
+    );
     await tabTo(page, page.getByRole('button', { name: en.reissue }), true);
     await page.keyboard.press('Enter');
-    await expect(readiness.getByRole('status')).toHaveText(fill(kitText.readiness_summary.other, { n: '0', total: '40' }));
+    await expect(readiness.getByRole('status')).toHaveText(
+      fill(kitText.readiness_summary.other, { n: '0', total: '40' })
+    );
   });
 });
 
@@ -256,7 +280,10 @@ test.describe('the safe rollout, by keyboard alone', () => {
     { platform: 'ios', management: 'unmanaged', keyValue: null, count: 6 },
   ];
 
-  test('Monitor only, a new key with an overlap, End overlap now, and the report, each by keyboard', async ({ page, request }) => {
+  test('Monitor only, a new key with an overlap, End overlap now, and the report, each by keyboard', async ({
+    page,
+    request,
+  }) => {
     await reset(request, { ...ON, devices: FLEET });
     await page.goto('/security/mobile/mdm-sync');
     // "Enforcement": Tab reaches the checked option, an arrow moves the choice, as in every radio group.
@@ -318,23 +345,26 @@ test.describe('at 320 px, in Japanese', () => {
   test.use({ locale: 'ja-JP' });
 
   test('a running key rotation and the sign-in checks reflow', async ({ page, request }) => {
-  const t = catalog('ja');
-  const x = catalog('ja', 'extras');
-  await reset(request, { ...ON, devices: [{ platform: 'ios', management: 'unmanaged', keyValue: null, count: 6 }] });
-  await page.setViewportSize({ width: 320, height: 640 });
-  await page.goto('/security/mobile/mdm-sync');
-  await page.getByRole('button', { name: t.reissue }).click();
-  await page.getByRole('checkbox', { name: new RegExp(`^${x.keep_previous}`) }).check();
-  await expectReflow(page, 'with the overlap controls');
-  await page.getByRole('button', { name: t.save, exact: true }).click();
-  await expect(page.getByRole('dialog', { name: t.confirm_title })).toBeVisible();
-  await expectReflow(page, 'with the Apply dialog of an overlap');
-  await page.getByRole('dialog', { name: t.confirm_title }).getByRole('button', { name: t.apply, exact: true }).click();
-  await expect(page.getByRole('region', { name: x.rotation_title })).toBeVisible();
-  await expect(page.getByRole('region', { name: x.signins_title }).locator('tbody tr').first()).toBeVisible();
-  await textSpacing(page);
-  await expectReflow(page, 'with Key rotation and Sign-in checks, text spacing');
-  await expectNoAxeViolations(page);
+    const t = catalog('ja');
+    const x = catalog('ja', 'extras');
+    await reset(request, { ...ON, devices: [{ platform: 'ios', management: 'unmanaged', keyValue: null, count: 6 }] });
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto('/security/mobile/mdm-sync');
+    await page.getByRole('button', { name: t.reissue }).click();
+    await page.getByRole('checkbox', { name: new RegExp(`^${x.keep_previous}`) }).check();
+    await expectReflow(page, 'with the overlap controls');
+    await page.getByRole('button', { name: t.save, exact: true }).click();
+    await expect(page.getByRole('dialog', { name: t.confirm_title })).toBeVisible();
+    await expectReflow(page, 'with the Apply dialog of an overlap');
+    await page
+      .getByRole('dialog', { name: t.confirm_title })
+      .getByRole('button', { name: t.apply, exact: true })
+      .click();
+    await expect(page.getByRole('region', { name: x.rotation_title })).toBeVisible();
+    await expect(page.getByRole('region', { name: x.signins_title }).locator('tbody tr').first()).toBeVisible();
+    await textSpacing(page);
+    await expectReflow(page, 'with Key rotation and Sign-in checks, text spacing');
+    await expectNoAxeViolations(page);
   });
 });
 
@@ -344,7 +374,10 @@ for (const [tag, locale] of Object.entries(LOCALES)) {
   test.describe(`reflow and text spacing, in ${tag}`, () => {
     test.use({ locale });
 
-    test('at 320 px with the text-spacing overrides, nothing scrolls sideways, clips or is cut off', async ({ page, request }) => {
+    test('at 320 px with the text-spacing overrides, nothing scrolls sideways, clips or is cut off', async ({
+      page,
+      request,
+    }) => {
       await reset(request, ON);
       await page.setViewportSize({ width: 320, height: 640 });
       await page.goto('/security/mobile/mdm-sync');
@@ -375,7 +408,10 @@ for (const [tag, locale] of Object.entries(LOCALES)) {
       await expect(page.getByRole('status').filter({ hasText: t.copied })).toBeVisible();
       await fault(request, { method: 'PUT', path: '/api/v1/security/mobile/mdm-sync', times: 1, status: 500 });
       await page.getByRole('button', { name: t.save, exact: true }).click();
-      await page.getByRole('dialog', { name: t.confirm_title }).getByRole('button', { name: t.apply, exact: true }).click();
+      await page
+        .getByRole('dialog', { name: t.confirm_title })
+        .getByRole('button', { name: t.apply, exact: true })
+        .click();
       await expect(page.getByRole('alert')).toContainText(t.save_failed);
       // The draft's new key still waits to be saved, and says so.
       expect(await announced(page)).toContain(t.key_reissued);
@@ -400,13 +436,16 @@ async function expectReflow(page, when) {
   const problems = await page.evaluate(() => {
     const found = [];
     const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth) found.push(`the page scrolls sideways by ${root.scrollWidth - root.clientWidth} px`);
+    if (root.scrollWidth > root.clientWidth)
+      found.push(`the page scrolls sideways by ${root.scrollWidth - root.clientWidth} px`);
     const dialog = document.querySelector('dialog[open]');
     const scope = dialog ?? document.body;
     // A named scroll region that the keyboard reaches: a data table's columns may run on inside it (WCAG 1.4.10
     // excepts two-dimensional content), as long as the region itself stays in the viewport.
-    const isRegion = (element) => element.tabIndex >= 0 && getComputedStyle(element).overflowX !== 'visible'
-      && (element.hasAttribute('aria-label') || element.hasAttribute('aria-labelledby'));
+    const isRegion = (element) =>
+      element.tabIndex >= 0 &&
+      getComputedStyle(element).overflowX !== 'visible' &&
+      (element.hasAttribute('aria-label') || element.hasAttribute('aria-labelledby'));
     const inRegion = (element) => {
       for (let up = element.parentElement; up; up = up.parentElement) if (isRegion(up)) return true;
       return false;
@@ -416,14 +455,18 @@ async function expectReflow(page, when) {
       if (!box.width || !box.height || element.closest('.mdm-visually-hidden')) continue;
       const style = getComputedStyle(element);
       const name = `<${element.localName} class="${element.className}"> "${element.textContent.trim().slice(0, 30)}"`;
-      if ((box.left < -1 || box.right > root.clientWidth + 1) && !inRegion(element)) found.push(`${name} reaches outside the viewport`);
+      if ((box.left < -1 || box.right > root.clientWidth + 1) && !inRegion(element))
+        found.push(`${name} reaches outside the viewport`);
       const clips = (overflow) => overflow !== 'visible';
       const text = [...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
-      if (text && clips(style.overflowX) && element.scrollWidth > element.clientWidth + 1) found.push(`${name} clips its text sideways`);
-      if (text && clips(style.overflowY) && element.scrollHeight > element.clientHeight + 1) found.push(`${name} clips its text`);
+      if (text && clips(style.overflowX) && element.scrollWidth > element.clientWidth + 1)
+        found.push(`${name} clips its text sideways`);
+      if (text && clips(style.overflowY) && element.scrollHeight > element.clientHeight + 1)
+        found.push(`${name} clips its text`);
       // A box that scrolls sideways is a reflow failure, unless it is a named scroll region the keyboard reaches, or
       // a text field, whose value scrolls under the caret as in every form.
-      const region = element.tabIndex >= 0 && (element.hasAttribute('aria-label') || element.hasAttribute('aria-labelledby'));
+      const region =
+        element.tabIndex >= 0 && (element.hasAttribute('aria-label') || element.hasAttribute('aria-labelledby'));
       const field = element.matches('input, textarea, select');
       if (clips(style.overflowX) && element.scrollWidth > element.clientWidth + 1 && !region && !field) {
         found.push(`${name} scrolls sideways`);
@@ -437,23 +480,33 @@ async function expectReflow(page, when) {
 test.describe('forced colours (Windows high contrast)', () => {
   test.use({ forcedColors: 'active' });
 
-  test('the switch shows its state, focus rings, the dialogs\' borders and the masked key stay visible', async ({ page, request }) => {
+  test("the switch shows its state, focus rings, the dialogs' borders and the masked key stay visible", async ({
+    page,
+    request,
+  }) => {
     await page.goto('/security/mobile/mdm-sync');
     const sync = page.getByRole('switch', { name: en.mdm_sync_title });
-    const drawn = () => sync.evaluate((track) => {
-      const thumb = track.firstElementChild;
-      const [t, h] = [getComputedStyle(track), getComputedStyle(thumb)];
-      return {
-        border: parseFloat(t.borderTopWidth), borderColor: t.borderTopColor, track: t.backgroundColor,
-        thumb: h.backgroundColor, thumbLeft: Math.round(thumb.getBoundingClientRect().left - track.getBoundingClientRect().left),
-      };
-    });
+    const drawn = () =>
+      sync.evaluate((track) => {
+        const thumb = track.firstElementChild;
+        const [t, h] = [getComputedStyle(track), getComputedStyle(thumb)];
+        return {
+          border: parseFloat(t.borderTopWidth),
+          borderColor: t.borderTopColor,
+          track: t.backgroundColor,
+          thumb: h.backgroundColor,
+          thumbLeft: Math.round(thumb.getBoundingClientRect().left - track.getBoundingClientRect().left),
+        };
+      });
     const off = await drawn();
     expect(off.border, 'the track has an outline').toBeGreaterThanOrEqual(1);
     expect(off.thumb, 'the thumb stands out from the track').not.toBe(off.track);
     const offShot = await sync.screenshot();
     await sync.click();
-    await page.getByRole('dialog', { name: en.precautions_title }).getByRole('button', { name: en.ok, exact: true }).click();
+    await page
+      .getByRole('dialog', { name: en.precautions_title })
+      .getByRole('button', { name: en.ok, exact: true })
+      .click();
     await expect(sync).toHaveAttribute('aria-checked', 'true');
     await page.waitForFunction(() => document.getAnimations().length === 0);
     const on = await drawn();
@@ -470,7 +523,12 @@ test.describe('forced colours (Windows high contrast)', () => {
     const input = page.getByRole('textbox', { name: en.key_value, exact: true });
     const masked = await input.evaluate((e) => {
       const style = getComputedStyle(e);
-      return { security: style.webkitTextSecurity, color: style.color, background: style.backgroundColor, border: parseFloat(style.borderTopWidth) };
+      return {
+        security: style.webkitTextSecurity,
+        color: style.color,
+        background: style.backgroundColor,
+        border: parseFloat(style.borderTopWidth),
+      };
     });
     expect(masked.security).toBe('disc');
     expect(masked.color).not.toBe(masked.background);
@@ -488,7 +546,7 @@ test.describe('forced colours (Windows high contrast)', () => {
 test.describe('forced colours, the safe rollout', () => {
   test.use({ forcedColors: 'active' });
 
-  test('the rollout\'s choices, the rotation and the chart stay visible', async ({ page, request }) => {
+  test("the rollout's choices, the rotation and the chart stay visible", async ({ page, request }) => {
     await reset(request, { ...ON, devices: [{ platform: 'ios', management: 'unmanaged', keyValue: null, count: 6 }] });
     await page.goto('/security/mobile/mdm-sync');
     const monitor = page.getByRole('radio', { name: new RegExp(`^${kitText.enforcement_monitor}`) });
@@ -503,18 +561,34 @@ test.describe('forced colours, the safe rollout', () => {
     await expectFocusSomewhere(page, 'on the check box, in forced colours');
     await keep.check();
     const overlap = page.getByRole('combobox', { name: kitText.overlap });
-    expect(await overlap.evaluate((e) => parseFloat(getComputedStyle(e).borderTopWidth)), 'the select has its border').toBeGreaterThanOrEqual(1);
+    expect(
+      await overlap.evaluate((e) => parseFloat(getComputedStyle(e).borderTopWidth)),
+      'the select has its border'
+    ).toBeGreaterThanOrEqual(1);
     await page.getByRole('button', { name: en.save, exact: true }).click();
-    await page.getByRole('dialog', { name: en.confirm_title }).getByRole('button', { name: en.apply, exact: true }).click();
+    await page
+      .getByRole('dialog', { name: en.confirm_title })
+      .getByRole('button', { name: en.apply, exact: true })
+      .click();
     const rotation = page.getByRole('region', { name: kitText.rotation_title });
     await expect(rotation).toBeVisible();
-    expect(await rotation.evaluate((e) => parseFloat(getComputedStyle(e).borderTopWidth)), 'the region has its border').toBeGreaterThanOrEqual(1);
+    expect(
+      await rotation.evaluate((e) => parseFloat(getComputedStyle(e).borderTopWidth)),
+      'the region has its border'
+    ).toBeGreaterThanOrEqual(1);
     // The chart's bars are drawn in the text's colour, not the page's background, where colours are forced.
     const report = page.getByRole('region', { name: kitText.signins_title });
     await expect(report.locator('tbody tr').first()).toBeVisible();
-    const bars = await report.locator('.mdm-signins__bars > *').evaluateAll((all) => all
-      .filter((bar) => bar.getBoundingClientRect().height > 1)
-      .map((bar) => [getComputedStyle(bar).backgroundColor, getComputedStyle(bar.parentElement.closest('section')).backgroundColor]));
+    const bars = await report
+      .locator('.mdm-signins__bars > *')
+      .evaluateAll((all) =>
+        all
+          .filter((bar) => bar.getBoundingClientRect().height > 1)
+          .map((bar) => [
+            getComputedStyle(bar).backgroundColor,
+            getComputedStyle(bar.parentElement.closest('section')).backgroundColor,
+          ])
+      );
     expect(bars.length, 'some day has refusals').toBeGreaterThan(0);
     for (const [bar, page] of bars) expect(bar, 'a bar stands out from its region').not.toBe(page);
   });
@@ -539,10 +613,11 @@ test('without a preference, the switch slides', async ({ page }) => {
 test.describe('the dark theme', () => {
   test.use({ colorScheme: 'dark' });
 
-  const luminance = (page, locator) => locator.evaluate((e) => {
-    const [r, g, b] = getComputedStyle(e).backgroundColor.match(/\d+/g).map(Number);
-    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-  });
+  const luminance = (page, locator) =>
+    locator.evaluate((e) => {
+      const [r, g, b] = getComputedStyle(e).backgroundColor.match(/\d+/g).map(Number);
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    });
 
   test('the standalone console follows the system, and passes axe in every state', async ({ page, request }) => {
     await reset(request, ON);
@@ -572,19 +647,30 @@ test.describe('the dark theme', () => {
   });
 });
 
-test('every target is at least 24 by 24 px, or has room around it (axe target-size, WCAG 2.5.8)', async ({ page, request }) => {
+test('every target is at least 24 by 24 px, or has room around it (axe target-size, WCAG 2.5.8)', async ({
+  page,
+  request,
+}) => {
   await reset(request, ON);
   await page.goto('/security/mobile/mdm-sync');
   await expect(page.getByRole('region', { name: kitText.kit_title })).toBeVisible();
   await expectNoAxeViolations(page);
-  const small = await page.locator('button, a[href], input, select, [role=switch]').evaluateAll((controls) => controls
-    .filter((c) => c.checkVisibility() && !c.closest('.mdm-visually-hidden'))
-    .map((c) => [c, c.getBoundingClientRect()])
-    .filter(([c, box]) => box.width < 24 || box.height < 24)
-    // A link in a sentence is exempt (2.5.8's inline exception).
-    .filter(([c]) => !(c.localName === 'a' && getComputedStyle(c).display === 'inline'))
-    // A checkbox or radio is pressed through its label too, which is the target the admin sees.
-    .filter(([c]) => !(c.type === 'checkbox' || c.type === 'radio') || c.closest('label').getBoundingClientRect().height < 24)
-    .map(([c, box]) => `<${c.localName}> ${c.textContent.trim() || c.getAttribute('aria-label') || c.type} ${box.width}×${box.height}`));
+  const small = await page.locator('button, a[href], input, select, [role=switch]').evaluateAll((controls) =>
+    controls
+      .filter((c) => c.checkVisibility() && !c.closest('.mdm-visually-hidden'))
+      .map((c) => [c, c.getBoundingClientRect()])
+      .filter(([c, box]) => box.width < 24 || box.height < 24)
+      // A link in a sentence is exempt (2.5.8's inline exception).
+      .filter(([c]) => !(c.localName === 'a' && getComputedStyle(c).display === 'inline'))
+      // A checkbox or radio is pressed through its label too, which is the target the admin sees.
+      .filter(
+        ([c]) =>
+          !(c.type === 'checkbox' || c.type === 'radio') || c.closest('label').getBoundingClientRect().height < 24
+      )
+      .map(
+        ([c, box]) =>
+          `<${c.localName}> ${c.textContent.trim() || c.getAttribute('aria-label') || c.type} ${box.width}×${box.height}`
+      )
+  );
   expect(small).toEqual([]);
 });

@@ -5,7 +5,12 @@ import { mockLog } from '../playwright.config.js';
 
 const CANARY = 'CANARY-7f3a21-MdmSync-Key';
 
-test('the key reaches no URL, storage, console, header, other request or log line', async ({ page, request, context, baseURL }) => {
+test('the key reaches no URL, storage, console, header, other request or log line', async ({
+  page,
+  request,
+  context,
+  baseURL,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   const consoleText = [];
   page.on('console', (message) => consoleText.push(message.text()));
@@ -39,7 +44,9 @@ test('the key reaches no URL, storage, console, header, other request or log lin
 
   expect(urls.filter((u) => u.includes(CANARY))).toEqual([]);
   expect(page.url()).not.toContain(CANARY);
-  const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+  const storage = await page.evaluate(
+    () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie
+  );
   expect(storage).not.toContain(CANARY);
   expect(consoleText.filter((t) => t.includes(CANARY))).toEqual([]);
 

@@ -8,7 +8,9 @@ const settings = (request) => request.get('/api/v1/security/mobile/mdm-sync').th
 async function twoAdmins(page, browser, baseURL, request, testInfo) {
   await reset(request, { mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: KEY } });
   const { viewport, isMobile, hasTouch, deviceScaleFactor, userAgent } = testInfo.project.use;
-  const other = await (await browser.newContext({ baseURL, viewport, isMobile, hasTouch, deviceScaleFactor, userAgent })).newPage();
+  const other = await (
+    await browser.newContext({ baseURL, viewport, isMobile, hasTouch, deviceScaleFactor, userAgent })
+  ).newPage();
   for (const p of [page, other]) {
     await p.goto('/security/mobile/mdm-sync');
     await expect(p.getByRole('switch', { name: '3rd-party MDM sync' })).toHaveAttribute('aria-checked', 'true');
@@ -29,7 +31,12 @@ async function twoAdmins(page, browser, baseURL, request, testInfo) {
   return { other, otherKey, alert };
 }
 
-test('Keep my changes: both admins\' changes end up saved, neither silently lost', async ({ page, browser, baseURL, request }, testInfo) => {
+test("Keep my changes: both admins' changes end up saved, neither silently lost", async ({
+  page,
+  browser,
+  baseURL,
+  request,
+}, testInfo) => {
   const { other, otherKey, alert } = await twoAdmins(page, browser, baseURL, request, testInfo);
   await alert.getByRole('button', { name: 'Keep my changes' }).click();
   await expect(restrictBox(other)).toBeChecked();
@@ -37,11 +44,18 @@ test('Keep my changes: both admins\' changes end up saved, neither silently lost
   await saveAndApply(other, ['Update the App Configuration']);
   await expect(other.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   expect(await settings(request)).toMatchObject({ restrictOtherDomains: true, keyValue: otherKey });
-  const actions = (await (await request.get('/api/v1/security/mobile/mdm-sync/audit?limit=10')).json()).events.map((e) => e.action);
+  const actions = (await (await request.get('/api/v1/security/mobile/mdm-sync/audit?limit=10')).json()).events.map(
+    (e) => e.action
+  );
   expect(actions.slice(0, 2)).toEqual(['key_reissued', 'restrict_on']);
 });
 
-test("Reload: after a confirmation, the other admin's settings replace the draft", async ({ page, browser, baseURL, request }, testInfo) => {
+test("Reload: after a confirmation, the other admin's settings replace the draft", async ({
+  page,
+  browser,
+  baseURL,
+  request,
+}, testInfo) => {
   const { other, alert } = await twoAdmins(page, browser, baseURL, request, testInfo);
   other.once('dialog', (dialog) => dialog.dismiss());
   await alert.getByRole('button', { name: 'Reload' }).click();
@@ -54,10 +68,19 @@ test("Reload: after a confirmation, the other admin's settings replace the draft
   await expect(other.getByRole('button', { name: 'Save' })).toBeDisabled();
 });
 
-test('a conflict names the other admin\'s change of enforcement and of the key rotation', async ({ page, browser, baseURL, request }, testInfo) => {
-  await reset(request, { mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: KEY, enforcement: 'enforce' } });
+test("a conflict names the other admin's change of enforcement and of the key rotation", async ({
+  page,
+  browser,
+  baseURL,
+  request,
+}, testInfo) => {
+  await reset(request, {
+    mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: KEY, enforcement: 'enforce' },
+  });
   const { viewport, isMobile, hasTouch, deviceScaleFactor, userAgent } = testInfo.project.use;
-  const other = await (await browser.newContext({ baseURL, viewport, isMobile, hasTouch, deviceScaleFactor, userAgent })).newPage();
+  const other = await (
+    await browser.newContext({ baseURL, viewport, isMobile, hasTouch, deviceScaleFactor, userAgent })
+  ).newPage();
   for (const p of [page, other]) {
     await p.goto('/security/mobile/mdm-sync');
     await expect(p.getByRole('radio', { name: /^Monitor only/ })).toBeVisible();
@@ -72,5 +95,7 @@ test('a conflict names the other admin\'s change of enforcement and of the key r
   await saveAndApply(other);
   const alert = other.getByRole('alert');
   await expect(alert).toContainText('Mina Park changed these settings at');
-  await expect(alert).toContainText('after you opened them: Changed the key value; Changed the enforcement; Changed the key rotation.');
+  await expect(alert).toContainText(
+    'after you opened them: Changed the key value; Changed the enforcement; Changed the key rotation.'
+  );
 });

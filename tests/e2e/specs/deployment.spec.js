@@ -28,7 +28,11 @@ const failures = [
   ['the wasm answered 404 (a partial copy)', { missing: '_bg.wasm' }, /mdm-console-\w+_bg\.wasm/],
   ['the JS glue rewritten by a proxy (its integrity no longer matches)', { rewriteJs: true }, /mdm-console-\w+\.js/],
   ['the language catalog missing', { missing: '.json' }, /mdm-sync-i18n-en-\w+\.json/],
-  ['a sub-path the build was not made for (no --public-url)', { under: '/console' }, /127\.0\.0\.1:\d+\/[\w-]+\.(js|wasm|json)/],
+  [
+    'a sub-path the build was not made for (no --public-url)',
+    { under: '/console' },
+    /127\.0\.0\.1:\d+\/[\w-]+\.(js|wasm|json)/,
+  ],
 ];
 
 for (const [name, mode, file] of failures) {
@@ -54,7 +58,7 @@ for (const [name, mode, file] of failures) {
 test.describe('in Japanese', () => {
   test.use({ locale: 'ja-JP' });
 
-  test('the failure is told in the admin\'s language', async ({ page, request }) => {
+  test("the failure is told in the admin's language", async ({ page, request }) => {
     await serve(request, { missing: '_bg.wasm' });
     await page.goto(`${staticURL}/security/mobile`);
     const ja = catalog('ja', 'start');

@@ -1,6 +1,15 @@
 // Embedding (docs/embedding.md): the `<mdm-sync-settings>` element inside a portal's page, the iframe mode, and the
 // console under the sub-path /admin/mdm/. The portals are tests/e2e/portal/server.mjs, on origins of their own.
-import { test, expect, fault, reset, expectNoAxeViolationsIn, corruptLastByte, watchLeftovers, leftovers } from './support.js';
+import {
+  test,
+  expect,
+  fault,
+  reset,
+  expectNoAxeViolationsIn,
+  corruptLastByte,
+  watchLeftovers,
+  leftovers,
+} from './support.js';
 import { baseURL, portalURL, otherSiteURL, plainPortalURL } from '../playwright.config.js';
 
 const EVENTS = ['mdm-sync:ready', 'mdm-sync:dirty-change', 'mdm-sync:saved', 'mdm-sync:error'];
@@ -11,7 +20,8 @@ const requestsOf = (request) => request.get('/__mock/requests').then((r) => r.js
 async function listen(page) {
   await page.evaluate((names) => {
     window.heard = [];
-    for (const name of names) document.addEventListener(name, (e) => window.heard.push({ type: e.type, detail: e.detail }));
+    for (const name of names)
+      document.addEventListener(name, (e) => window.heard.push({ type: e.type, detail: e.detail }));
   }, EVENTS);
 }
 const heard = (page) => page.evaluate(() => window.heard);
@@ -41,8 +51,21 @@ async function looks(scope) {
       const style = getComputedStyle(element);
       const box = element.getBoundingClientRect();
       return {
-        ...Object.fromEntries(['display', 'font-family', 'font-size', 'font-weight', 'line-height', 'color',
-          'background-color', 'letter-spacing', 'text-transform', 'padding', 'border-radius'].map((p) => [p, style.getPropertyValue(p)])),
+        ...Object.fromEntries(
+          [
+            'display',
+            'font-family',
+            'font-size',
+            'font-weight',
+            'line-height',
+            'color',
+            'background-color',
+            'letter-spacing',
+            'text-transform',
+            'padding',
+            'border-radius',
+          ].map((p) => [p, style.getPropertyValue(p)])
+        ),
         width: Math.round(box.width),
         height: Math.round(box.height),
       };
@@ -52,7 +75,10 @@ async function looks(scope) {
 }
 
 test.describe('script embed: <mdm-sync-settings>', () => {
-  test('looks and works as standalone under a portal\'s aggressive global CSS, which keeps its own styles', async ({ page, request }) => {
+  test("looks and works as standalone under a portal's aggressive global CSS, which keeps its own styles", async ({
+    page,
+    request,
+  }) => {
     // The standalone screen's main column is as wide as the embedded element's: compare like with like.
     await page.goto(`${baseURL}/security/mobile/mdm-sync`);
     await expect(page.getByRole('button', { name: 'Save' })).toBeVisible();
@@ -99,23 +125,33 @@ test.describe('script embed: <mdm-sync-settings>', () => {
     await element.getByRole('checkbox', { name: 'Restrict login with other domain account' }).uncheck();
     await expect.poll(() => heard(page)).toContainEqual({ type: 'mdm-sync:dirty-change', detail: { dirty: false } });
 
-    await page.evaluate(() => { window.heard = []; });
+    await page.evaluate(() => {
+      window.heard = [];
+    });
     await turnOnAndApply(element);
     const saved = await settingsOf(request);
     const events = await heard(page);
     expect(events.map((e) => e.type)).toEqual(['mdm-sync:dirty-change', 'mdm-sync:saved', 'mdm-sync:dirty-change']);
-    expect(events[1].detail).toEqual({ enabled: true, restrictOtherDomains: false, logoutDeadline: saved.logoutDeadline });
+    expect(events[1].detail).toEqual({
+      enabled: true,
+      restrictOtherDomains: false,
+      logoutDeadline: saved.logoutDeadline,
+    });
     expect(Date.parse(saved.logoutDeadline)).toBeGreaterThan(Date.now());
     expect(JSON.stringify(events)).not.toContain(saved.keyValue);
 
-    await page.evaluate(() => { window.heard = []; });
+    await page.evaluate(() => {
+      window.heard = [];
+    });
     await fault(request, { method: 'PUT', path: '/v1/security/mobile/mdm-sync', status: 503 });
     await element.getByRole('checkbox', { name: 'Restrict login with other domain account' }).check();
     await element.getByRole('button', { name: 'Save' }).click();
     await element.getByRole('dialog', { name: 'Apply these changes?' }).getByRole('button', { name: 'Apply' }).click();
     await expect(element.getByRole('alert')).toBeVisible();
     const message = await element.getByRole('alert').locator('.mdm-alert__body').textContent();
-    await expect.poll(() => heard(page)).toContainEqual({ type: 'mdm-sync:error', detail: { code: 'unavailable', message } });
+    await expect
+      .poll(() => heard(page))
+      .toContainEqual({ type: 'mdm-sync:error', detail: { code: 'unavailable', message } });
   });
 
   test('a failed load is an error event, and Retry recovers', async ({ page, request }) => {
@@ -141,7 +177,9 @@ test.describe('script embed: <mdm-sync-settings>', () => {
     const activity = page.locator('mdm-sync-settings').getByRole('region', { name: 'Activity' });
     await expect(activity.getByRole('button', { name: 'Retry' })).toBeVisible();
     const message = (await activity.locator('.mdm-card__text').textContent()).replace(/Retry$/, '').trim();
-    await expect.poll(() => heard(page)).toContainEqual({ type: 'mdm-sync:error', detail: { code: 'unavailable', message } });
+    await expect
+      .poll(() => heard(page))
+      .toContainEqual({ type: 'mdm-sync:error', detail: { code: 'unavailable', message } });
   });
 
   test('authHeaders reach the backend, set before the script loaded or as a function', async ({ page, request }) => {
@@ -157,10 +195,17 @@ test.describe('script embed: <mdm-sync-settings>', () => {
     await expect.poll(async () => (await heard(page)).map((e) => e.type)).toContain('mdm-sync:ready');
     // The screen's own loads, then the second module's: the Activity log and the kit's apps.
     const api = async () => (await requestsOf(request)).filter((r) => r.path.startsWith('/api/'));
-    await expect.poll(async () => (await api()).map((r) => r.path)).toEqual(expect.arrayContaining([
-      '/api/v1/session', '/api/v1/security/mobile/mdm-sync', '/api/v1/security/mobile',
-      '/api/v1/security/mobile/mdm-sync/audit', '/api/v1/security/mobile/mdm-sync/apps',
-    ]));
+    await expect
+      .poll(async () => (await api()).map((r) => r.path))
+      .toEqual(
+        expect.arrayContaining([
+          '/api/v1/session',
+          '/api/v1/security/mobile/mdm-sync',
+          '/api/v1/security/mobile',
+          '/api/v1/security/mobile/mdm-sync/audit',
+          '/api/v1/security/mobile/mdm-sync/apps',
+        ])
+      );
     const first = await api();
     for (const logged of first) {
       expect(logged.headers.authorization, logged.path).toBe('Bearer first-token');
@@ -170,7 +215,9 @@ test.describe('script embed: <mdm-sync-settings>', () => {
     // A function is asked before every request: a renewed token is used at once.
     await page.evaluate(() => {
       let renewals = 0;
-      document.querySelector('mdm-sync-settings').authHeaders = () => ({ Authorization: `Bearer renewed-${++renewals}` });
+      document.querySelector('mdm-sync-settings').authHeaders = () => ({
+        Authorization: `Bearer renewed-${++renewals}`,
+      });
     });
     const element = page.locator('mdm-sync-settings');
     await turnOnAndApply(element);
@@ -190,7 +237,10 @@ test.describe('script embed: <mdm-sync-settings>', () => {
     await expect.poll(async () => (await heard(page)).map((e) => e.type)).toEqual(['mdm-sync:error']);
     expect((await heard(page))[0].detail.code).toBe('start_failed');
     for (const file of [/mdm-sync-settings-\w+\.css/, /_bg\.wasm/]) {
-      expect(errors.some((e) => /integrity/i.test(e) && file.test(e)), `${file} blocked:\n${errors.join('\n')}`).toBe(true);
+      expect(
+        errors.some((e) => /integrity/i.test(e) && file.test(e)),
+        `${file} blocked:\n${errors.join('\n')}`
+      ).toBe(true);
     }
     // The element says so where the screen would be, and offers to start again.
     const element = page.locator('mdm-sync-settings');
@@ -203,7 +253,10 @@ test.describe('script embed: <mdm-sync-settings>', () => {
     await watchLeftovers(page);
     // A failed load with Retry-After keeps an automatic retry's timer waiting while the element is removed.
     await fault(request, {
-      method: 'GET', path: '/v1/security/mobile/mdm-sync/audit', status: 503, headers: { 'Retry-After': '30' },
+      method: 'GET',
+      path: '/v1/security/mobile/mdm-sync/audit',
+      status: 503,
+      headers: { 'Retry-After': '30' },
     });
     await page.goto(`${portalURL}/blank.html`);
     await listen(page);
@@ -214,9 +267,12 @@ test.describe('script embed: <mdm-sync-settings>', () => {
     await expect(element.getByRole('button', { name: 'Save' })).toBeVisible();
     await element.getByRole('checkbox', { name: 'Restrict login with other domain account' }).check();
     const during = await leftovers(page);
-    expect(during.listeners.length, 'the beforeunload guard is on while mounted').toBeGreaterThan(before.listeners.length);
+    expect(during.listeners.length, 'the beforeunload guard is on while mounted').toBeGreaterThan(
+      before.listeners.length
+    );
     // The Activity log lives in the second module, which loads once the screen can be used: wait for its retry.
-    await expect.poll(() => page.evaluate(() => window.__live.timers.size), { message: 'the retry of the Activity log waits' })
+    await expect
+      .poll(() => page.evaluate(() => window.__live.timers.size), { message: 'the retry of the Activity log waits' })
       .toBeGreaterThan(before.timers);
 
     await page.evaluate(() => document.querySelector('mdm-sync-settings').remove());
@@ -231,11 +287,17 @@ test.describe('script embed: <mdm-sync-settings>', () => {
     expect((await settingsOf(request)).enabled).toBe(true);
   });
 
-  test('a request still on its way when the element is removed is cancelled, and not retried', async ({ page, request }) => {
+  test('a request still on its way when the element is removed is cancelled, and not retried', async ({
+    page,
+    request,
+  }) => {
     await watchLeftovers(page);
     // The Activity log's answer is slow: the portal removes the element while it is on its way, which cancels it.
     await fault(request, {
-      method: 'GET', path: '/v1/security/mobile/mdm-sync/audit', times: 1, delayMs: 1500,
+      method: 'GET',
+      path: '/v1/security/mobile/mdm-sync/audit',
+      times: 1,
+      delayMs: 1500,
     });
     await page.goto(`${portalURL}/blank.html`);
     const before = await leftovers(page);
@@ -294,7 +356,8 @@ test.describe('script embed: <mdm-sync-settings>', () => {
     await restrict.uncheck();
     await expect.poll(async () => (await heard(page)).filter((e) => e.type === 'mdm-sync:ready').length).toBe(2);
 
-    const background = () => element.evaluate((e) => getComputedStyle(e.shadowRoot.querySelector('.mdm-root')).backgroundColor);
+    const background = () =>
+      element.evaluate((e) => getComputedStyle(e.shadowRoot.querySelector('.mdm-root')).backgroundColor);
     const light = await background();
     await page.evaluate(() => document.querySelector('mdm-sync-settings').setAttribute('theme', 'dark'));
     expect(await background()).not.toBe(light);
@@ -304,7 +367,10 @@ test.describe('script embed: <mdm-sync-settings>', () => {
     await expectNoAxeViolationsIn(page, 'mdm-sync-settings');
   });
 
-  test('docs/embedding.md\'s "try it": a plain page with the snippet, served by the mock', async ({ page, playwright }) => {
+  test('docs/embedding.md\'s "try it": a plain page with the snippet, served by the mock', async ({
+    page,
+    playwright,
+  }) => {
     // A mock of its own serves the page (`--static`) and the build for /admin/mdm/ (`--mount`), as the docs say.
     const mock = await playwright.request.newContext({ baseURL: plainPortalURL });
     await reset(mock);
@@ -343,7 +409,7 @@ test.describe('iframe embed: ?embed=1', () => {
     // The screen grows as the second module's parts arrive: each growth is told, the last one with the height now.
     const lastResize = async () => (await received(page)).findLast((m) => m.type === 'mdm-sync:resize');
     const mainHeight = () => frame.getByRole('main').evaluate((e) => Math.ceil(e.getBoundingClientRect().height));
-    await expect.poll(async () => (await lastResize())?.detail.height === await mainHeight()).toBe(true);
+    await expect.poll(async () => (await lastResize())?.detail.height === (await mainHeight())).toBe(true);
     expect((await lastResize()).origin).toBe(baseURL);
     const height = await mainHeight();
     // The portal sized the frame from it: the whole screen shows without a scroll bar of its own.
@@ -353,7 +419,11 @@ test.describe('iframe embed: ?embed=1', () => {
     const saved = await settingsOf(request);
     await expect.poll(async () => (await received(page)).map((m) => m.type)).toContain('mdm-sync:saved');
     const message = (await received(page)).find((m) => m.type === 'mdm-sync:saved');
-    expect(message.detail).toEqual({ enabled: true, restrictOtherDomains: false, logoutDeadline: saved.logoutDeadline });
+    expect(message.detail).toEqual({
+      enabled: true,
+      restrictOtherDomains: false,
+      logoutDeadline: saved.logoutDeadline,
+    });
     expect(JSON.stringify(await received(page))).not.toContain(saved.keyValue);
   });
 
@@ -368,27 +438,34 @@ test.describe('iframe embed: ?embed=1', () => {
 
     // Another site's page, beside the console in the same portal, cannot steer it.
     const other = page.frames().find((f) => f.url().startsWith(otherSiteURL));
-    await other.evaluate(() => parent.frames[0].postMessage({ type: 'mdm-sync:theme', detail: { theme: 'dark' } }, '*'));
+    await other.evaluate(() =>
+      parent.frames[0].postMessage({ type: 'mdm-sync:theme', detail: { theme: 'dark' } }, '*')
+    );
     await page.waitForTimeout(300);
     expect(await theme()).toBe('normal');
 
-    await page.evaluate((origin) => document.querySelector('iframe').contentWindow.postMessage(
-      { type: 'mdm-sync:theme', detail: { theme: 'dark' } }, origin), baseURL);
+    await page.evaluate(
+      (origin) =>
+        document
+          .querySelector('iframe')
+          .contentWindow.postMessage({ type: 'mdm-sync:theme', detail: { theme: 'dark' } }, origin),
+      baseURL
+    );
     await expect.poll(theme).toBe('dark');
   });
 
   test.describe(() => {
     test.use({ expectedCspViolations: [/frame-ancestors/] });
-  test('a page on an origin that is not allowed cannot frame it', async ({ page }) => {
-    const answer = page.waitForResponse((r) => r.url() === framed);
-    await page.goto(`${otherSiteURL}/frame.html?src=${encodeURIComponent(framed)}`);
-    expect((await answer).headers()['content-security-policy']).toContain(`frame-ancestors ${portalURL}`);
-    await page.waitForTimeout(1000);
-    const frame = page.frames().find((f) => f !== page.mainFrame());
-    expect(frame.url()).not.toContain('127.0.0.1');
-    await expect(consoleFrame(page).getByRole('button', { name: 'Save' })).toHaveCount(0);
-    expect(await received(page)).toEqual([]);
-  });
+    test('a page on an origin that is not allowed cannot frame it', async ({ page }) => {
+      const answer = page.waitForResponse((r) => r.url() === framed);
+      await page.goto(`${otherSiteURL}/frame.html?src=${encodeURIComponent(framed)}`);
+      expect((await answer).headers()['content-security-policy']).toContain(`frame-ancestors ${portalURL}`);
+      await page.waitForTimeout(1000);
+      const frame = page.frames().find((f) => f !== page.mainFrame());
+      expect(frame.url()).not.toContain('127.0.0.1');
+      await expect(consoleFrame(page).getByRole('button', { name: 'Save' })).toHaveCount(0);
+      expect(await received(page)).toEqual([]);
+    });
   });
 
   test('the snippet of docs/embedding.md sizes its frame', async ({ page }) => {

@@ -6,8 +6,8 @@ import { test, expect, reset, saveAndApply, shownKey } from './support.js';
 const KEY = 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA2eU7iO4k';
 const error = (code) => JSON.stringify({ error: { code, message: `mock ${code}`, field: null } });
 const FAULTS = {
-  '500': { status: 500 },
-  '502': { status: 502, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' },
+  500: { status: 500 },
+  502: { status: 502, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' },
   '503 + Retry-After': { status: 503, headers: { 'Retry-After': '1' } },
   '429 + Retry-After': { status: 429, headers: { 'Retry-After': '1' } },
   'dropped connection': { drop: true },
@@ -25,8 +25,16 @@ const totals = {};
 test.describe.configure({ timeout: 60_000 });
 
 // Loads retry a failure that a retry may get past twice by themselves (src/domain/retry.rs) before they show it.
-const TRANSIENT = new Set(['500', '502', '503 + Retry-After', '429 + Retry-After', 'dropped connection', '10 s delay',
-  'malformed JSON', 'HTML page, status 200']);
+const TRANSIENT = new Set([
+  '500',
+  '502',
+  '503 + Retry-After',
+  '429 + Retry-After',
+  'dropped connection',
+  '10 s delay',
+  'malformed JSON',
+  'HTML page, status 200',
+]);
 
 async function injectFault(request, method, name, times = 1, path = SETTINGS) {
   const response = await request.post('/__mock/faults', { data: { method, path, times, ...FAULTS[name] } });
@@ -133,12 +141,17 @@ test.afterAll(async ({}, testInfo) => {
   const table = results[testInfo.project.name];
   if (!table) return;
   const names = Object.keys(FAULTS);
-  const lines = [`fault matrix (${testInfo.project.name}): ${Object.keys(table).length} actions × ${names.length} faults`];
+  const lines = [
+    `fault matrix (${testInfo.project.name}): ${Object.keys(table).length} actions × ${names.length} faults`,
+  ];
   lines.push(['action'.padEnd(16), ...names].join(' | '));
   for (const [action, cells] of Object.entries(table)) {
     lines.push([action.padEnd(16), ...names.map((n) => (cells[n] ?? '-').padEnd(n.length))].join(' | '));
   }
   const sum = totals[testInfo.project.name];
-  if (sum) lines.push(`${sum.scenarios} scenarios passed, ${sum.requests} requests to the mock, ${sum.changes} changes applied`);
+  if (sum)
+    lines.push(
+      `${sum.scenarios} scenarios passed, ${sum.requests} requests to the mock, ${sum.changes} changes applied`
+    );
   console.log(lines.join('\n'));
 });

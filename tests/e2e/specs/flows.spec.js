@@ -14,8 +14,6 @@ async function open(page, request, state) {
   await expect(page.getByRole('switch', { name: '3rd-party MDM sync' })).toBeVisible();
 }
 
-
-
 async function mobileSecurityStatus(page) {
   await page.goto('/security/mobile');
   const advanced = page.getByRole('button', { name: 'Advanced' });
@@ -42,7 +40,12 @@ test('turn on with an auto key, then Apply', async ({ page, request }) => {
   const key = await shownKey(page);
   expect(key).toMatch(/^[A-Za-z0-9]{40}$/);
 
-  await saveAndApply(page, ['1,024 members will be signed out', '3 exception settings', 'LINE WORKS MDM will be turned off', 'LineworksAuthCode']);
+  await saveAndApply(page, [
+    '1,024 members will be signed out',
+    '3 exception settings',
+    'LINE WORKS MDM will be turned off',
+    'LineworksAuthCode',
+  ]);
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'being signed out' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Save' })).toBeDisabled();
@@ -63,7 +66,10 @@ test('turn on, then Cancel (or Escape) in the precautions leaves it off', async 
   await open(page, request);
   const sync = page.getByRole('switch', { name: '3rd-party MDM sync' });
   await sync.click();
-  await page.getByRole('dialog', { name: 'Turn on 3rd-party MDM sync?' }).getByRole('button', { name: 'Cancel' }).click();
+  await page
+    .getByRole('dialog', { name: 'Turn on 3rd-party MDM sync?' })
+    .getByRole('button', { name: 'Cancel' })
+    .click();
   await expect(sync).toHaveAttribute('aria-checked', 'false');
   await expect(sync).toBeFocused();
   await sync.press('Enter');
@@ -77,7 +83,9 @@ test('turn on, then Cancel (or Escape) in the precautions leaves it off', async 
 });
 
 test('Re-issue, then save: the new key replaces the old one', async ({ page, request }) => {
-  await open(page, request, { mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: KEY } });
+  await open(page, request, {
+    mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: KEY },
+  });
   await page.getByRole('button', { name: 'Re-issue' }).click();
   const key = await shownKey(page);
   await saveAndApply(page, ['1,024 members will be signed out', 'Update the App Configuration']);
@@ -88,7 +96,9 @@ test('Re-issue, then save: the new key replaces the old one', async ({ page, req
 });
 
 test('switch to a custom value, then save', async ({ page, request }) => {
-  await open(page, request, { mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: KEY } });
+  await open(page, request, {
+    mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: KEY },
+  });
   await page.getByRole('radio', { name: 'Custom value' }).check();
   await page.getByRole('textbox', { name: 'Key value' }).fill('Nimbus-Group-Shared-Key-2026');
   await saveAndApply(page, ['1,024 members will be signed out']);
@@ -98,7 +108,10 @@ test('switch to a custom value, then save', async ({ page, request }) => {
   await expect((await mobileSecurityStatus(page)).getByText('In use')).toBeVisible();
 });
 
-test("restricting with another domain's key is refused at the key, and the draft is kept", async ({ page, request }) => {
+test("restricting with another domain's key is refused at the key, and the draft is kept", async ({
+  page,
+  request,
+}) => {
   await open(page, request, {
     mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'custom', keyValue: OTHER_DOMAIN_KEY },
     otherDomainKeys: [OTHER_DOMAIN_KEY],
@@ -144,7 +157,7 @@ test('the free plan: controls disabled, with the reason; the server refuses too'
   const answer = await putSettings(
     request,
     { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: KEY },
-    'e2e-free-plan-000001',
+    'e2e-free-plan-000001'
   );
   expect(answer.status()).toBe(403);
   expect((await answer.json()).error.code).toBe('plan_not_eligible');
@@ -153,7 +166,9 @@ test('the free plan: controls disabled, with the reason; the server refuses too'
 });
 
 test('leaving with unsaved changes asks first', async ({ page, request }) => {
-  await open(page, request, { mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: KEY } });
+  await open(page, request, {
+    mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: KEY },
+  });
   await page.getByRole('checkbox', { name: 'Restrict login with other domain account' }).check();
   const asked = [];
   page.once('dialog', (dialog) => {
@@ -171,15 +186,24 @@ test('leaving with unsaved changes asks first', async ({ page, request }) => {
 
   await page.goto('/security/mobile/mdm-sync');
   await page.getByRole('checkbox', { name: 'Restrict login with other domain account' }).check();
-  const unload = new Promise((resolve) => page.once('dialog', (dialog) => { resolve(dialog.type()); dialog.accept(); }));
+  const unload = new Promise((resolve) =>
+    page.once('dialog', (dialog) => {
+      resolve(dialog.type());
+      dialog.accept();
+    })
+  );
   await page.close({ runBeforeUnload: true });
   expect(await unload).toBe('beforeunload');
 });
 
 test('a failed save keeps every choice and Retry applies it once', async ({ page, request }) => {
-  await open(page, request, { mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: KEY } });
+  await open(page, request, {
+    mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: KEY },
+  });
   await page.getByRole('checkbox', { name: 'Restrict login with other domain account' }).check();
-  await request.post('/__mock/faults', { data: { method: 'PUT', path: '/api/v1/security/mobile/mdm-sync', times: 1, status: 500 } });
+  await request.post('/__mock/faults', {
+    data: { method: 'PUT', path: '/api/v1/security/mobile/mdm-sync', times: 1, status: 500 },
+  });
   await saveAndApply(page);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Nothing was changed');

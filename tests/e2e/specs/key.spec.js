@@ -26,9 +26,13 @@ async function openSettings(page, request, mdmSync) {
 
 const keyBox = (page) => page.getByRole('textbox', { name: 'Key value' });
 
-
 test('Re-issue makes a new valid key in the browser', async ({ page, request }) => {
-  await openSettings(page, request, { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: SAVED_KEY });
+  await openSettings(page, request, {
+    enabled: true,
+    restrictOtherDomains: false,
+    keyMode: 'auto',
+    keyValue: SAVED_KEY,
+  });
   await expect(keyBox(page)).toHaveAttribute('readonly', '');
   expect(await shownKey(page)).toBe(SAVED_KEY);
   await page.getByRole('button', { name: 'Re-issue' }).click();
@@ -40,7 +44,12 @@ test('Re-issue makes a new valid key in the browser', async ({ page, request }) 
 });
 
 test('the key is masked until shown, and App Configuration follows', async ({ page, request }) => {
-  await openSettings(page, request, { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: SAVED_KEY });
+  await openSettings(page, request, {
+    enabled: true,
+    restrictOtherDomains: false,
+    keyMode: 'auto',
+    keyValue: SAVED_KEY,
+  });
   const toggle = page.getByRole('button', { name: 'Show key value' });
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   await expect(keyBox(page)).toHaveValue('•'.repeat(40));
@@ -68,7 +77,10 @@ test.describe('custom values', () => {
     });
   }
 
-  test('a good value shows no message, and axe finds nothing with the message or without', async ({ page, request }) => {
+  test('a good value shows no message, and axe finds nothing with the message or without', async ({
+    page,
+    request,
+  }) => {
     await openSettings(page, request);
     await page.getByRole('radio', { name: 'Custom value' }).check();
     await keyBox(page).fill('abcdefgh ijklmnop');
@@ -100,7 +112,7 @@ test.describe('custom values', () => {
     const answer = await putSettings(
       request,
       { enabled: true, restrictOtherDomains: false, keyMode: 'custom', keyValue: value },
-      'e2e-same-message-0001',
+      'e2e-same-message-0001'
     );
     expect(answer.status()).toBe(422);
     const body = await answer.json();
@@ -110,7 +122,12 @@ test.describe('custom values', () => {
 
 test('Copy puts the exact key on the clipboard and says so', async ({ page, request, context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
-  await openSettings(page, request, { enabled: true, restrictOtherDomains: false, keyMode: 'custom', keyValue: '<Group&Key"Value\'>2026' });
+  await openSettings(page, request, {
+    enabled: true,
+    restrictOtherDomains: false,
+    keyMode: 'custom',
+    keyValue: '<Group&Key"Value\'>2026',
+  });
   await page.getByRole('button', { name: 'Copy key value', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('<Group&Key"Value\'>2026');
@@ -120,8 +137,16 @@ test('Copy puts the exact key on the clipboard and says so', async ({ page, requ
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('<Group&Key"Value\'>2026');
 });
 
-test('a refused clipboard is explained, and the key is shown and selected for copying by hand', async ({ page, request }) => {
-  await openSettings(page, request, { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: SAVED_KEY });
+test('a refused clipboard is explained, and the key is shown and selected for copying by hand', async ({
+  page,
+  request,
+}) => {
+  await openSettings(page, request, {
+    enabled: true,
+    restrictOtherDomains: false,
+    keyMode: 'auto',
+    keyValue: SAVED_KEY,
+  });
   await page.evaluate(() => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
   });
@@ -149,7 +174,9 @@ test('the key never reaches a URL, storage or the console', async ({ page, reque
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('switch', { name: '3rd-party MDM sync' })).toHaveAttribute('aria-checked', 'true');
-  const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+  const storage = await page.evaluate(
+    () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie
+  );
   expect(storage).not.toContain(key);
   expect(urls.join('\n')).not.toContain(key);
   expect(page.url()).not.toContain(key);

@@ -41,28 +41,37 @@ async function readBack(page, read, text) {
     expect(new Set(values).size).toBe(1);
     return values[0];
   }
-  return page.evaluate(([text, read]) => {
-    const document = new DOMParser().parseFromString(text, 'application/xml');
-    if (document.querySelector('parsererror')) throw new Error(`not well-formed XML: ${text}`);
-    if (read === 'specfile') {
-      const root = document.documentElement;
-      if (root.tagName !== 'managedAppConfiguration') throw new Error(root.tagName);
-      if (root.querySelector(':scope > bundleId').textContent !== 'com.example.lineworks') throw new Error('bundleId');
-      const string = root.querySelector(':scope > dict > string');
-      if (string.getAttribute('keyName') !== 'LineworksAuthCode') throw new Error('keyName');
-      return string.querySelector('defaultValue > value').textContent;
-    }
-    const dict = read === 'plist' ? document.querySelector('plist > dict') : document.documentElement;
-    if (dict.tagName !== 'dict' || dict.children.length !== 2) throw new Error(dict.outerHTML);
-    const [key, value] = dict.children;
-    if (key.tagName !== 'key' || key.textContent !== 'LineworksAuthCode' || value.tagName !== 'string') {
-      throw new Error(dict.outerHTML);
-    }
-    return value.textContent;
-  }, [text, read]);
+  return page.evaluate(
+    ([text, read]) => {
+      const document = new DOMParser().parseFromString(text, 'application/xml');
+      if (document.querySelector('parsererror')) throw new Error(`not well-formed XML: ${text}`);
+      if (read === 'specfile') {
+        const root = document.documentElement;
+        if (root.tagName !== 'managedAppConfiguration') throw new Error(root.tagName);
+        if (root.querySelector(':scope > bundleId').textContent !== 'com.example.lineworks')
+          throw new Error('bundleId');
+        const string = root.querySelector(':scope > dict > string');
+        if (string.getAttribute('keyName') !== 'LineworksAuthCode') throw new Error('keyName');
+        return string.querySelector('defaultValue > value').textContent;
+      }
+      const dict = read === 'plist' ? document.querySelector('plist > dict') : document.documentElement;
+      if (dict.tagName !== 'dict' || dict.children.length !== 2) throw new Error(dict.outerHTML);
+      const [key, value] = dict.children;
+      if (key.tagName !== 'key' || key.textContent !== 'LineworksAuthCode' || value.tagName !== 'string') {
+        throw new Error(dict.outerHTML);
+      }
+      return value.textContent;
+    },
+    [text, read]
+  );
 }
 
-test('every MDM\'s configuration, copied and downloaded, holds exactly the saved key', async ({ page, request, context, baseURL }) => {
+test("every MDM's configuration, copied and downloaded, holds exactly the saved key", async ({
+  page,
+  request,
+  context,
+  baseURL,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   const kit = await openWith(page, request);
   for (const [mdm, { file, read }] of Object.entries(MDMS)) {
@@ -83,7 +92,10 @@ test('every MDM\'s configuration, copied and downloaded, holds exactly the saved
   }
 });
 
-test('a format that names the app offers the apps that have an identifier for its platform', async ({ page, request }) => {
+test('a format that names the app offers the apps that have an identifier for its platform', async ({
+  page,
+  request,
+}) => {
   const kit = await openWith(page, request);
   await kit.getByRole('combobox', { name: 'MDM solution' }).selectOption({ label: 'Microsoft Intune (Android)' });
   const app = kit.getByRole('combobox', { name: 'App' });
@@ -110,8 +122,15 @@ test('the configuration is masked until the key is shown', async ({ page, reques
   await expectNoAxeViolations(page);
 });
 
-test('a key that is not saved yet is flagged in the configuration\'s place', async ({ page, request }) => {
-  await reset(request, { mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA2eU7iO4k' } });
+test("a key that is not saved yet is flagged in the configuration's place", async ({ page, request }) => {
+  await reset(request, {
+    mdmSync: {
+      enabled: true,
+      restrictOtherDomains: false,
+      keyMode: 'auto',
+      keyValue: 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA2eU7iO4k',
+    },
+  });
   await page.goto('/security/mobile/mdm-sync');
   const kit = page.getByRole('region', { name: 'App Configuration kit' });
   await expect(kit.getByRole('button', { name: 'Copy configuration' })).toBeVisible();
@@ -136,14 +155,19 @@ test('a character the MDM would rewrite is warned about', async ({ page, request
   const kit = await openWith(page, request, 'Abc$EMAIL-1234567xyz');
   await kit.getByRole('combobox', { name: 'MDM solution' }).selectOption({ label: 'Jamf Pro' });
   // Masked, the syntax stands for the part of the key that Jamf would replace.
-  await expect(kit.getByRole('alert')).toContainText('Jamf Pro reads $Name in a value as its own variable, and would replace “$Name”');
+  await expect(kit.getByRole('alert')).toContainText(
+    'Jamf Pro reads $Name in a value as its own variable, and would replace “$Name”'
+  );
   await page.getByRole('button', { name: 'Show key value' }).click();
   await expect(kit.getByRole('alert')).toContainText('would replace “$EMAIL” in this key value');
   await kit.getByRole('combobox', { name: 'MDM solution' }).selectOption({ label: 'Microsoft Intune (Android)' });
   await expect(kit.getByRole('alert')).toHaveCount(0);
 });
 
-test('the value check names a match, a line break, full-width letters and a truncated value', async ({ page, request }) => {
+test('the value check names a match, a line break, full-width letters and a truncated value', async ({
+  page,
+  request,
+}) => {
   const kit = await openWith(page, request, 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA');
   const value = kit.getByRole('textbox', { name: 'Value in your MDM' });
   const check = kit.getByRole('button', { name: 'Check value' });
@@ -176,12 +200,16 @@ test('the value check tells a value of the unsaved draft', async ({ page, reques
   const kit = page.getByRole('region', { name: 'App Configuration kit' });
   await kit.getByRole('textbox', { name: 'Value in your MDM' }).fill('Nw3bV8cX1zL6kJ4hG9fD2sA7pO5iU0yT');
   await kit.getByRole('button', { name: 'Check value' }).click();
-  await expect(kit.getByRole('status').filter({ hasText: 'draft' })).toContainText('It matches the key value in your draft');
+  await expect(kit.getByRole('status').filter({ hasText: 'draft' })).toContainText(
+    'It matches the key value in your draft'
+  );
 });
 
 test('when the kit cannot load, the screen still saves, and Retry brings the kit', async ({ page, request }) => {
   let refuse = true;
-  await page.route('**/mdm-extras-*_bg.wasm', (route) => (refuse ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+  await page.route('**/mdm-extras-*_bg.wasm', (route) =>
+    refuse ? route.fulfill({ status: 503, body: '' }) : route.continue()
+  );
   await reset(request, { mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'custom', keyValue: KEY } });
   await page.goto('/security/mobile/mdm-sync');
   const alert = page.getByRole('alert').filter({ hasText: 'This part of the page could not be loaded' });
@@ -193,7 +221,9 @@ test('when the kit cannot load, the screen still saves, and Retry brings the kit
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByRole('region', { name: 'App Configuration kit' })).toBeVisible();
   await expect(alert).toBeHidden();
-  await expect(page.getByRole('region', { name: 'Activity' })).toContainText('Restricted login with other domain accounts');
+  await expect(page.getByRole('region', { name: 'Activity' })).toContainText(
+    'Restricted login with other domain accounts'
+  );
 });
 
 test('a tampered second module is refused', async ({ page, request }) => {

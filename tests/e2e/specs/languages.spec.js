@@ -2,7 +2,17 @@
 // left; the language chosen from the browser, the element's `locale` and the iframe's `?locale=`; the standalone
 // language menu, which keeps the draft and is remembered; no sideways scrolling at 320 px. Names come from the
 // catalogs themselves (src/i18n/*.json), as people and screen readers meet them.
-import { test, expect, fault, reset, isPhone, expectNoAxeViolations, expectNoAxeViolationsIn, catalog, fill } from './support.js';
+import {
+  test,
+  expect,
+  fault,
+  reset,
+  isPhone,
+  expectNoAxeViolations,
+  expectNoAxeViolationsIn,
+  catalog,
+  fill,
+} from './support.js';
 import { portalURL, baseURL } from '../playwright.config.js';
 
 const CUSTOM_KEY = 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA';
@@ -13,13 +23,15 @@ const englishKit = catalog('en', 'extras');
 /** Every English sentence (or the part of one between its values) that the other language translates. */
 function englishSentences(english, translated) {
   const texts = (value) => (typeof value === 'string' ? [value] : Object.values(value));
-  return Object.keys(english)
-    .filter((key) => JSON.stringify(english[key]) !== JSON.stringify(translated[key]))
-    .flatMap((key) => texts(english[key]))
-    .flatMap((text) => text.split(/\{\w+\}/))
-    .map((part) => part.trim())
-    // Phrases, not single words: a lone "Configuration" is part of the product term App Configuration.
-    .filter((part) => part.length >= 12 && part.includes(' '));
+  return (
+    Object.keys(english)
+      .filter((key) => JSON.stringify(english[key]) !== JSON.stringify(translated[key]))
+      .flatMap((key) => texts(english[key]))
+      .flatMap((text) => text.split(/\{\w+\}/))
+      .map((part) => part.trim())
+      // Phrases, not single words: a lone "Configuration" is part of the product term App Configuration.
+      .filter((part) => part.length >= 12 && part.includes(' '))
+  );
 }
 
 /** Nothing on screen is still in English: neither the console's sentences nor the kit's. */
@@ -41,7 +53,9 @@ function pattern(template, values) {
 }
 
 async function noSidewaysScroll(page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+  );
   expect(overflow, 'the page scrolls sideways').toBeLessThanOrEqual(0);
 }
 
@@ -94,12 +108,17 @@ for (const tag of ['ja', 'ko']) {
       await expect(activity).toContainText(t.audit_enabled);
       await expectNoEnglish(page.locator('body'), t);
       await expectNoAxeViolations(page);
-      expect((await (await request.get('/api/v1/security/mobile/mdm-sync')).json())).toMatchObject({ enabled: true, restrictOtherDomains: true });
+      expect(await (await request.get('/api/v1/security/mobile/mdm-sync')).json()).toMatchObject({
+        enabled: true,
+        restrictOtherDomains: true,
+      });
     });
 
     test('the App Configuration kit and its value check', async ({ page, request }) => {
       const kt = catalog(tag, 'extras');
-      await reset(request, { mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'custom', keyValue: CUSTOM_KEY } });
+      await reset(request, {
+        mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'custom', keyValue: CUSTOM_KEY },
+      });
       await page.goto('/security/mobile/mdm-sync');
       const kit = page.getByRole('region', { name: kt.kit_title });
       await kit.getByRole('combobox', { name: kt.mdm_solution }).selectOption({ label: kt.mdm_jamf_pro });
@@ -108,7 +127,9 @@ for (const tag of ['ja', 'ko']) {
       await kit.getByRole('textbox', { name: kt.value_in_mdm }).fill(CUSTOM_KEY.slice(0, -3));
       await kit.getByRole('button', { name: kt.check_value }).click();
       const verdict = kit.getByRole('status').filter({ hasText: kt.verdict_differs });
-      await expect(verdict).toContainText(fill(kt.difference_missing.other, { n: written(tag, 3), position: written(tag, 30) }));
+      await expect(verdict).toContainText(
+        fill(kt.difference_missing.other, { n: written(tag, 3), position: written(tag, 30) })
+      );
       await expectNoEnglish(page.locator('body'), t);
       await expectNoAxeViolations(page);
     });
@@ -128,12 +149,18 @@ for (const tag of ['ja', 'ko']) {
     test('a failed save keeps every choice and says what to do', async ({ page, request }) => {
       await page.goto('/security/mobile/mdm-sync');
       await page.getByRole('switch', { name: t.mdm_sync_title }).click();
-      await page.getByRole('dialog', { name: t.precautions_title }).getByRole('button', { name: t.ok, exact: true }).click();
+      await page
+        .getByRole('dialog', { name: t.precautions_title })
+        .getByRole('button', { name: t.ok, exact: true })
+        .click();
       await page.getByRole('radio', { name: t.key_custom }).check();
       await page.getByRole('textbox', { name: t.key_value, exact: true }).fill(CUSTOM_KEY);
       await fault(request, { method: 'PUT', path: '/api/v1/security/mobile/mdm-sync', times: 1, status: 503 });
       await page.getByRole('button', { name: t.save, exact: true }).click();
-      await page.getByRole('dialog', { name: t.confirm_title }).getByRole('button', { name: t.apply, exact: true }).click();
+      await page
+        .getByRole('dialog', { name: t.confirm_title })
+        .getByRole('button', { name: t.apply, exact: true })
+        .click();
       const alert = page.getByRole('alert');
       await expect(alert).toContainText(t.save_failed);
       await expect(alert).toContainText(t.api_error_unavailable);
@@ -168,7 +195,10 @@ for (const tag of ['ja', 'ko']) {
       await noSidewaysScroll(page);
       await page.getByRole('switch', { name: t.mdm_sync_title }).click();
       await noSidewaysScroll(page);
-      await page.getByRole('dialog', { name: t.precautions_title }).getByRole('button', { name: t.ok, exact: true }).click();
+      await page
+        .getByRole('dialog', { name: t.precautions_title })
+        .getByRole('button', { name: t.ok, exact: true })
+        .click();
       await page.getByRole('radio', { name: t.key_custom }).check();
       await page.getByRole('textbox', { name: t.key_value, exact: true }).fill('abcdefghＡijklmnop');
       await noSidewaysScroll(page);
@@ -176,7 +206,10 @@ for (const tag of ['ja', 'ko']) {
       await page.getByRole('textbox', { name: t.key_value, exact: true }).fill(CUSTOM_KEY);
       await page.getByRole('button', { name: t.save, exact: true }).click();
       await noSidewaysScroll(page);
-      await page.getByRole('dialog', { name: t.confirm_title }).getByRole('button', { name: t.apply, exact: true }).click();
+      await page
+        .getByRole('dialog', { name: t.confirm_title })
+        .getByRole('button', { name: t.apply, exact: true })
+        .click();
       await expect(page.getByRole('alert')).toBeVisible();
       await noSidewaysScroll(page);
     });
@@ -200,7 +233,9 @@ for (const tag of ['ja', 'ko']) {
   });
 
   test(`the iframe mode speaks ?locale=${tag}`, async ({ page }) => {
-    await page.goto(`${portalURL}/frame.html?src=${encodeURIComponent(`${baseURL}/security/mobile/mdm-sync?embed=1&locale=${tag}`)}`);
+    await page.goto(
+      `${portalURL}/frame.html?src=${encodeURIComponent(`${baseURL}/security/mobile/mdm-sync?embed=1&locale=${tag}`)}`
+    );
     const frame = page.frameLocator('iframe[title="3rd-party MDM sync settings"]');
     await expect(frame.getByRole('heading', { level: 1, name: t.mdm_sync_title })).toBeVisible();
     await expect(frame.locator('html')).toHaveAttribute('lang', tag);
@@ -226,7 +261,10 @@ test.describe('with a browser in a language the console does not speak', () => {
   });
 });
 
-test('switching language in the middle of a draft keeps every choice, and is remembered', async ({ page, request }, testInfo) => {
+test('switching language in the middle of a draft keeps every choice, and is remembered', async ({
+  page,
+  request,
+}, testInfo) => {
   const ja = catalog('ja');
   const ko = catalog('ko');
   await page.goto('/security/mobile/mdm-sync');
@@ -257,7 +295,10 @@ test('switching language in the middle of a draft keeps every choice, and is rem
   await choose(ja, '한국어');
   await expect(page.getByRole('textbox', { name: ko.key_value, exact: true })).toHaveValue(CUSTOM_KEY);
   await page.getByRole('button', { name: ko.save, exact: true }).click();
-  await page.getByRole('dialog', { name: ko.confirm_title }).getByRole('button', { name: ko.apply, exact: true }).click();
+  await page
+    .getByRole('dialog', { name: ko.confirm_title })
+    .getByRole('button', { name: ko.apply, exact: true })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: ko.saved })).toBeVisible();
   const saved = await (await request.get('/api/v1/security/mobile/mdm-sync')).json();
   expect(saved).toMatchObject({ enabled: true, restrictOtherDomains: true, keyMode: 'custom', keyValue: CUSTOM_KEY });
@@ -271,7 +312,7 @@ test('switching language in the middle of a draft keeps every choice, and is rem
   expect(stored).toBe(JSON.stringify({ 'mdm-sync:locale': 'ko' }));
 });
 
-test('every request asks the server to answer in the admin\'s language', async ({ page, request }) => {
+test("every request asks the server to answer in the admin's language", async ({ page, request }) => {
   await reset(request);
   const ja = catalog('ja');
   await page.addInitScript(() => localStorage.setItem('mdm-sync:locale', 'ja'));

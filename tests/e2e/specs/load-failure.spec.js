@@ -18,7 +18,13 @@ for (const [screen, url, path, ready] of [
 }
 
 test('an HTML error page is not shown raw', async ({ page, request }) => {
-  await fault(request, { method: 'GET', path: '/api/v1/security/mobile', times: 3, status: 200, body: '<html><h1>Proxy</h1></html>' });
+  await fault(request, {
+    method: 'GET',
+    path: '/api/v1/security/mobile',
+    times: 3,
+    status: 200,
+    body: '<html><h1>Proxy</h1></html>',
+  });
   await page.goto('/security/mobile');
   await expect(page.getByRole('alert')).toContainText('does not understand');
   await expect(page.getByText('Proxy')).toHaveCount(0);

@@ -51,7 +51,9 @@ test('a saved key is shown masked, in the field and in App Configuration', async
   await expect(field).toHaveValue('•'.repeat(40));
   await expect(field).toHaveAttribute('readonly', '');
   expect(await page.content()).not.toContain(key);
-  await expect(page.getByRole('region', { name: 'App Configuration', exact: true }).getByText('•'.repeat(40))).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'App Configuration', exact: true }).getByText('•'.repeat(40))
+  ).toBeVisible();
 });
 
 test('an unknown address shows a real not-found page with a way back', async ({ page }) => {

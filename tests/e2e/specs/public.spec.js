@@ -53,8 +53,9 @@ function draw(page, url) {
     canvas.height = image.naturalHeight;
     const context = canvas.getContext('2d');
     context.drawImage(image, 0, 0);
-    const at = (x, y) =>
-      [...context.getImageData(Math.floor((x * canvas.width) / 32), Math.floor((y * canvas.height) / 32), 1, 1).data];
+    const at = (x, y) => [
+      ...context.getImageData(Math.floor((x * canvas.width) / 32), Math.floor((y * canvas.height) / 32), 1, 1).data,
+    ];
     return {
       size: `${image.naturalWidth}x${image.naturalHeight}`,
       background: at(3, 16),
@@ -71,8 +72,12 @@ function expectGlyph(drawn, scheme, what) {
   expectColor(drawn.keyhole, accent[scheme], `${what}, keyhole`);
 }
 
-const links = (page, selector) => page.locator(`head ${selector}`).evaluateAll((elements) =>
-  elements.map((e) => ({ href: e.href, type: e.type || null, sizes: e.getAttribute('sizes') })));
+const links = (page, selector) =>
+  page
+    .locator(`head ${selector}`)
+    .evaluateAll((elements) =>
+      elements.map((e) => ({ href: e.href, type: e.type || null, sizes: e.getAttribute('sizes') }))
+    );
 
 for (const root of ['/', '/admin/mdm/']) {
   const at = (path) => `${baseURL}${root}${path}`;
@@ -86,7 +91,10 @@ for (const root of ['/', '/admin/mdm/']) {
         { href: at('favicon.ico'), type: null, sizes: '32x32' },
         { href: at('icon.svg'), type: 'image/svg+xml', sizes: null },
       ]);
-      for (const [file, type] of [['favicon.ico', 'image/x-icon'], ['icon.svg', 'image/svg+xml']]) {
+      for (const [file, type] of [
+        ['favicon.ico', 'image/x-icon'],
+        ['icon.svg', 'image/svg+xml'],
+      ]) {
         await expectServed(page, at(file), type);
         const drawn = await draw(page, at(file));
         expect(drawn.size, file).toBe('32x32');
@@ -145,8 +153,11 @@ for (const root of ['/', '/admin/mdm/']) {
       const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
       expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
       // The browser's bar takes the top bar's colour in either theme.
-      expect(await page.locator('head meta[name="theme-color"]').evaluateAll((metas) =>
-        metas.map((meta) => [meta.media, meta.content]))).toEqual([
+      expect(
+        await page
+          .locator('head meta[name="theme-color"]')
+          .evaluateAll((metas) => metas.map((meta) => [meta.media, meta.content]))
+      ).toEqual([
         ['(prefers-color-scheme: light)', surface.light],
         ['(prefers-color-scheme: dark)', surface.dark],
       ]);
@@ -159,7 +170,11 @@ for (const root of ['/', '/admin/mdm/']) {
         await expect(page.locator('head meta[name="robots"]')).toHaveAttribute('content', 'noindex, nofollow');
       }
       const robots = await expectServed(page, at('robots.txt'), 'text/plain; charset=utf-8');
-      const rules = robots.toString('utf8').split('\n').map((line) => line.replace(/#.*/, '').trim()).filter(Boolean);
+      const rules = robots
+        .toString('utf8')
+        .split('\n')
+        .map((line) => line.replace(/#.*/, '').trim())
+        .filter(Boolean);
       expect(rules).toEqual(['User-agent: *', 'Disallow: /']);
     });
 
@@ -169,13 +184,18 @@ for (const root of ['/', '/admin/mdm/']) {
       await page.goto(`${root}security/mobile/mdm-sync`);
       await expect(page.getByRole('switch', { name: '3rd-party MDM sync' })).toBeVisible();
       await page.waitForLoadState('networkidle');
-      const publicFetched = () => fetched.filter((path) => publicFiles.some((name) => path === `${root}${name}`))
-        .map((path) => path.slice(root.length));
+      const publicFetched = () =>
+        fetched
+          .filter((path) => publicFiles.some((name) => path === `${root}${name}`))
+          .map((path) => path.slice(root.length));
       await expect.poll(publicFetched).toEqual(['icon.svg']);
       // tests/tools/budget.mjs: the favicon is part of the standalone first load, the rest of public/ of none.
       expect(favicon.some((pattern) => pattern.test('icon.svg'))).toBe(true);
       for (const name of publicFiles.filter((name) => name !== 'icon.svg' && name !== 'favicon.ico')) {
-        expect(onDemand.some((pattern) => pattern.test(name)), `${name} counted on demand`).toBe(true);
+        expect(
+          onDemand.some((pattern) => pattern.test(name)),
+          `${name} counted on demand`
+        ).toBe(true);
       }
     });
   });
@@ -191,22 +211,28 @@ for (const root of ['/', '/admin/mdm/']) {
   });
 }
 
-test('the element and the iframe mode add no icon, manifest or robots meta to a portal\'s page', async ({ page }) => {
+test("the element and the iframe mode add no icon, manifest or robots meta to a portal's page", async ({ page }) => {
   const fetched = [];
   page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
   const framed = `${baseURL}/security/mobile/mdm-sync?embed=1`;
   const pages = [
-    [`${portalURL}/snippet/script-embed.html`,
-      () => page.locator('mdm-sync-settings').getByRole('button', { name: 'Save' })],
-    [`${portalURL}/frame.html?src=${encodeURIComponent(framed)}`,
-      () => page.frameLocator('iframe[title="3rd-party MDM sync settings"]').getByRole('button', { name: 'Save' })],
+    [
+      `${portalURL}/snippet/script-embed.html`,
+      () => page.locator('mdm-sync-settings').getByRole('button', { name: 'Save' }),
+    ],
+    [
+      `${portalURL}/frame.html?src=${encodeURIComponent(framed)}`,
+      () => page.frameLocator('iframe[title="3rd-party MDM sync settings"]').getByRole('button', { name: 'Save' }),
+    ],
   ];
   for (const [url, save] of pages) {
     await page.goto(url);
     await expect(save()).toBeVisible();
     await page.waitForLoadState('networkidle');
-    const added = page.locator('link[rel~="icon"], link[rel="apple-touch-icon"], link[rel="manifest"], ' +
-      'meta[name="theme-color"], meta[name="robots"]');
+    const added = page.locator(
+      'link[rel~="icon"], link[rel="apple-touch-icon"], link[rel="manifest"], ' +
+        'meta[name="theme-color"], meta[name="robots"]'
+    );
     await expect(added, url).toHaveCount(0);
   }
   // Not even the framed console's own page, which links them: browsers take a favicon from the top document only,

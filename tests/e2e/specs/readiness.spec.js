@@ -1,7 +1,17 @@
 // Device readiness (readiness.md): before Apply, how many active devices already carry the key value in the draft,
 // why the others do not, by platform, and what the change does to them, counted for seeded fleets; its failure
 // never blocks a save; the element shows it too. In English and in Japanese.
-import { test, expect, reset, fault, expectNoAxeViolations, expectNoAxeViolationsIn, saveAndApply, catalog, fill } from './support.js';
+import {
+  test,
+  expect,
+  reset,
+  fault,
+  expectNoAxeViolations,
+  expectNoAxeViolationsIn,
+  saveAndApply,
+  catalog,
+  fill,
+} from './support.js';
 import { portalURL } from '../playwright.config.js';
 
 const SAVED = 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA2eU7iO4k';
@@ -16,7 +26,10 @@ const FLEET = [
 ];
 
 async function open(page, request) {
-  await reset(request, { devices: FLEET, mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: SAVED } });
+  await reset(request, {
+    devices: FLEET,
+    mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: SAVED },
+  });
   await page.goto('/security/mobile/mdm-sync');
   const region = page.getByRole('region', { name: 'Device readiness' });
   await expect(region.getByRole('table')).toBeVisible();
@@ -25,8 +38,9 @@ async function open(page, request) {
 
 /** The table as the admin reads it: each row's label and its iOS, Android and total counts. */
 async function table(region) {
-  return region.getByRole('row').evaluateAll((rows) => rows.slice(1).map((row) =>
-    [...row.children].map((cell) => cell.textContent.trim())));
+  return region
+    .getByRole('row')
+    .evaluateAll((rows) => rows.slice(1).map((row) => [...row.children].map((cell) => cell.textContent.trim())));
 }
 
 test('the rollout of the saved key, counted by management and platform', async ({ page, request }) => {
@@ -48,14 +62,19 @@ test('a re-issued key is carried by no device, and the Apply dialog says so', as
   await expect(region.getByRole('status')).toHaveText('0 of 520 active devices already carry this key value.');
   await page.getByRole('button', { name: 'Save' }).click();
   const dialog = page.getByRole('dialog', { name: 'Apply these changes?' });
-  await expect(dialog).toContainText('No device carries this key value yet: every member waits for your MDM to push it.');
+  await expect(dialog).toContainText(
+    'No device carries this key value yet: every member waits for your MDM to push it.'
+  );
   await expect(dialog).toContainText('500 devices wait until your MDM pushes this key value.');
   await expect(dialog).toContainText('20 devices cannot sign in while sync is on');
   await expectNoAxeViolations(page);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 });
 
-test('a custom value that part of the fleet holds, and the Apply dialog\'s numbers for it', async ({ page, request }) => {
+test("a custom value that part of the fleet holds, and the Apply dialog's numbers for it", async ({
+  page,
+  request,
+}) => {
   const region = await open(page, request);
   await page.getByRole('radio', { name: 'Custom value' }).check();
   await page.getByRole('textbox', { name: 'Key value', exact: true }).fill(GROUP);
@@ -84,12 +103,20 @@ test('a change that signs nobody out says nothing of devices', async ({ page, re
   await expect(dialog).not.toContainText('wait until your MDM');
 });
 
-test('readiness failing (503) never blocks a save, says it is unavailable, and Retry brings it', async ({ page, request }) => {
-  await reset(request, { devices: FLEET, mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: SAVED } });
+test('readiness failing (503) never blocks a save, says it is unavailable, and Retry brings it', async ({
+  page,
+  request,
+}) => {
+  await reset(request, {
+    devices: FLEET,
+    mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: SAVED },
+  });
   await fault(request, { method: 'GET', path: '/api/v1/security/mobile/mdm-sync/readiness', times: 3, status: 503 });
   await page.goto('/security/mobile/mdm-sync');
   const region = page.getByRole('region', { name: 'Device readiness' });
-  await expect(region).toContainText('The device numbers are unavailable right now. The settings work without them.', { timeout: 15_000 });
+  await expect(region).toContainText('The device numbers are unavailable right now. The settings work without them.', {
+    timeout: 15_000,
+  });
   await page.getByRole('button', { name: 'Re-issue' }).click();
   await saveAndApply(page, ['How many devices are ready cannot be told right now.']);
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
@@ -107,7 +134,10 @@ test('the key never leaves the browser: only its fingerprint is compared, here',
 });
 
 test('the embedded element shows readiness too', async ({ page, request }) => {
-  await reset(request, { devices: FLEET, mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: SAVED } });
+  await reset(request, {
+    devices: FLEET,
+    mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: SAVED },
+  });
   await page.goto(`${portalURL}/blank.html`);
   await page.evaluate(() => document.getElementById('slot').append(document.createElement('mdm-sync-settings')));
   const region = page.locator('mdm-sync-settings').getByRole('region', { name: 'Device readiness' });
@@ -118,10 +148,13 @@ test('the embedded element shows readiness too', async ({ page, request }) => {
 test.describe('in Japanese', () => {
   test.use({ locale: 'ja-JP' });
 
-  test('the counts and the Apply dialog\'s numbers', async ({ page, request }) => {
+  test("the counts and the Apply dialog's numbers", async ({ page, request }) => {
     const x = catalog('ja', 'extras');
     const t = catalog('ja');
-    await reset(request, { devices: FLEET, mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: SAVED } });
+    await reset(request, {
+      devices: FLEET,
+      mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: SAVED },
+    });
     await page.goto('/security/mobile/mdm-sync');
     const region = page.getByRole('region', { name: x.readiness_title });
     await expect(region.getByRole('status')).toHaveText(fill(x.readiness_summary.other, { n: '420', total: '520' }));

@@ -16,7 +16,14 @@ test('one failed load is retried by itself, after the Retry-After wait, with no 
 
 test('a save is never retried by itself', async ({ page, request }) => {
   await request.post('/__mock/reset', {
-    data: { mdmSync: { enabled: false, restrictOtherDomains: false, keyMode: 'auto', keyValue: 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA2eU7iO4k' } },
+    data: {
+      mdmSync: {
+        enabled: false,
+        restrictOtherDomains: false,
+        keyMode: 'auto',
+        keyValue: 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA2eU7iO4k',
+      },
+    },
   });
   await fault(request, { method: 'PUT', path: SETTINGS, times: 1, status: 503 });
   await page.goto('/security/mobile/mdm-sync');

@@ -3,7 +3,17 @@
 // Sign-in checks report's filter, paging and CSV; its failure never blocks a save; the key in no report. In English,
 // and in Japanese.
 import { readFileSync } from 'node:fs';
-import { test, expect, reset, fault, expectNoAxeViolations, expectNoAxeViolationsIn, catalog, fill, saveAndApply } from './support.js';
+import {
+  test,
+  expect,
+  reset,
+  fault,
+  expectNoAxeViolations,
+  expectNoAxeViolationsIn,
+  catalog,
+  fill,
+  saveAndApply,
+} from './support.js';
 import { baseURL, portalURL } from '../playwright.config.js';
 
 const SAVED = 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA2eU7iO4k';
@@ -26,7 +36,9 @@ async function settings(request) {
 
 /** The report's rows as the admin reads them: when, member, device, reason. */
 async function reportRows(region) {
-  return region.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((c) => c.textContent.trim())));
+  return region
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((row) => [...row.children].map((c) => c.textContent.trim())));
 }
 
 test('monitor only signs nobody out, and the checks show what would have been refused', async ({ page, request }) => {
@@ -55,12 +67,21 @@ test('monitor only signs nobody out, and the checks show what would have been re
   const reasons = (await reportRows(region)).filter((row) => row.length === 4).map((row) => row[3]);
   expect(reasons.length).toBeGreaterThan(0);
   // A new key, which the devices on the old value do not carry yet, besides those with none and the unmanaged.
-  expect(reasons.every((r) => /^(Another key value on the device|No key value on the device|Device not managed by an MDM|Android outside Android Enterprise)/.test(r))).toBe(true);
+  expect(
+    reasons.every((r) =>
+      /^(Another key value on the device|No key value on the device|Device not managed by an MDM|Android outside Android Enterprise)/.test(
+        r
+      )
+    )
+  ).toBe(true);
   await expectNoAxeViolations(page);
 });
 
-test('monitor → enforce states the week\'s numbers, then signs everyone out', async ({ page, request }) => {
-  await reset(request, { devices: FLEET, mdmSync: { enabled: true, keyMode: 'auto', keyValue: SAVED, enforcement: 'monitor' } });
+test("monitor → enforce states the week's numbers, then signs everyone out", async ({ page, request }) => {
+  await reset(request, {
+    devices: FLEET,
+    mdmSync: { enabled: true, keyMode: 'auto', keyValue: SAVED, enforcement: 'monitor' },
+  });
   await page.goto(SETTINGS);
   await page.getByRole('radio', { name: /^Enforce/ }).check();
   await page.getByRole('button', { name: 'Save' }).click();
@@ -76,7 +97,10 @@ test('monitor → enforce states the week\'s numbers, then signs everyone out', 
   expect(saved.logoutDeadline).not.toBeNull();
 });
 
-test('a new key with a 7-day overlap signs nobody out; past its end the previous key is refused', async ({ page, request }) => {
+test('a new key with a 7-day overlap signs nobody out; past its end the previous key is refused', async ({
+  page,
+  request,
+}) => {
   await reset(request, { devices: FLEET, mdmSync: { enabled: true, keyMode: 'auto', keyValue: SAVED } });
   await page.goto(SETTINGS);
   await page.getByRole('button', { name: 'Re-issue' }).click();
@@ -124,7 +148,9 @@ test('End overlap now, through the Apply dialog', async ({ page, request }) => {
   await rotation.getByRole('button', { name: 'End overlap now' }).click();
   const dialog = page.getByRole('dialog', { name: 'Apply these changes?' });
   await expect(dialog).toContainText('The previous key stops working now');
-  await expect(dialog).toContainText('40 active devices carry only the previous key: they are signed out within 10 minutes.');
+  await expect(dialog).toContainText(
+    '40 active devices carry only the previous key: they are signed out within 10 minutes.'
+  );
   // Cancel lets it go: nothing is left to save.
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('button', { name: 'Save' })).toHaveAttribute('aria-disabled', 'true');
@@ -135,11 +161,16 @@ test('End overlap now, through the Apply dialog', async ({ page, request }) => {
   expect(saved.rotation).toBeNull();
   expect(saved.logoutDeadline).not.toBeNull();
   const audit = await (await request.get('/api/v1/security/mobile/mdm-sync/audit?limit=10')).json();
-  expect(audit.events.map((e) => [e.action, e.reason ?? null]).slice(0, 1)).toEqual([['rotation_ended', 'ended_early']]);
+  expect(audit.events.map((e) => [e.action, e.reason ?? null]).slice(0, 1)).toEqual([
+    ['rotation_ended', 'ended_early'],
+  ]);
 });
 
 test('the report filters, pages, and downloads every row as CSV, with no key in it', async ({ page, request }) => {
-  await reset(request, { devices: FLEET, mdmSync: { enabled: true, keyMode: 'auto', keyValue: SAVED, enforcement: 'monitor' } });
+  await reset(request, {
+    devices: FLEET,
+    mdmSync: { enabled: true, keyMode: 'auto', keyValue: SAVED, enforcement: 'monitor' },
+  });
   const answers = [];
   page.on('response', async (response) => {
     if (response.url().includes('/mdm-sync/sign-ins')) answers.push(await response.text());
@@ -151,7 +182,11 @@ test('the report filters, pages, and downloads every row as CSV, with no key in 
   await region.getByRole('button', { name: 'Load more' }).click();
   await expect.poll(async () => (await reportRows(region)).length).toBeGreaterThan(first);
   await region.getByRole('combobox', { name: 'Reason' }).selectOption('unmanaged');
-  await expect.poll(async () => (await reportRows(region)).every((row) => row.length !== 4 || row[3].startsWith('Device not managed'))).toBe(true);
+  await expect
+    .poll(async () =>
+      (await reportRows(region)).every((row) => row.length !== 4 || row[3].startsWith('Device not managed'))
+    )
+    .toBe(true);
   await region.getByRole('combobox', { name: 'Period' }).selectOption('1');
   const downloading = page.waitForEvent('download');
   await region.getByRole('button', { name: 'Download CSV' }).click();
@@ -168,9 +203,14 @@ test('the report filters, pages, and downloads every row as CSV, with no key in 
 
 /** The settings screen in "Monitor only", once the report has come; `loads()` counts the report's loads from then on. */
 async function openCountingReportLoads(page, request) {
-  await reset(request, { devices: FLEET, mdmSync: { enabled: true, keyMode: 'auto', keyValue: SAVED, enforcement: 'monitor' } });
+  await reset(request, {
+    devices: FLEET,
+    mdmSync: { enabled: true, keyMode: 'auto', keyValue: SAVED, enforcement: 'monitor' },
+  });
   let loads = 0;
-  page.on('request', (r) => { if (r.url().includes('/mdm-sync/sign-ins')) loads += 1; });
+  page.on('request', (r) => {
+    if (r.url().includes('/mdm-sync/sign-ins')) loads += 1;
+  });
   await page.goto(SETTINGS);
   await expect(page.getByRole('region', { name: 'Sign-in checks' }).locator('tbody tr').first()).toBeVisible();
   const first = loads;
@@ -194,7 +234,10 @@ test('a save loads the report again, as the settings in force changed', async ({
   await expect.poll(loads).toBe(1);
 });
 
-test("a previous key that another domain uses cannot stay valid under the restriction: said so, and nothing is lost", async ({ page, request }) => {
+test('a previous key that another domain uses cannot stay valid under the restriction: said so, and nothing is lost', async ({
+  page,
+  request,
+}) => {
   const OTHER = 'OtherDomainKey0123456789abcdefghijklmnop';
   await reset(request, {
     devices: FLEET,
@@ -229,7 +272,9 @@ test('failing readiness and sign-in loads never block a save', async ({ page, re
     await fault(request, { method: 'GET', path, status: 503, times: 20 });
   }
   await page.goto(SETTINGS);
-  await expect(page.getByRole('region', { name: 'Sign-in checks' })).toContainText('Sign-in checks are unavailable right now.');
+  await expect(page.getByRole('region', { name: 'Sign-in checks' })).toContainText(
+    'Sign-in checks are unavailable right now.'
+  );
   await page.getByRole('radio', { name: /^Monitor only/ }).check();
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('dialog', { name: 'Apply these changes?' }).getByRole('button', { name: 'Apply' }).click();
@@ -240,11 +285,18 @@ test('failing readiness and sign-in loads never block a save', async ({ page, re
 test.describe('in Japanese', () => {
   test.use({ locale: 'ja-JP' });
 
-  test('monitor only and the report, in the admin\'s words', async ({ page, request }) => {
+  test("monitor only and the report, in the admin's words", async ({ page, request }) => {
     const [t, x] = [catalog('ja'), catalog('ja', 'extras')];
-    await reset(request, { devices: FLEET, mdmSync: { enabled: true, keyMode: 'auto', keyValue: SAVED, enforcement: 'monitor' } });
+    await reset(request, {
+      devices: FLEET,
+      mdmSync: { enabled: true, keyMode: 'auto', keyValue: SAVED, enforcement: 'monitor' },
+    });
     await page.goto(SETTINGS);
-    await expect(page.getByRole('radiogroup', { name: x.enforcement }).getByRole('radio', { name: new RegExp(`^${x.enforcement_monitor}`) })).toBeChecked();
+    await expect(
+      page
+        .getByRole('radiogroup', { name: x.enforcement })
+        .getByRole('radio', { name: new RegExp(`^${x.enforcement_monitor}`) })
+    ).toBeChecked();
     const region = page.getByRole('region', { name: x.signins_title });
     await expect(region).toContainText(x.signins_intro_monitor);
     await expect(region.locator('tbody tr').first()).toBeVisible();
@@ -257,9 +309,15 @@ test.describe('in Japanese', () => {
 });
 
 test.describe('embedded', () => {
-  const MONITORING = { devices: FLEET, mdmSync: { enabled: true, keyMode: 'auto', keyValue: SAVED, enforcement: 'monitor' } };
+  const MONITORING = {
+    devices: FLEET,
+    mdmSync: { enabled: true, keyMode: 'auto', keyValue: SAVED, enforcement: 'monitor' },
+  };
 
-  test('the element shows the rollout\'s controls and regions, and its requests reach its form', async ({ page, request }) => {
+  test("the element shows the rollout's controls and regions, and its requests reach its form", async ({
+    page,
+    request,
+  }) => {
     await reset(request, MONITORING);
     await page.goto(`${portalURL}/blank.html`);
     await page.evaluate(() => document.getElementById('slot').append(document.createElement('mdm-sync-settings')));
@@ -268,7 +326,9 @@ test.describe('embedded', () => {
     await element.getByRole('radio', { name: /^Enforce/ }).check();
     await element.getByRole('button', { name: 'Save' }).click();
     const dialog = element.getByRole('dialog', { name: 'Apply these changes?' });
-    await expect(dialog).toContainText(/In the last 7 days, [\d,]+ sign-ins by [\d,]+ members would have been refused:/);
+    await expect(dialog).toContainText(
+      /In the last 7 days, [\d,]+ sign-ins by [\d,]+ members would have been refused:/
+    );
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expectNoAxeViolationsIn(page, 'mdm-sync-settings');
   });

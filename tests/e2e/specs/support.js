@@ -14,14 +14,19 @@ export const test = base.extend({
     await page.exposeFunction('__reportCspViolation', (text) => violations.push(text));
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) =>
-        window.__reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
+        window.__reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`)
+      );
     });
     page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        violations.push(message.text());
     });
     await use(page);
     for (const expected of expectedCspViolations) {
-      expect(violations.some((v) => expected.test(v)), `a CSP violation matching ${expected}`).toBe(true);
+      expect(
+        violations.some((v) => expected.test(v)),
+        `a CSP violation matching ${expected}`
+      ).toBe(true);
     }
     const unexpected = violations.filter((v) => !expectedCspViolations.some((expected) => expected.test(v)));
     expect(unexpected, 'Content-Security-Policy violations').toEqual([]);
@@ -60,7 +65,10 @@ export async function expectNoAxeViolations(page) {
 export async function expectNoAxeViolationsIn(page, selector) {
   // No CSSOM preload: for a stylesheet linked in a shadow root, axe would copy it into an inline <style>, which the
   // portal's CSP rightly refuses. The one rule that needs it, css-orientation-lock, has nothing to find here.
-  const results = await new AxeBuilder({ page }).include(selector).options({ ...WCAG22, preload: false }).analyze();
+  const results = await new AxeBuilder({ page })
+    .include(selector)
+    .options({ ...WCAG22, preload: false })
+    .analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary, 'axe-core violations').toEqual([]);
 }
@@ -77,7 +85,11 @@ export async function putSettings(request, body, idempotencyKey) {
   const session = await (await request.get('/api/v1/session')).json();
   const current = await request.get('/api/v1/security/mobile/mdm-sync');
   return request.put('/api/v1/security/mobile/mdm-sync', {
-    headers: { 'X-CSRF-Token': session.csrfToken, 'If-Match': current.headers()['etag'], 'Idempotency-Key': idempotencyKey },
+    headers: {
+      'X-CSRF-Token': session.csrfToken,
+      'If-Match': current.headers()['etag'],
+      'Idempotency-Key': idempotencyKey,
+    },
     data: body,
   });
 }
@@ -145,11 +157,21 @@ export async function watchLeftovers(page) {
     }
     const [setT, clearT] = [window.setTimeout.bind(window), window.clearTimeout.bind(window)];
     window.setTimeout = (fn, ms, ...args) => {
-      const id = setT((...a) => { live.timers.delete(id); typeof fn === 'function' && fn(...a); }, ms, ...args);
+      const id = setT(
+        (...a) => {
+          live.timers.delete(id);
+          typeof fn === 'function' && fn(...a);
+        },
+        ms,
+        ...args
+      );
       live.timers.add(id);
       return id;
     };
-    window.clearTimeout = (id) => { live.timers.delete(id); clearT(id); };
+    window.clearTimeout = (id) => {
+      live.timers.delete(id);
+      clearT(id);
+    };
     const realFetch = window.fetch;
     window.fetch = function fetch(input, init) {
       const answer = realFetch.call(this, input, init);

@@ -28,12 +28,14 @@ async function slow(page, pattern, ms) {
 }
 
 /** The request in flight that a stage waits for, by `METHOD /path`. */
-const inFlight = (page, request) => expect.poll(async () => (await leftovers(page)).requests, { message: `${request} in flight` })
-  .toContain(request);
+const inFlight = (page, request) =>
+  expect.poll(async () => (await leftovers(page)).requests, { message: `${request} in flight` }).toContain(request);
 
 /** The first screen has gone: the page is back to what it had before it came. */
 async function expectNothingLeft(page, before) {
-  await expect.poll(async () => (await leftovers(page)).requests, { message: 'API requests still on their way' }).toEqual([]);
+  await expect
+    .poll(async () => (await leftovers(page)).requests, { message: 'API requests still on their way' })
+    .toEqual([]);
   await expect.poll(async () => (await leftovers(page)).timers, { message: 'timers left' }).toBe(before.timers);
   expect((await leftovers(page)).listeners, 'listeners left').toEqual(before.listeners);
 }
@@ -58,8 +60,12 @@ async function startSaving(scope) {
 }
 
 /** Whether the mock has received a request that `matches`. */
-const received = (request, matches) => expect.poll(async () => (await (await request.get('/__mock/requests')).json()).some(matches),
-  { message: 'the request reached the backend' }).toBe(true);
+const received = (request, matches) =>
+  expect
+    .poll(async () => (await (await request.get('/__mock/requests')).json()).some(matches), {
+      message: 'the request reached the backend',
+    })
+    .toBe(true);
 
 /**
  * Each stage: what to arrange before the screen is added (`arrange`, which may return the requests it slows), and how
@@ -70,21 +76,24 @@ const received = (request, matches) => expect.poll(async () => (await (await req
 const stages = {
   'while the first module loads': {
     arrange: (page) => slow(page, '**/mdm-console-*_bg.wasm', 800),
-    reach: (page, scope, { asked }) => expect.poll(() => asked.length, { message: 'the wasm asked for' }).toBeGreaterThan(0),
+    reach: (page, scope, { asked }) =>
+      expect.poll(() => asked.length, { message: 'the wasm asked for' }).toBeGreaterThan(0),
   },
   'just after ready': {
     // Removed by the portal inside its own `mdm-sync:ready` handler: the earliest a portal hears of the screen.
-    arrange: (page) => page.addInitScript(() => {
-      if (window.parent !== window) return;
-      const removeFirst = (event) => {
-        if (event.data?.type !== 'mdm-sync:ready') return;
-        window.removeEventListener('message', removeFirst);
-        document.querySelector('iframe')?.remove();
-      };
-      window.addEventListener('message', removeFirst);
-      document.addEventListener('mdm-sync:ready', (event) => event.target.remove(), { once: true });
-    }),
-    reach: (page, scope, { kind }) => expect(page.locator(kind === 'element' ? 'mdm-sync-settings' : 'iframe')).toHaveCount(0),
+    arrange: (page) =>
+      page.addInitScript(() => {
+        if (window.parent !== window) return;
+        const removeFirst = (event) => {
+          if (event.data?.type !== 'mdm-sync:ready') return;
+          window.removeEventListener('message', removeFirst);
+          document.querySelector('iframe')?.remove();
+        };
+        window.addEventListener('message', removeFirst);
+        document.addEventListener('mdm-sync:ready', (event) => event.target.remove(), { once: true });
+      }),
+    reach: (page, scope, { kind }) =>
+      expect(page.locator(kind === 'element' ? 'mdm-sync-settings' : 'iframe')).toHaveCount(0),
   },
   'while the second module loads': {
     arrange: (page) => slow(page, '**/mdm-extras-*', 1500),
@@ -96,20 +105,26 @@ const stages = {
   'during a save': {
     // Refused only after the console's own timeout, so that a save the screen does not cancel is still counted as
     // on its way when the screen has gone, and it changes nothing later.
-    arrange: (page, request) => fault(request, { method: 'PUT', path: '/v1/security/mobile/mdm-sync', status: 503, delayMs: 9000 }),
+    arrange: (page, request) =>
+      fault(request, { method: 'PUT', path: '/v1/security/mobile/mdm-sync', status: 503, delayMs: 9000 }),
     reach: async (page, scope, { request }) => {
       await startSaving(scope);
       await received(request, (r) => r.method === 'PUT');
     },
   },
   "during a retry's wait": {
-    arrange: (page, request) => fault(request, {
-      method: 'GET', path: '/v1/security/mobile/mdm-sync/audit', status: 503, headers: { 'Retry-After': '30' },
-    }),
+    arrange: (page, request) =>
+      fault(request, {
+        method: 'GET',
+        path: '/v1/security/mobile/mdm-sync/audit',
+        status: 503,
+        headers: { 'Retry-After': '30' },
+      }),
     reach: async (page, scope, { kind, before, request }) => {
       await received(request, (r) => r.method === 'GET' && r.path.endsWith('/audit'));
       if (kind === 'element') {
-        await expect.poll(async () => (await leftovers(page)).timers, { message: 'the Activity log waits to retry' })
+        await expect
+          .poll(async () => (await leftovers(page)).timers, { message: 'the Activity log waits to retry' })
           .toBeGreaterThan(before.timers);
       } else {
         // The frame sets its retry's timer as the refusal arrives.
@@ -127,7 +142,8 @@ test.describe('<mdm-sync-settings> removed', () => {
       const asked = await arrange(page, request);
       await page.goto(`${portalURL}/blank.html`);
       const before = await leftovers(page);
-      const add = () => page.evaluate(() => document.getElementById('slot').append(document.createElement('mdm-sync-settings')));
+      const add = () =>
+        page.evaluate(() => document.getElementById('slot').append(document.createElement('mdm-sync-settings')));
       await add();
       const element = page.locator('mdm-sync-settings');
       await reach(page, element, { kind: 'element', asked, before, request });

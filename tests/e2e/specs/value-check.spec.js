@@ -22,7 +22,10 @@ for (const tag of ['en', 'ja']) {
   test.describe(`in ${tag}`, () => {
     test.use({ locale: BROWSER_LOCALE[tag] });
 
-    test('rows of the issue\'s table get their true verdict, and the pasted values go nowhere', async ({ page, request }) => {
+    test("rows of the issue's table get their true verdict, and the pasted values go nowhere", async ({
+      page,
+      request,
+    }) => {
       const consoleText = [];
       page.on('console', (message) => consoleText.push(message.text()));
       const urls = [];
@@ -50,7 +53,9 @@ for (const tag of ['en', 'ja']) {
       await paste(`lineworksAuthCode\t${KEY}`);
       await expect(status).toContainText(k.verdict_key_but);
       await expect(status).toContainText(fill(k.difference_name_case, { name: 'lineworksAuthCode' }));
-      await expect(status).toContainText(fill(k.found_in_place, { place: k.wrapper_columns, name: 'lineworksAuthCode' }));
+      await expect(status).toContainText(
+        fill(k.found_in_place, { place: k.wrapper_columns, name: 'lineworksAuthCode' })
+      );
       await expectNoAxeViolations(page);
 
       // The draft, not saved yet, with a line break.
@@ -63,7 +68,9 @@ for (const tag of ['en', 'ja']) {
       // Nothing pasted went anywhere.
       await page.goto('/security/mobile');
       expect(urls.filter((u) => u.includes(KEY) || u.includes(draft))).toEqual([]);
-      const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+      const storage = await page.evaluate(
+        () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie
+      );
       expect(storage).not.toContain(KEY);
       expect(consoleText.filter((text) => text.includes(KEY))).toEqual([]);
       const requests = await (await request.get('/__mock/requests')).json();
@@ -77,7 +84,9 @@ for (const tag of ['en', 'ja']) {
       await kit.getByRole('textbox', { name: k.value_in_mdm }).fill('Lw¥2024¥Auth¥Key9');
       await kit.getByRole('button', { name: k.check_value }).click();
       const number = new Intl.NumberFormat(tag).format(3);
-      await expect(kit.getByRole('status').filter({ hasText: k.verdict_key_but })).toContainText(fill(k.difference_yen, { position: number }));
+      await expect(kit.getByRole('status').filter({ hasText: k.verdict_key_but })).toContainText(
+        fill(k.difference_yen, { position: number })
+      );
     });
 
     test('the custom-value field notes a key that looks like a number, and does not refuse it', async ({ page }) => {
@@ -90,7 +99,10 @@ for (const tag of ['en', 'ja']) {
       await expect(page.getByText(k.key_number_note)).toBeVisible();
       await expect(field).toHaveAccessibleDescription(k.key_number_note);
       await expect(field).not.toHaveAttribute('aria-invalid', 'true');
-      await expect(page.getByRole('button', { name: t.save, exact: true })).not.toHaveAttribute('aria-disabled', 'true');
+      await expect(page.getByRole('button', { name: t.save, exact: true })).not.toHaveAttribute(
+        'aria-disabled',
+        'true'
+      );
       await field.fill('1.23456789012E+18');
       await expect(page.getByText(k.key_number_note)).toBeVisible();
       await field.fill('Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA');
@@ -98,7 +110,10 @@ for (const tag of ['en', 'ja']) {
       await expectNoAxeViolations(page);
     });
 
-    test('a key Intune would rewrite on Android is warned about, in the kit and at the field', async ({ page, request }) => {
+    test('a key Intune would rewrite on Android is warned about, in the kit and at the field', async ({
+      page,
+      request,
+    }) => {
       const key = 'Qx7v{{userprincipalname}}sT8w';
       await open(page, request, key);
       const kit = page.getByRole('region', { name: k.kit_title });
@@ -111,18 +126,32 @@ for (const tag of ['en', 'ja']) {
       await expect(page.getByText(atField)).toBeVisible();
       // Shown, the part itself.
       await page.getByRole('button', { name: t.show_key }).click();
-      await expect(kit.getByRole('alert')).toHaveText(fill(k.rewrite_warning, { mdm, syntax: '{{…}}', part: '{{userprincipalname}}' }));
-      await expect(page.getByText(fill(k.field_rewrite_warning, { part: '{{userprincipalname}}', mdms: rewriting.join(k.list_separator) }))).toBeVisible();
+      await expect(kit.getByRole('alert')).toHaveText(
+        fill(k.rewrite_warning, { mdm, syntax: '{{…}}', part: '{{userprincipalname}}' })
+      );
+      await expect(
+        page.getByText(
+          fill(k.field_rewrite_warning, { part: '{{userprincipalname}}', mdms: rewriting.join(k.list_separator) })
+        )
+      ).toBeVisible();
       // The Android Management API substitutes nothing.
       await kit.getByRole('combobox', { name: k.mdm_solution }).selectOption({ label: k.mdm_android_management });
       await expect(kit.getByRole('alert')).toHaveCount(0);
       await expectNoAxeViolations(page);
     });
 
-    test('every MDM\'s steps begin with making the app a managed app', async ({ page, request }) => {
+    test("every MDM's steps begin with making the app a managed app", async ({ page, request }) => {
       await open(page, request, KEY);
       const kit = page.getByRole('region', { name: k.kit_title });
-      const mdms = ['intune_ios', 'intune_android', 'jamf_pro', 'workspace_one', 'ivanti_epmm', 'android_management', 'appconfig_specfile'];
+      const mdms = [
+        'intune_ios',
+        'intune_android',
+        'jamf_pro',
+        'workspace_one',
+        'ivanti_epmm',
+        'android_management',
+        'appconfig_specfile',
+      ];
       for (const mdm of mdms) {
         await kit.getByRole('combobox', { name: k.mdm_solution }).selectOption({ label: k[`mdm_${mdm}`] });
         await expect(kit.locator('.mdm-steps > li').first()).toHaveText(k[`steps_${mdm}_managed`]);

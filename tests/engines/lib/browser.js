@@ -21,7 +21,9 @@ export { Key, By };
 
 export const ENGINE = process.env.ENGINE;
 if (ENGINE !== 'firefox' && ENGINE !== 'webkit') {
-  throw new Error(`ENGINE must be "firefox" or "webkit", not ${JSON.stringify(ENGINE)} (run the suite with tests/tools/engines.sh)`);
+  throw new Error(
+    `ENGINE must be "firefox" or "webkit", not ${JSON.stringify(ENGINE)} (run the suite with tests/tools/engines.sh)`
+  );
 }
 
 export const PATHS = {
@@ -42,10 +44,17 @@ function which(name) {
 
 /** What the engine needs on this machine, and what installs it; an empty list when everything is there. */
 export function missing(engine = ENGINE) {
-  const need = engine === 'firefox'
-    ? [[PATHS.firefox, 'apt-get install firefox-esr'], [PATHS.geckodriver, 'cargo install geckodriver']]
-    : [[PATHS.minibrowser, 'apt-get install webkit2gtk-driver'], [PATHS.webkitdriver, 'apt-get install webkit2gtk-driver'],
-      [PATHS.xvfb, 'apt-get install xvfb']];
+  const need =
+    engine === 'firefox'
+      ? [
+          [PATHS.firefox, 'apt-get install firefox-esr'],
+          [PATHS.geckodriver, 'cargo install geckodriver'],
+        ]
+      : [
+          [PATHS.minibrowser, 'apt-get install webkit2gtk-driver'],
+          [PATHS.webkitdriver, 'apt-get install webkit2gtk-driver'],
+          [PATHS.xvfb, 'apt-get install xvfb'],
+        ];
   return need.filter(([path]) => !path || !existsSync(path)).map(([path, how]) => `${path} (${how})`);
 }
 
@@ -109,11 +118,16 @@ async function waitForHttp(url, what, child, seconds = 20) {
 
 /** An X display of its own for WebKitGTK: Xvfb picks a free display number and writes it to fd 3. */
 async function startXvfb() {
-  const xvfb = track(spawn(PATHS.xvfb, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'], detached: true,
-  }));
+  const xvfb = track(
+    spawn(PATHS.xvfb, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+      detached: true,
+    })
+  );
   let stderr = '';
-  xvfb.stderr.on('data', (d) => { stderr += d; });
+  xvfb.stderr.on('data', (d) => {
+    stderr += d;
+  });
   const display = await new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`Xvfb gave no display within 10 s: ${stderr}`)), 10_000);
@@ -135,7 +149,8 @@ async function startXvfb() {
  */
 export async function startBrowser({ window = { width: 1280, height: 900 }, firefoxPrefs = {} } = {}) {
   const lacking = missing();
-  if (lacking.length) throw new Error(`${ENGINE} cannot run, missing: ${lacking.join(', ')}. Run tests/tools/setup.sh.`);
+  if (lacking.length)
+    throw new Error(`${ENGINE} cannot run, missing: ${lacking.join(', ')}. Run tests/tools/setup.sh.`);
   const downloads = mkdtempSync(join(tmpdir(), `mdm-engines-${ENGINE}-downloads-`));
   const profileHome = mkdtempSync(join(tmpdir(), `mdm-engines-${ENGINE}-home-`));
   const port = await freePort();
@@ -145,7 +160,13 @@ export async function startBrowser({ window = { width: 1280, height: 900 }, fire
   let capabilities;
   let env = { ...process.env };
   if (ENGINE === 'firefox') {
-    const driver = track(spawn(PATHS.geckodriver, ['--port', String(port), '--log', 'fatal'], { stdio: ['ignore', log, log], env, detached: true }));
+    const driver = track(
+      spawn(PATHS.geckodriver, ['--port', String(port), '--log', 'fatal'], {
+        stdio: ['ignore', log, log],
+        env,
+        detached: true,
+      })
+    );
     children.push(driver);
     capabilities = new Capabilities({
       browserName: 'firefox',
@@ -159,7 +180,8 @@ export async function startBrowser({ window = { width: 1280, height: 900 }, fire
           'browser.download.useDownloadDir': true,
           'browser.download.always_ask_before_handling_new_types': false,
           'browser.download.start_downloads_in_tmp_dir': false,
-          'browser.helperApps.neverAsk.saveToDisk': 'application/json,application/xml,text/xml,application/x-plist,application/octet-stream,text/plain',
+          'browser.helperApps.neverAsk.saveToDisk':
+            'application/json,application/xml,text/xml,application/x-plist,application/octet-stream,text/plain',
           // The console's language comes from the browser first: English, as the Playwright suite's default.
           'intl.accept_languages': 'en-US, en',
           'intl.locale.requested': 'en-US',
@@ -195,7 +217,9 @@ export async function startBrowser({ window = { width: 1280, height: 900 }, fire
       WEBKIT_DISABLE_COMPOSITING_MODE: '1',
       LIBGL_ALWAYS_SOFTWARE: '1',
     };
-    const driver = track(spawn(PATHS.webkitdriver, [`--port=${port}`], { stdio: ['ignore', log, log], env, detached: true }));
+    const driver = track(
+      spawn(PATHS.webkitdriver, [`--port=${port}`], { stdio: ['ignore', log, log], env, detached: true })
+    );
     children.push(driver);
     capabilities = new Capabilities({
       'webkitgtk:browserOptions': { binary: PATHS.minibrowser, args: ['--automation'] },
@@ -221,7 +245,8 @@ const ROLE_SELECTORS = {
   switch: '[role=switch]',
   checkbox: 'input[type=checkbox], [role=checkbox]',
   radio: 'input[type=radio], [role=radio]',
-  textbox: 'input:not([type]), input[type=text], input[type=password], input[type=email], input[type=search], input[type=url], input[type=tel], textarea, [role=textbox]',
+  textbox:
+    'input:not([type]), input[type=text], input[type=password], input[type=email], input[type=search], input[type=url], input[type=tel], textarea, [role=textbox]',
   combobox: 'select, [role=combobox]',
   dialog: 'dialog, [role=dialog], [role=alertdialog]',
   region: 'section, [role=region]',
@@ -274,7 +299,11 @@ export async function waitUntil(check, what, timeout = 10_000) {
       if (!(e instanceof errors.StaleElementReferenceError)) lastError = e;
     }
     if (Date.now() > deadline) {
-      const why = lastError ? ` (${lastError.message.split('\n')[0]})` : last !== undefined ? ` (last: ${JSON.stringify(last)})` : '';
+      const why = lastError
+        ? ` (${lastError.message.split('\n')[0]})`
+        : last !== undefined
+          ? ` (last: ${JSON.stringify(last)})`
+          : '';
       throw new Error(`timed out after ${timeout} ms waiting for ${typeof what === 'function' ? what() : what}${why}`);
     }
     await sleep(100);
@@ -310,8 +339,11 @@ export class Scope {
   /** The one element with this role and name, waited for (the first, if several). */
   async get(role, name = null, options = {}) {
     const text = options.text ? ` with "${options.text}"` : '';
-    return waitUntil(async () => (await this.all(role, name, options))[0],
-      `${role} "${name ?? '*'}"${text} in ${this.label}`, options.timeout);
+    return waitUntil(
+      async () => (await this.all(role, name, options))[0],
+      `${role} "${name ?? '*'}"${text} in ${this.label}`,
+      options.timeout
+    );
   }
 
   /** A scope for a found element: lookups inside it (its shadow root when it has one). */
@@ -320,8 +352,11 @@ export class Scope {
   }
 
   async gone(role, name = null, options = {}) {
-    await waitUntil(async () => (await this.all(role, name, options)).length === 0,
-      `no ${role} "${name ?? '*'}"${options.text ? ` with "${options.text}"` : ''} in ${this.label}`, options.timeout);
+    await waitUntil(
+      async () => (await this.all(role, name, options)).length === 0,
+      `no ${role} "${name ?? '*'}"${options.text ? ` with "${options.text}"` : ''} in ${this.label}`,
+      options.timeout
+    );
   }
 
   async click(role, name, options) {
@@ -333,11 +368,17 @@ export class Scope {
   /** The scope's text as rendered (innerText), or its shadow root's text content. */
   async text() {
     return this.driver.executeScript(
-      'const r = arguments[0]; return r ? (r.shadowRoot ? r.shadowRoot.textContent : r.innerText) : document.body.innerText;', this.root);
+      'const r = arguments[0]; return r ? (r.shadowRoot ? r.shadowRoot.textContent : r.innerText) : document.body.innerText;',
+      this.root
+    );
   }
 
   async waitText(contains, timeout) {
-    return waitUntil(async () => (await this.text()).includes(contains), () => `"${contains}" in ${this.label}`, timeout);
+    return waitUntil(
+      async () => (await this.text()).includes(contains),
+      () => `"${contains}" in ${this.label}`,
+      timeout
+    );
   }
 }
 
@@ -364,7 +405,9 @@ export class Browser extends Scope {
   /** Sets the outer window size; returns the viewport got, also kept in `this.viewport`. */
   async resize(width, height) {
     await this.driver.manage().window().setRect({ width, height, x: 0, y: 0 });
-    this.viewport = await this.driver.executeScript('return { width: innerWidth, height: innerHeight, clientWidth: document.documentElement.clientWidth }');
+    this.viewport = await this.driver.executeScript(
+      'return { width: innerWidth, height: innerHeight, clientWidth: document.documentElement.clientWidth }'
+    );
     return this.viewport;
   }
 
@@ -377,7 +420,12 @@ export class Browser extends Scope {
     if (computed === role || (role === 'dialog' && computed === 'alertdialog')) return true;
     // WebKit exposes a single <select> as a pop-up button (as Safari's VoiceOver announces it): its computed role
     // is "button". Firefox and Chromium say "combobox".
-    return role === 'combobox' && computed === 'button' && ENGINE === 'webkit' && (await element.getTagName()).toLowerCase() === 'select';
+    return (
+      role === 'combobox' &&
+      computed === 'button' &&
+      ENGINE === 'webkit' &&
+      (await element.getTagName()).toLowerCase() === 'select'
+    );
   }
 
   async nameOf(element) {
@@ -390,7 +438,8 @@ export class Browser extends Scope {
     try {
       await element.click();
     } catch (e) {
-      if (!(e instanceof errors.ElementClickInterceptedError) && !(e instanceof errors.ElementNotInteractableError)) throw e;
+      if (!(e instanceof errors.ElementClickInterceptedError) && !(e instanceof errors.ElementNotInteractableError))
+        throw e;
       await this.driver.executeScript('arguments[0].scrollIntoView({ block: "center", inline: "center" })', element);
       await sleep(100);
       await element.click();
@@ -410,10 +459,13 @@ export class Browser extends Scope {
   }
 
   async isFocused(element) {
-    return this.driver.executeScript(`
+    return this.driver.executeScript(
+      `
       let active = document.activeElement;
       while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
-      return active === arguments[0];`, element);
+      return active === arguments[0];`,
+      element
+    );
   }
 
   /**
@@ -430,17 +482,23 @@ export class Browser extends Scope {
       area.focus();
       return area;`);
     await this.driver.actions().keyDown(Key.CONTROL).sendKeys('v').keyUp(Key.CONTROL).perform();
-    const text = await waitUntil(async () => (await area.getAttribute('value')) || null, 'the paste', 3000).catch(() => '');
+    const text = await waitUntil(async () => (await area.getAttribute('value')) || null, 'the paste', 3000).catch(
+      () => ''
+    );
     await this.driver.executeScript('arguments[0].remove()', area);
     return text;
   }
 
   /** Runs `body` (async, in the page) with `args`, and returns what it resolves to. */
   async run(body, ...args) {
-    return this.driver.executeAsyncScript(`
+    return this.driver
+      .executeAsyncScript(
+        `
       const done = arguments[arguments.length - 1];
       const args = Array.prototype.slice.call(arguments, 0, -1);
-      (async (...args) => { ${body} })(...args).then((value) => done({ value }), (e) => done({ error: String(e && e.stack || e) }));`, ...args)
+      (async (...args) => { ${body} })(...args).then((value) => done({ value }), (e) => done({ error: String(e && e.stack || e) }));`,
+        ...args
+      )
       .then((result) => {
         if (result && 'error' in result) throw new Error(`in the page: ${result.error}`);
         return result?.value;
@@ -460,14 +518,21 @@ export class Browser extends Scope {
    * scrolls: the click then lands outside the element, without an error. (Firefox's scrolls the portal too.)
    */
   async revealInFrame(element) {
-    const inner = await this.driver.executeScript('const r = arguments[0].getBoundingClientRect(); return { top: r.top, bottom: r.bottom }', element);
+    const inner = await this.driver.executeScript(
+      'const r = arguments[0].getBoundingClientRect(); return { top: r.top, bottom: r.bottom }',
+      element
+    );
     const frame = this.currentFrame;
     await this.driver.switchTo().defaultContent();
     try {
-      await this.driver.executeScript(`
+      await this.driver.executeScript(
+        `
         const frame = arguments[0].getBoundingClientRect();
         const [top, bottom] = [frame.top + arguments[1].top, frame.top + arguments[1].bottom];
-        if (top < 0 || bottom > innerHeight) window.scrollBy(0, (top + bottom) / 2 - innerHeight / 2);`, frame, inner);
+        if (top < 0 || bottom > innerHeight) window.scrollBy(0, (top + bottom) / 2 - innerHeight / 2);`,
+        frame,
+        inner
+      );
     } finally {
       await this.driver.switchTo().frame(frame);
     }

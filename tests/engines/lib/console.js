@@ -26,9 +26,12 @@ export function fill(template, values) {
  */
 export function useBrowser(options) {
   const holder = { browser: null };
-  before(async () => {
-    holder.browser = await startBrowser(options);
-  }, { timeout: 60_000 });
+  before(
+    async () => {
+      holder.browser = await startBrowser(options);
+    },
+    { timeout: 60_000 }
+  );
   after(async () => {
     await holder.browser?.quit();
   });
@@ -39,10 +42,14 @@ export function useBrowser(options) {
 export async function openSettings(browser, state, url = `${MOCK_URL}${SETTINGS}`) {
   await reset(state);
   await browser.open(url);
-  return waitUntil(async () => {
-    const [sync] = await browser.all('switch', '3rd-party MDM sync');
-    return sync && (await sync.isEnabled() || state?.plan === 'free') ? sync : null;
-  }, 'the settings screen with its switch "3rd-party MDM sync"', 20_000);
+  return waitUntil(
+    async () => {
+      const [sync] = await browser.all('switch', '3rd-party MDM sync');
+      return sync && ((await sync.isEnabled()) || state?.plan === 'free') ? sync : null;
+    },
+    'the settings screen with its switch "3rd-party MDM sync"',
+    20_000
+  );
 }
 
 /** True when the element is disabled, natively or by aria-disabled (Save stays focusable while it saves). */
@@ -56,7 +63,11 @@ export async function waitAttr(element, name, value, timeout) {
 }
 
 /** Save, the "Apply these changes?" dialog (containing each of `lines`), then Apply; the dialog closes. */
-export async function saveAndApply(scope, lines = [], names = { save: 'Save', confirm: 'Apply these changes?', apply: 'Apply' }) {
+export async function saveAndApply(
+  scope,
+  lines = [],
+  names = { save: 'Save', confirm: 'Apply these changes?', apply: 'Apply' }
+) {
   await scope.click('button', names.save);
   const dialog = await scope.within('dialog', names.confirm);
   for (const line of lines) await dialog.waitText(line);
@@ -65,7 +76,10 @@ export async function saveAndApply(scope, lines = [], names = { save: 'Save', co
 }
 
 /** The switch turned on, and the precautions' OK: the switch is then checked. */
-export async function turnOn(scope, names = { sync: '3rd-party MDM sync', precautions: 'Turn on 3rd-party MDM sync?', ok: 'OK' }) {
+export async function turnOn(
+  scope,
+  names = { sync: '3rd-party MDM sync', precautions: 'Turn on 3rd-party MDM sync?', ok: 'OK' }
+) {
   const sync = await scope.click('switch', names.sync);
   const precautions = await scope.within('dialog', names.precautions);
   await precautions.click('button', names.ok);
@@ -92,7 +106,9 @@ export function status(scope, text, timeout) {
 
 /** The page does not scroll sideways: returns the overflow in CSS px (0 or less is good). */
 export async function sidewaysOverflow(browser) {
-  return browser.driver.executeScript('return document.documentElement.scrollWidth - document.documentElement.clientWidth');
+  return browser.driver.executeScript(
+    'return document.documentElement.scrollWidth - document.documentElement.clientWidth'
+  );
 }
 
 export { assert, ENGINE };

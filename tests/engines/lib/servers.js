@@ -40,10 +40,23 @@ export async function startServers(mockPort, logFile) {
   const portalURL = `http://localhost:${mockPort + 1}`;
   const log = openSync(logFile, 'w');
   const children = [
-    spawn(mock, ['--addr', `127.0.0.1:${mockPort}`, '--static', join(ROOT, 'dist'),
-      '--mount', `/admin/mdm=${join(ROOT, 'dist-subpath')}`, '--frame-ancestors', portalURL], { stdio: ['ignore', log, log] }),
-    spawn(process.execPath, [join(ROOT, 'tests/e2e/portal/server.mjs'), String(mockPort + 1), mockURL],
-      { stdio: ['ignore', log, log] }),
+    spawn(
+      mock,
+      [
+        '--addr',
+        `127.0.0.1:${mockPort}`,
+        '--static',
+        join(ROOT, 'dist'),
+        '--mount',
+        `/admin/mdm=${join(ROOT, 'dist-subpath')}`,
+        '--frame-ancestors',
+        portalURL,
+      ],
+      { stdio: ['ignore', log, log] }
+    ),
+    spawn(process.execPath, [join(ROOT, 'tests/e2e/portal/server.mjs'), String(mockPort + 1), mockURL], {
+      stdio: ['ignore', log, log],
+    }),
   ];
   const stop = async () => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');

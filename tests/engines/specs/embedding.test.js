@@ -22,14 +22,21 @@ describe(`embedding in ${ENGINE}`, () => {
       }
       document.getElementById('slot').append(document.createElement('mdm-sync-settings'));`);
     await waitUntil(async () => (await heard(b)).some((e) => e.type === 'mdm-sync:ready'), 'mdm-sync:ready', 20_000);
-    const element = new Scope(b, await b.driver.executeScript('return document.querySelector("mdm-sync-settings")'), '<mdm-sync-settings>');
+    const element = new Scope(
+      b,
+      await b.driver.executeScript('return document.querySelector("mdm-sync-settings")'),
+      '<mdm-sync-settings>'
+    );
     await element.get('heading', '3rd-party MDM sync');
     // Only the settings screen: no standalone shell inside the portal.
     assert.equal((await element.all('navigation')).length, 0, 'no navigation of its own');
     // The precautions' <dialog> in the shadow root takes the focus, and gives it back to the switch.
     const sync = await element.click('switch', '3rd-party MDM sync');
     const precautions = await element.within('dialog', 'Turn on 3rd-party MDM sync?');
-    await waitUntil(async () => b.isFocused(await precautions.get('button', 'Cancel')), 'the focus on Cancel, in the shadow root');
+    await waitUntil(
+      async () => b.isFocused(await precautions.get('button', 'Cancel')),
+      'the focus on Cancel, in the shadow root'
+    );
     await precautions.click('button', 'Cancel');
     await element.gone('dialog', 'Turn on 3rd-party MDM sync?');
     await waitUntil(() => b.isFocused(sync), 'the focus back on the switch, in the shadow root');
@@ -41,19 +48,33 @@ describe(`embedding in ${ENGINE}`, () => {
     assert.equal(saved.enabled, true);
     const events = await heard(b);
     const savedEvent = events.find((e) => e.type === 'mdm-sync:saved');
-    assert.deepEqual(savedEvent?.detail, { enabled: true, restrictOtherDomains: false, logoutDeadline: saved.logoutDeadline });
+    assert.deepEqual(savedEvent?.detail, {
+      enabled: true,
+      restrictOtherDomains: false,
+      logoutDeadline: saved.logoutDeadline,
+    });
     assert.ok(!JSON.stringify(events).includes(saved.keyValue), 'no event carries the key');
-    assert.deepEqual(events.filter((e) => e.type === 'mdm-sync:error'), []);
+    assert.deepEqual(
+      events.filter((e) => e.type === 'mdm-sync:error'),
+      []
+    );
   });
 
-  test('the element under the portal\'s aggressive global CSS works and keeps the portal\'s own styles', async () => {
+  test("the element under the portal's aggressive global CSS works and keeps the portal's own styles", async () => {
     const b = held.browser;
     await reset({ mdmSync: ON_AUTO });
     await b.open(`${PORTAL_URL}/aggressive.html`);
-    const element = new Scope(b, await waitUntil(() => b.driver.executeScript('return document.querySelector("mdm-sync-settings")'), 'the element'), '<mdm-sync-settings>');
+    const element = new Scope(
+      b,
+      await waitUntil(
+        () => b.driver.executeScript('return document.querySelector("mdm-sync-settings")'),
+        'the element'
+      ),
+      '<mdm-sync-settings>'
+    );
     const save = await element.get('button', 'Save', { timeout: 20_000 });
     const fontSize = await b.driver.executeScript('return getComputedStyle(arguments[0]).fontSize', save);
-    assert.notEqual(fontSize, '30px', 'the portal\'s 30px text does not reach the console\'s buttons');
+    assert.notEqual(fontSize, '30px', "the portal's 30px text does not reach the console's buttons");
     const portalText = await b.driver.executeScript(`const s = getComputedStyle(document.querySelector('.portal-text'));
       return [s.fontSize, s.fontFamily, s.color, s.textTransform]`);
     assert.deepEqual(portalText, ['30px', 'serif', 'rgb(255, 0, 0)', 'uppercase']);
@@ -71,7 +92,10 @@ describe(`embedding in ${ENGINE}`, () => {
     const b = held.browser;
     await reset();
     await b.open(`${PORTAL_URL}/frame.html?src=${encodeURIComponent(`${MOCK_URL}${SETTINGS}?embed=1`)}`);
-    const frame = await waitUntil(() => b.driver.executeScript('return document.querySelector(\'iframe[title="3rd-party MDM sync settings"]\')'), 'the iframe');
+    const frame = await waitUntil(
+      () => b.driver.executeScript('return document.querySelector(\'iframe[title="3rd-party MDM sync settings"]\')'),
+      'the iframe'
+    );
     await b.frame(frame);
     let dialogBox;
     try {
@@ -80,23 +104,34 @@ describe(`embedding in ${ENGINE}`, () => {
       await b.click('switch', '3rd-party MDM sync');
       const precautions = await b.within('dialog', 'Turn on 3rd-party MDM sync?');
       await new Promise((resolve) => setTimeout(resolve, 300));
-      dialogBox = await b.driver.executeScript('const r = arguments[0].getBoundingClientRect(); return { top: r.top, bottom: r.bottom }', precautions.root);
+      dialogBox = await b.driver.executeScript(
+        'const r = arguments[0].getBoundingClientRect(); return { top: r.top, bottom: r.bottom }',
+        precautions.root
+      );
     } finally {
       await b.frame(null);
     }
     const portal = await b.driver.executeScript(`const f = document.querySelector('iframe').getBoundingClientRect();
       return { frameTop: f.top, frameHeight: f.height, viewport: innerHeight, scrolled: scrollY }`);
     const [top, bottom] = [portal.frameTop + dialogBox.top, portal.frameTop + dialogBox.bottom];
-    assert.ok(portal.frameHeight > portal.viewport, `the frame is taller than the portal's window: ${JSON.stringify(portal)}`);
-    assert.ok(top >= 0 && bottom <= portal.viewport,
-      `the dialog (${Math.round(top)}–${Math.round(bottom)} px) inside the portal's viewport (0–${portal.viewport} px); ${JSON.stringify(portal)}`);
+    assert.ok(
+      portal.frameHeight > portal.viewport,
+      `the frame is taller than the portal's window: ${JSON.stringify(portal)}`
+    );
+    assert.ok(
+      top >= 0 && bottom <= portal.viewport,
+      `the dialog (${Math.round(top)}–${Math.round(bottom)} px) inside the portal's viewport (0–${portal.viewport} px); ${JSON.stringify(portal)}`
+    );
   });
 
   test('the iframe mode (?embed=1): the screen alone, turned on and saved, and the portal told', async () => {
     const b = held.browser;
     await reset();
     await b.open(`${PORTAL_URL}/frame.html?src=${encodeURIComponent(`${MOCK_URL}${SETTINGS}?embed=1`)}`);
-    const frame = await waitUntil(() => b.driver.executeScript('return document.querySelector(\'iframe[title="3rd-party MDM sync settings"]\')'), 'the iframe');
+    const frame = await waitUntil(
+      () => b.driver.executeScript('return document.querySelector(\'iframe[title="3rd-party MDM sync settings"]\')'),
+      'the iframe'
+    );
     await b.frame(frame);
     try {
       await b.get('button', 'Save', { timeout: 20_000 });
@@ -115,6 +150,9 @@ describe(`embedding in ${ENGINE}`, () => {
     }, 'mdm-sync:saved posted to the portal');
     const types = received.map((m) => m.type);
     assert.ok(types.includes('mdm-sync:ready'), `ready posted: ${types}`);
-    assert.ok(received.every((m) => m.origin === MOCK_URL), 'every message from the console\'s origin');
+    assert.ok(
+      received.every((m) => m.origin === MOCK_URL),
+      "every message from the console's origin"
+    );
   });
 });

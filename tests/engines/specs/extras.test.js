@@ -21,7 +21,11 @@ const FLEET = [
 // Two MDMs whose payloads differ in kind: an XML dict (Jamf Pro) and Android's managed configuration JSON (Intune).
 const MDMS = [
   { label: 'Jamf Pro', file: 'lineworks-appconfig-jamf-pro.xml', read: 'dict' },
-  { label: 'Microsoft Intune (Android)', file: 'lineworks-appconfig-intune-android-lineworks.json', read: 'intune-json' },
+  {
+    label: 'Microsoft Intune (Android)',
+    file: 'lineworks-appconfig-intune-android-lineworks.json',
+    read: 'intune-json',
+  },
 ];
 
 /** What `LineworksAuthCode` holds in a payload. */
@@ -33,7 +37,8 @@ async function readBack(b, read, text) {
     assert.equal(json.managedProperty[0].key, 'LineworksAuthCode');
     return json.managedProperty[0].valueString;
   }
-  return b.run(`
+  return b.run(
+    `
     const [text] = args;
     const document = new DOMParser().parseFromString(text, 'application/xml');
     if (document.querySelector('parsererror')) throw new Error('not well-formed XML: ' + text);
@@ -41,16 +46,24 @@ async function readBack(b, read, text) {
     if (dict.tagName !== 'dict' || dict.children.length !== 2) throw new Error(dict.outerHTML);
     const [key, value] = dict.children;
     if (key.textContent !== 'LineworksAuthCode' || value.tagName !== 'string') throw new Error(dict.outerHTML);
-    return value.textContent;`, text);
+    return value.textContent;`,
+    text
+  );
 }
 
 /** The file the browser saved as `name` in its download folder, once it is complete. */
 async function downloaded(b, name) {
   const path = join(b.downloads, name);
-  return waitUntil(() => {
-    const partial = readdirSync(b.downloads).some((f) => f.endsWith('.part') || f.endsWith('.download') || f.startsWith('.'));
-    return existsSync(path) && !partial ? readFileSync(path, 'utf8') || null : null;
-  }, () => `${name} in ${b.downloads} (there: ${JSON.stringify(readdirSync(b.downloads))})`, 15_000);
+  return waitUntil(
+    () => {
+      const partial = readdirSync(b.downloads).some(
+        (f) => f.endsWith('.part') || f.endsWith('.download') || f.startsWith('.')
+      );
+      return existsSync(path) && !partial ? readFileSync(path, 'utf8') || null : null;
+    },
+    () => `${name} in ${b.downloads} (there: ${JSON.stringify(readdirSync(b.downloads))})`,
+    15_000
+  );
 }
 
 describe(`the regions below the form in ${ENGINE}`, () => {
@@ -58,12 +71,18 @@ describe(`the regions below the form in ${ENGINE}`, () => {
 
   test('readiness, App Configuration, the kit and the Activity log arrive once the form is usable', async () => {
     const b = held.browser;
-    await openSettings(b, { devices: FLEET, mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: SAVED } });
+    await openSettings(b, {
+      devices: FLEET,
+      mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: SAVED },
+    });
     const readiness = await b.within('region', 'Device readiness', { timeout: 20_000 });
     await readiness.get('table');
     await status(readiness, '420 of 520 active devices already carry this key value.');
-    const rows = await b.driver.executeScript(`return [...arguments[0].querySelectorAll('tr')].slice(1)
-      .map((row) => [...row.children].map((cell) => cell.textContent.trim()))`, readiness.root);
+    const rows = await b.driver.executeScript(
+      `return [...arguments[0].querySelectorAll('tr')].slice(1)
+      .map((row) => [...row.children].map((cell) => cell.textContent.trim()))`,
+      readiness.root
+    );
     assert.deepEqual(rows[0], ['Carry this key value: sign in at once', '300', '120', '420']);
     const appConfig = await b.within('region', 'App Configuration');
     await appConfig.waitText('LineworksAuthCode');
@@ -79,21 +98,33 @@ describe(`the regions below the form in ${ENGINE}`, () => {
 
   test('the kit: Copy and Download for Jamf Pro and Intune (Android) hold exactly the saved key', async () => {
     const b = held.browser;
-    await openSettings(b, { mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'custom', keyValue: KEY } });
+    await openSettings(b, {
+      mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'custom', keyValue: KEY },
+    });
     const kit = await b.within('region', 'App Configuration kit', { timeout: 20_000 });
     for (const { label, file, read } of MDMS) {
       const select = await kit.get('combobox', 'MDM solution');
       // Chosen as WebDriver's Element Click chooses an option (the engine selects it and fires input and change).
       const option = await b.driver.executeScript(
-        'return [...arguments[0].options].find((o) => o.textContent.trim() === arguments[1])', select, label);
+        'return [...arguments[0].options].find((o) => o.textContent.trim() === arguments[1])',
+        select,
+        label
+      );
       assert.ok(option, `the option ${label}`);
       await b.clickElement(option);
-      await waitUntil(async () => (await b.driver.executeScript('return arguments[0].selectedOptions[0].textContent.trim()', select)) === label,
-        `${label} chosen`);
+      await waitUntil(
+        async () =>
+          (await b.driver.executeScript('return arguments[0].selectedOptions[0].textContent.trim()', select)) === label,
+        `${label} chosen`
+      );
       const [app] = await kit.all('combobox', 'App');
       if (app) {
-        await b.clickElement(await b.driver.executeScript(
-          'return [...arguments[0].options].find((o) => o.textContent.trim() === "LINE WORKS (example IDs)")', app));
+        await b.clickElement(
+          await b.driver.executeScript(
+            'return [...arguments[0].options].find((o) => o.textContent.trim() === "LINE WORKS (example IDs)")',
+            app
+          )
+        );
       }
       await kit.click('button', 'Copy configuration');
       await status(kit, 'Copied');

@@ -8,13 +8,15 @@ import { assert, useBrowser, openSettings, ENGINE } from '../lib/console.js';
 import { ROOT } from '../lib/servers.js';
 
 const found = {};
-const record = (what, value) => { found[what] = value; };
+const record = (what, value) => {
+  found[what] = value;
+};
 
 /** The console's first wasm module and its integrity, as the build's index.html hands them to start.js. */
 function consoleWasm() {
   const html = readFileSync(join(ROOT, 'dist/index.html'), 'utf8');
   const match = html.match(/["']([^"']*mdm-console-[\w-]+_bg\.wasm)["'][^]*?["'](sha384-[A-Za-z0-9+/=]+)["']/);
-  assert.ok(match, 'dist/index.html names the console\'s wasm and its sha384 integrity');
+  assert.ok(match, "dist/index.html names the console's wasm and its sha384 integrity");
   return { file: match[1], integrity: match[2] };
 }
 
@@ -29,7 +31,12 @@ describe(`what the console leans on, in ${ENGINE}`, () => {
     const b = held.browser;
     const caps = await b.driver.getCapabilities();
     const version = caps.get('browserVersion');
-    record('engine tested', ENGINE === 'firefox' ? `Firefox ESR ${version} (geckodriver)` : `WebKitGTK ${version} (MiniBrowser, WebKitWebDriver)`);
+    record(
+      'engine tested',
+      ENGINE === 'firefox'
+        ? `Firefox ESR ${version} (geckodriver)`
+        : `WebKitGTK ${version} (MiniBrowser, WebKitWebDriver)`
+    );
     await openSettings(b);
     record('user agent', await b.driver.executeScript('return navigator.userAgent'));
     assert.ok(version);
@@ -38,7 +45,8 @@ describe(`what the console leans on, in ${ENGINE}`, () => {
   test('WebAssembly.compileStreaming, and the integrity check on the bytes', async () => {
     const b = held.browser;
     const { file, integrity } = consoleWasm();
-    const result = await b.run(`
+    const result = await b.run(
+      `
       const [file, integrity] = args;
       const url = new URL(file, location.origin + '/').href;
       const streaming = typeof WebAssembly.compileStreaming === 'function';
@@ -54,12 +62,17 @@ describe(`what the console leans on, in ${ENGINE}`, () => {
         octet = 'compiled';
       } catch (e) { octet = e.name; }
       return { streaming, exports: WebAssembly.Module.exports(module).length, matches: 'sha384-' + base64 === integrity, refused, octet };`,
-    file, integrity);
-    record('WebAssembly.compileStreaming', result.streaming ? `yes; with application/octet-stream: ${result.octet}` : 'no');
+      file,
+      integrity
+    );
+    record(
+      'WebAssembly.compileStreaming',
+      result.streaming ? `yes; with application/octet-stream: ${result.octet}` : 'no'
+    );
     record('fetch integrity (a wrong hash refused)', result.refused ? 'yes' : 'no');
     assert.ok(result.streaming);
     assert.ok(result.exports > 0);
-    assert.ok(result.matches, 'SHA-384 of the bytes, by crypto.subtle, equals the build\'s integrity');
+    assert.ok(result.matches, "SHA-384 of the bytes, by crypto.subtle, equals the build's integrity");
     assert.ok(result.refused, 'a wrong integrity is refused');
   });
 
@@ -80,7 +93,10 @@ describe(`what the console leans on, in ${ENGINE}`, () => {
       const back = document.activeElement === opener;
       dialog.remove(); opener.remove();
       return { dialog: typeof HTMLDialogElement === 'function', first, inert, back, inertAttr: 'inert' in HTMLElement.prototype };`);
-    record('<dialog> showModal and its focus', `${result.dialog ? 'yes' : 'no'}; first button focused: ${result.first}; focus back on close: ${result.back}`);
+    record(
+      '<dialog> showModal and its focus',
+      `${result.dialog ? 'yes' : 'no'}; first button focused: ${result.first}; focus back on close: ${result.back}`
+    );
     assert.ok(result.dialog && result.first && result.back);
   });
 
@@ -104,7 +120,10 @@ describe(`what the console leans on, in ${ENGINE}`, () => {
         return await Promise.race([navigator.clipboard.readText().then(() => 'allowed'),
           new Promise((resolve) => setTimeout(() => resolve('waits for a prompt'), 1500))]);
       } catch (e) { return 'refused (' + e.name + ')'; }`);
-    record('clipboard', `writeText: ${write ? 'yes' : 'no'}; readText from a test: ${read}; a real paste (Ctrl+V) reads it`);
+    record(
+      'clipboard',
+      `writeText: ${write ? 'yes' : 'no'}; readText from a test: ${read}; a real paste (Ctrl+V) reads it`
+    );
     assert.ok(write);
   });
 
@@ -131,7 +150,12 @@ describe(`what the console leans on, in ${ENGINE}`, () => {
       const fonts = document.fonts.check('16px "Noto Sans CJK JP"');
       box.remove();
       return { supported, lines, fonts };`);
-    record('word-break: auto-phrase', result.supported ? 'yes' : `no: Japanese breaks between any two characters (line-break: strict keeps kinsoku), e.g. at 9em: ${result.lines.join(' / ')}`);
+    record(
+      'word-break: auto-phrase',
+      result.supported
+        ? 'yes'
+        : `no: Japanese breaks between any two characters (line-break: strict keeps kinsoku), e.g. at 9em: ${result.lines.join(' / ')}`
+    );
     record('CJK font (Noto Sans CJK JP)', result.fonts ? 'yes' : 'no');
     assert.ok(result.lines.length > 1);
   });
@@ -160,7 +184,7 @@ describe(`what the console leans on, in ${ENGINE}`, () => {
     record('AbortSignal.timeout', result.timeout ? `yes (${result.reason})` : 'no');
     record('AbortSignal.any', result.any ? `yes (aborts with either: ${result.anyWorks})` : 'no');
     assert.ok(result.timeout, 'the API client times requests out with AbortSignal.timeout');
-    assert.equal(result.reason, 'TimeoutError', 'the client tells a timeout by the reason\'s name');
+    assert.equal(result.reason, 'TimeoutError', "the client tells a timeout by the reason's name");
   });
 
   test('forced-colors, and Intl plurals and dates in en, ja, ko', async () => {
@@ -173,9 +197,14 @@ describe(`what the console leans on, in ${ENGINE}`, () => {
       const dates = ['en', 'ja', 'ko'].map((tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(at));
       const numbers = ['en', 'ja', 'ko'].map((tag) => new Intl.NumberFormat(tag).format(1024));
       return { known, active, plural, dates, numbers, zone: Intl.DateTimeFormat().resolvedOptions().timeZone };`);
-    record('forced-colors', !result.known ? 'not recognized'
-      : ENGINE === 'firefox' ? 'yes: active with browser.display.document_color_use = 2 (specs/forced-colors.test.js)'
-        : 'known, never active: WebKit (and Safari) have no forced-colours mode');
+    record(
+      'forced-colors',
+      !result.known
+        ? 'not recognized'
+        : ENGINE === 'firefox'
+          ? 'yes: active with browser.display.document_color_use = 2 (specs/forced-colors.test.js)'
+          : 'known, never active: WebKit (and Safari) have no forced-colours mode'
+    );
     record('Intl.PluralRules', result.plural);
     record('Intl.DateTimeFormat (medium, short; Asia/Tokyo)', result.dates.join(' · '));
     record('Intl.NumberFormat 1024', result.numbers.join(' · '));

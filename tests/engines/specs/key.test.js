@@ -1,7 +1,19 @@
 // The key value: masked until shown, copied (the real clipboard, read back by a real paste, and the copy's own
 // confirmation), and never in a URL, in storage or in a cookie.
 import { describe, test } from 'node:test';
-import { assert, useBrowser, openSettings, turnOn, saveAndApply, shownKey, status, waitAttr, ON_AUTO, SAVED_KEY, ENGINE } from '../lib/console.js';
+import {
+  assert,
+  useBrowser,
+  openSettings,
+  turnOn,
+  saveAndApply,
+  shownKey,
+  status,
+  waitAttr,
+  ON_AUTO,
+  SAVED_KEY,
+  ENGINE,
+} from '../lib/console.js';
 import { waitUntil } from '../lib/browser.js';
 import { MOCK_URL, SETTINGS, requests } from '../lib/servers.js';
 
@@ -36,7 +48,10 @@ describe(`the key value in ${ENGINE}`, () => {
     assert.equal(await (await b.get('button', 'Show key value')).getAttribute('aria-pressed'), 'false');
     const appConfig = await b.within('region', 'App Configuration');
     await appConfig.click('button', 'Copy Configuration Key');
-    await waitUntil(async () => (await b.pasteClipboard()) === 'LineworksAuthCode', 'LineworksAuthCode on the clipboard');
+    await waitUntil(
+      async () => (await b.pasteClipboard()) === 'LineworksAuthCode',
+      'LineworksAuthCode on the clipboard'
+    );
   });
 
   test('never in a URL, in storage or in a cookie', async () => {
@@ -62,7 +77,10 @@ describe(`the key value in ${ENGINE}`, () => {
     assert.ok(!seen.cookie.includes(key), 'cookies');
     assert.ok(!seen.fetched.join('\n').includes(key), 'the URLs the page fetched');
     const received = await requests();
-    assert.ok(received.some((r) => r.method === 'PUT'), 'the PUT reached the mock');
+    assert.ok(
+      received.some((r) => r.method === 'PUT'),
+      'the PUT reached the mock'
+    );
     for (const r of received) {
       assert.ok(!`${r.path}?${r.query ?? ''}`.includes(key), `${r.method} ${r.path}: the key in a URL`);
       assert.ok(!JSON.stringify(r.headers).includes(key), `${r.method} ${r.path}: the key in a header`);

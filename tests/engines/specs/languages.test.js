@@ -23,8 +23,10 @@ function englishSentences(source, translated) {
 
 async function expectNoEnglish(scope, tag) {
   const text = await scope.text();
-  const left = [...englishSentences(english, catalog(tag)), ...englishSentences(englishKit, catalog(tag, 'extras'))]
-    .filter((sentence) => text.includes(sentence));
+  const left = [
+    ...englishSentences(english, catalog(tag)),
+    ...englishSentences(englishKit, catalog(tag, 'extras')),
+  ].filter((sentence) => text.includes(sentence));
   assert.deepEqual(left, [], `English left on the ${tag} screen`);
 }
 
@@ -44,7 +46,14 @@ describe(`Japanese and Korean in ${ENGINE}`, () => {
     const ko = catalog('ko');
     const jaKit = catalog('ja', 'extras');
     const koKit = catalog('ko', 'extras');
-    await openSettings(b, { mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA2eU7iO4k' } });
+    await openSettings(b, {
+      mdmSync: {
+        enabled: true,
+        restrictOtherDomains: false,
+        keyMode: 'auto',
+        keyValue: 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA2eU7iO4k',
+      },
+    });
     await b.within('region', 'App Configuration kit', { timeout: 20_000 });
     await b.click('checkbox', 'Restrict login with other domain account');
     await b.click('radio', 'Custom value');
@@ -52,7 +61,10 @@ describe(`Japanese and Korean in ${ENGINE}`, () => {
     await b.click('button', 'Show key value');
 
     await choose(b, english, '日本語');
-    await waitUntil(async () => (await b.driver.executeScript('return document.documentElement.lang')) === 'ja', '<html lang="ja">');
+    await waitUntil(
+      async () => (await b.driver.executeScript('return document.documentElement.lang')) === 'ja',
+      '<html lang="ja">'
+    );
     await b.get('heading', ja.mdm_sync_title);
     assert.equal(await (await b.get('switch', ja.mdm_sync_title)).getAttribute('aria-checked'), 'true');
     assert.ok(await (await b.get('checkbox', ja.restrict_label)).isSelected(), 'the restriction kept');
@@ -64,7 +76,10 @@ describe(`Japanese and Korean in ${ENGINE}`, () => {
     await expectNoEnglish(b, 'ja');
 
     await choose(b, ja, '한국어');
-    await waitUntil(async () => (await b.driver.executeScript('return document.documentElement.lang')) === 'ko', '<html lang="ko">');
+    await waitUntil(
+      async () => (await b.driver.executeScript('return document.documentElement.lang')) === 'ko',
+      '<html lang="ko">'
+    );
     await b.get('heading', ko.mdm_sync_title);
     await b.within('region', koKit.kit_title, { timeout: 20_000 });
     await expectNoEnglish(b, 'ko');
@@ -98,7 +113,10 @@ describe(`Japanese and Korean in ${ENGINE}`, () => {
     const box = await b.get('textbox', ja.key_value);
     await b.fill(box, 'abcdefghＡijklmnop');
     await waitAttr(box, 'aria-invalid', 'true');
-    const message = ja.key_error_non_ascii.replace('{character}', 'Ａ').replace('{code}', 'U+FF21').replace('{position}', '9');
+    const message = ja.key_error_non_ascii
+      .replace('{character}', 'Ａ')
+      .replace('{code}', 'U+FF21')
+      .replace('{position}', '9');
     await b.waitText(message);
     await expectNoEnglish(b, 'ja');
   });

@@ -22,7 +22,7 @@ describe(`a phone-sized window in ${ENGINE}`, () => {
     await waitAttr(menu, 'aria-expanded', 'true');
     const nav = await b.within('navigation', null);
     const link = await nav.get('link', 'Mobile Security');
-    await waitUntil(() => b.isFocused(link), 'the focus on the drawer\'s first link');
+    await waitUntil(() => b.isFocused(link), "the focus on the drawer's first link");
     await b.driver.actions().sendKeys(Key.ESCAPE).perform();
     await waitAttr(menu, 'aria-expanded', 'false');
     await waitUntil(() => b.isFocused(menu), 'the focus back on Menu');
@@ -31,11 +31,17 @@ describe(`a phone-sized window in ${ENGINE}`, () => {
     // Sticky Save: scrolled to the bottom of the screen, Save is still inside the viewport.
     const save = await b.get('button', 'Save');
     await b.driver.executeScript('window.scrollTo(0, document.documentElement.scrollHeight)');
-    const placed = await b.driver.executeScript(`const r = arguments[0].getBoundingClientRect();
-      return { top: r.top, bottom: r.bottom, scrolled: scrollY, height: innerHeight }`, save);
+    const placed = await b.driver.executeScript(
+      `const r = arguments[0].getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, scrolled: scrollY, height: innerHeight }`,
+      save
+    );
     assert.ok(placed.scrolled > 0, `the screen is taller than the window (scrolled ${placed.scrolled})`);
-    assert.ok(placed.top >= 0 && placed.bottom <= placed.height, `Save in view after scrolling: ${JSON.stringify(placed)}`);
-    assert.ok(await sidewaysOverflow(b) <= 0, 'no sideways scroll');
+    assert.ok(
+      placed.top >= 0 && placed.bottom <= placed.height,
+      `Save in view after scrolling: ${JSON.stringify(placed)}`
+    );
+    assert.ok((await sidewaysOverflow(b)) <= 0, 'no sideways scroll');
 
     // Navigating from the drawer closes it and lands on the page.
     await b.clickElement(menu);
@@ -55,18 +61,25 @@ describe(`a phone-sized window in ${ENGINE}`, () => {
         return f;`);
       await b.frame(frame);
       try {
-        const sync = await waitUntil(async () => (await b.all('switch', '3rd-party MDM sync'))[0], 'the switch in the frame', 20_000);
+        const sync = await waitUntil(
+          async () => (await b.all('switch', '3rd-party MDM sync'))[0],
+          'the switch in the frame',
+          20_000
+        );
         const got = await b.driver.executeScript('return innerWidth');
-        assert.equal(got, width, 'the frame\'s viewport');
+        assert.equal(got, width, "the frame's viewport");
         await b.get('button', 'Menu');
-        assert.ok(await sidewaysOverflow(b) <= 0, 'no sideways scroll on the screen');
+        assert.ok((await sidewaysOverflow(b)) <= 0, 'no sideways scroll on the screen');
         await b.clickElement(sync);
         const precautions = await b.within('dialog', 'Turn on 3rd-party MDM sync?');
         await precautions.get('button', 'OK');
-        assert.ok(await sidewaysOverflow(b) <= 0, 'no sideways scroll with the precautions open');
-        const outside = await b.driver.executeScript(`return [...arguments[0].querySelectorAll('*')]
+        assert.ok((await sidewaysOverflow(b)) <= 0, 'no sideways scroll with the precautions open');
+        const outside = await b.driver.executeScript(
+          `return [...arguments[0].querySelectorAll('*')]
           .filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > innerWidth + 0.5 || r.left < -0.5); })
-          .map((e) => e.tagName + '.' + e.className)`, precautions.root);
+          .map((e) => e.tagName + '.' + e.className)`,
+          precautions.root
+        );
         assert.deepEqual(outside, [], 'nothing of the dialog outside the viewport');
       } finally {
         await b.frame(null);

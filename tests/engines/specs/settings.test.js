@@ -2,7 +2,18 @@
 // Apply, Re-issue, a refused custom value, the restriction, turning off, and a failed save with Retry.
 import { describe, test } from 'node:test';
 import {
-  assert, useBrowser, openSettings, turnOn, saveAndApply, shownKey, status, isDisabled, waitAttr, ON_AUTO, SAVED_KEY, ENGINE,
+  assert,
+  useBrowser,
+  openSettings,
+  turnOn,
+  saveAndApply,
+  shownKey,
+  status,
+  isDisabled,
+  waitAttr,
+  ON_AUTO,
+  SAVED_KEY,
+  ENGINE,
 } from '../lib/console.js';
 import { waitUntil } from '../lib/browser.js';
 import { settings, audit, fault, SETTINGS_API } from '../lib/servers.js';
@@ -16,13 +27,18 @@ describe(`settings flows in ${ENGINE}`, () => {
     assert.equal(await sync.getAttribute('aria-checked'), 'false');
     await b.clickElement(sync);
     const precautions = await b.within('dialog', 'Turn on 3rd-party MDM sync?');
-    for (const line of ['within 10 minutes', '3 exception settings of LINE WORKS MDM will be deleted',
-      'Managed App Configuration', 'Android Enterprise', 'cannot be used together with LINE WORKS MDM']) {
+    for (const line of [
+      'within 10 minutes',
+      '3 exception settings of LINE WORKS MDM will be deleted',
+      'Managed App Configuration',
+      'Android Enterprise',
+      'cannot be used together with LINE WORKS MDM',
+    ]) {
       await precautions.waitText(line);
     }
     // <dialog> and its focus: the safe choice holds the focus when it opens.
     const cancel = await precautions.get('button', 'Cancel');
-    await waitUntil(() => b.isFocused(cancel), 'the focus on the precautions\' Cancel');
+    await waitUntil(() => b.isFocused(cancel), "the focus on the precautions' Cancel");
     await precautions.click('button', 'OK');
     await b.gone('dialog', 'Turn on 3rd-party MDM sync?');
     await waitAttr(sync, 'aria-checked', 'true');
@@ -30,7 +46,12 @@ describe(`settings flows in ${ENGINE}`, () => {
     const key = await shownKey(b);
     assert.match(key, /^[A-Za-z0-9]{40}$/, 'a key made in the browser (WebCrypto)');
 
-    await saveAndApply(b, ['1,024 members will be signed out', '3 exception settings', 'LINE WORKS MDM will be turned off', 'LineworksAuthCode']);
+    await saveAndApply(b, [
+      '1,024 members will be signed out',
+      '3 exception settings',
+      'LINE WORKS MDM will be turned off',
+      'LineworksAuthCode',
+    ]);
     await status(b, 'Saved');
     await status(b, 'being signed out');
     await waitUntil(async () => isDisabled(await b.get('button', 'Save')), 'Save disabled once saved');
@@ -39,7 +60,10 @@ describe(`settings flows in ${ENGINE}`, () => {
     assert.equal(saved.enabled, true);
     assert.equal(saved.keyMode, 'auto');
     assert.equal(saved.keyValue, key);
-    assert.ok(Date.parse(saved.logoutDeadline) - Date.now() > 9 * 60 * 1000, 'members signed out within 10 minutes from now');
+    assert.ok(
+      Date.parse(saved.logoutDeadline) - Date.now() > 9 * 60 * 1000,
+      'members signed out within 10 minutes from now'
+    );
     const events = (await audit()).events;
     assert.equal(events[0].action, 'enabled');
     assert.ok(!JSON.stringify(events).includes(key), 'the audit log never holds the key');
@@ -77,7 +101,10 @@ describe(`settings flows in ${ENGINE}`, () => {
     await waitAttr(box, 'aria-invalid', 'true');
     const describedBy = await box.getAttribute('aria-describedby');
     assert.ok(describedBy, 'the message is linked by aria-describedby');
-    const message = await b.driver.executeScript('return document.getElementById(arguments[0])?.textContent', describedBy);
+    const message = await b.driver.executeScript(
+      'return document.getElementById(arguments[0])?.textContent',
+      describedBy
+    );
     assert.match(message, /"Ａ" \(U\+FF21\) at position 9/);
     assert.equal(await box.getAttribute('value'), 'abcdefghＡijklmnop', 'the value typed stays as typed');
     assert.ok(await isDisabled(await b.get('button', 'Save')), 'Save is off while the value is refused');
