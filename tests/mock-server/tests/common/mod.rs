@@ -1,4 +1,4 @@
-//! What the rollout's test files share: a mock on 127.0.0.1:0 per test, driven with reqwest.
+//! What the mock's test files share: a mock on 127.0.0.1:0 per test, driven with reqwest.
 #![allow(dead_code)]
 
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -9,6 +9,8 @@ use mdm_console::domain::readiness::{decode_base64url, fingerprint_from_digest, 
 use mdm_console::domain::sign_ins::SignIns;
 use mdm_console::domain::time::parse_rfc3339;
 use mock_server::{start, Config, Running};
+
+pub mod site;
 use reqwest::{header, StatusCode};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -24,6 +26,8 @@ pub const NEXT_KEY: &str = "Hq3Wz8Lm2Rt6Yp9Vx4Nc7Bd1Kf5Gs0Ja8Ue3Io6P";
 pub const THIRD_KEY: &str = "Zt4Mq8Wn1Ry5Lc9Xv2Bp6Hd3Kg7Fs0Aj4Ue8Io2Q";
 /// One of the default other domains' keys (`seed::DEFAULT_OTHER_DOMAIN_KEYS`).
 pub const OTHER_DOMAINS_KEY: &str = "m3PxW9cQ7rLs2VfK8nTd4BzY6hJa1GuE5oRk0NiC";
+/// A custom key with every character that HTML, XML and JSON escape.
+pub const CUSTOM_KEY: &str = "<Custom&Key'Value\">2024";
 pub const GROUP_SHARED_VALUE: &str = "NimbusGroup-MDM-2026!";
 /// A fixed moment for the clock: 2031-01-15T09:00:00Z.
 pub const FIXED: &str = "2031-01-15T09:00:00Z";
@@ -48,8 +52,28 @@ pub fn unix(text: &str) -> i64 {
     parse_rfc3339(text).unwrap_or_else(|| panic!("not a time: {text}"))
 }
 
+/// The headers of a mutation; each is sent only when set.
+pub struct Put {
+    pub csrf: Option<String>,
+    pub if_match: Option<String>,
+    pub idempotency_key: Option<String>,
+}
+
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64
+}
+
+/// The body of a PUT, with its key mode.
+pub fn update(enabled: bool, restrict: bool, mode: &str, key: Option<&str>) -> Value {
+    json!({"enabled": enabled, "restrictOtherDomains": restrict, "keyMode": mode, "keyValue": key})
+}
+
 pub async fn mock() -> Mock {
-    let running = start(Config::default(), "127.0.0.1:0".parse().unwrap()).await.expect("the mock starts");
+    mock_with(Config::default()).await
+}
+
+pub async fn mock_with(config: Config) -> Mock {
+    let running = start(config, "127.0.0.1:0".parse().unwrap()).await.expect("the mock starts");
     let http = reqwest::Client::builder().timeout(Duration::from_secs(60)).build().unwrap();
     Mock { running, http }
 }
@@ -134,17 +158,37 @@ impl Mock {
         if_match: Option<String>,
         idempotency_key: Option<String>,
     ) -> reqwest::Response {
-        let mut request = self.http.put(self.url(MDM_SYNC)).header(header::CONTENT_TYPE, "application/json");
-        if let Some(csrf) = csrf {
+        self.put_raw(&body.to_string(), &Put { csrf, if_match, idempotency_key }).await
+    }
+
+    /// Every header right, each from the server's current state.
+    pub async fn valid_put(&self) -> Put {
+        Put {
+            csrf: Some(self.csrf().await),
+            if_match: Some(self.etag().await),
+            idempotency_key: Some(fresh_idempotency_key()),
+        }
+    }
+
+    /// A PUT of `body` as it is (malformed JSON too) with the headers of `put`.
+    pub async fn put_raw(&self, body: &str, put: &Put) -> reqwest::Response {
+        let mut request =
+            self.http.put(self.url(MDM_SYNC)).header(header::CONTENT_TYPE, "application/json").body(body.to_owned());
+        if let Some(csrf) = &put.csrf {
             request = request.header("X-CSRF-Token", csrf);
         }
-        if let Some(etag) = if_match {
+        if let Some(etag) = &put.if_match {
             request = request.header(header::IF_MATCH, etag);
         }
-        if let Some(key) = idempotency_key {
+        if let Some(key) = &put.idempotency_key {
             request = request.header("Idempotency-Key", key);
         }
-        request.body(body.to_string()).send().await.expect("PUT answered")
+        request.send().await.expect("PUT answered")
+    }
+
+    /// A PUT of `body` with the headers of `put`.
+    pub async fn send_put(&self, body: &Value, put: &Put) -> reqwest::Response {
+        self.put_raw(&body.to_string(), put).await
     }
 
     /// A PUT with every header right.
@@ -173,6 +217,10 @@ impl Mock {
         assert_eq!(self.control("/__mock/reset", body).await.status(), StatusCode::NO_CONTENT);
     }
 
+    pub async fn fault(&self, spec: Value) {
+        assert_eq!(self.control("/__mock/faults", Some(spec)).await.status(), StatusCode::NO_CONTENT);
+    }
+
     /// Moves the clock; the mock's new now.
     pub async fn clock(&self, body: Value) -> i64 {
         let response = self.control("/__mock/clock", Some(body)).await;
@@ -188,6 +236,11 @@ impl Mock {
     pub async fn now(&self) -> i64 {
         self.advance(0).await
     }
+}
+
+/// The English catalog, whose sentences the mock's error messages are.
+pub fn en() -> &'static mdm_console::i18n::Strings {
+    mdm_console::i18n::bundled("en")
 }
 
 /// The body of a PUT.
@@ -207,5 +260,6 @@ pub async fn error_of(response: reqwest::Response, status: StatusCode, code: &st
     let body: Value = response.json().await.expect("an error body in JSON");
     assert_eq!(body["error"]["code"], code, "{body}");
     assert!(body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "{body}");
+    assert!(body["error"].get("field").is_some(), "field is always present: {body}");
     body["error"].clone()
 }
