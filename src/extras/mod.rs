@@ -9,9 +9,9 @@
 
 mod activity_log;
 mod app_config;
+mod key_notes;
 mod kit;
 mod readiness;
-mod rewrite_note;
 mod rollout;
 mod sign_ins;
 mod value_check;
@@ -28,9 +28,9 @@ use crate::domain::screen::{ScreenRequest, ScreenState, REQUEST_EVENT};
 use crate::i18n::{self, extras::ExtrasStrings};
 pub use activity_log::Activity;
 pub use app_config::AppConfigValues;
+pub use key_notes::{NumberNote, RewriteNote};
 pub use kit::KitPanel;
 pub use readiness::ReadinessPanel;
-pub use rewrite_note::{NumberNote, RewriteNote};
 pub use rollout::{EnforcementOption, OverlapOption};
 pub use sign_ins::SignInChecks;
 pub use value_check::ValueCheck;
