@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 use mdm_console::api::{from_js, to_js, ApiClient, ApiError, Malformed};
-use mdm_console::components::{AppConfig, KeyField, LoadError, Switch};
+use mdm_console::components::{AppConfig, LoadError, Switch};
 use mdm_console::context::{provide_env, Env, Host};
 use mdm_console::domain::api::{AuditLog, KeyMode, MdmSyncSettings, MobileSecurity, Plan, Session};
 use mdm_console::i18n::{self, Strings};
+use mdm_console::pages::mdm_sync::KeyField;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};

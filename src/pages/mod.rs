@@ -1,6 +1,6 @@
 //! One module per screen. Pages own the state of their screen and compose components.
 
-mod mdm_sync;
+pub mod mdm_sync;
 mod mobile_security;
 mod not_found;
 

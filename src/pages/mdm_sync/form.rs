@@ -1,9 +1,14 @@
 use leptos::{ev, prelude::*};
 
+use super::consequences::Consequences;
 use super::extras::ExtrasSlots;
+use super::key_field::KeyField;
 use super::notices::{SaveFailure, SaveStatus};
+use super::precautions::Precautions;
+use super::restrict_option::RestrictOption;
+use super::sync_steps::SyncSteps;
 use crate::api::Versioned;
-use crate::components::{Consequences, Dialog, KeyField, Precautions, RestrictOption, Switch, SyncSteps};
+use crate::components::{Dialog, Switch};
 use crate::context::{use_env, use_handover, Env, Host};
 use crate::domain::api::{MdmSyncSettings, MobileSecurity, Session};
 use crate::domain::change::Impact;

@@ -1,8 +1,15 @@
 //! The 3rd-party MDM sync settings screen.
 
+mod consequences;
 mod extras;
 mod form;
+mod key_field;
 mod notices;
+mod precautions;
+mod restrict_option;
+mod sync_steps;
+
+pub use key_field::KeyField;
 
 use leptos::either::EitherOf3;
 use leptos::prelude::*;

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::CopyButton;
+use crate::components::CopyButton;
 use crate::context::use_strings;
 use crate::domain::{api::KeyMode, key};
 
