@@ -46,9 +46,23 @@ fn decode<T: DeserializeOwned>(raw: &Result<Raw, ApiError>) -> Result<Versioned<
     parse(&raw.body, raw.etag.clone())
 }
 
-/// Starts loading `path` now, and returns the result and a callback that loads it again (for Retry).
-/// A failure that a retry may get past is retried by itself first, with back-off (`domain::retry`).
-pub fn load<T>(client: &ApiClient, path: String) -> (Loaded<T>, Callback<()>) {
+/// What [`load`] returns: the data as it arrives, and how to load it again (what Retry runs).
+pub struct LoadReturn<T> {
+    pub loaded: Loaded<T>,
+    pub reload: Callback<()>,
+}
+
+impl<T> Clone for LoadReturn<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for LoadReturn<T> {}
+
+/// Starts loading `path` now. A failure that a retry may get past is retried by itself first, with back-off
+/// (`domain::retry`).
+pub fn load<T>(client: &ApiClient, path: String) -> LoadReturn<T> {
     let state = RwSignal::new(None);
     let request: Request = StoredValue::new((client.clone(), path, None));
     on_cleanup(move || {
@@ -63,7 +77,7 @@ pub fn load<T>(client: &ApiClient, path: String) -> (Loaded<T>, Callback<()>) {
         attempt(state, request, 0);
     };
     run();
-    (Loaded { raw: state.read_only(), _type: PhantomData }, Callback::new(move |_| run()))
+    LoadReturn { loaded: Loaded { raw: state.read_only(), _type: PhantomData }, reload: Callback::new(move |_| run()) }
 }
 
 fn attempt(state: State, request: Request, number: u32) {

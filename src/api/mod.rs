@@ -8,7 +8,7 @@ mod to_js;
 pub use crate::domain::error::{ApiError, ErrorKind};
 pub use client::{parse, ApiClient, Versioned};
 pub use from_js::{from_js, Malformed};
-pub use load::{load, Loaded};
+pub use load::{load, LoadReturn, Loaded};
 pub use to_js::to_js;
 
 use crate::domain::api::paths;

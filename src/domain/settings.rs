@@ -8,7 +8,7 @@ use super::key::{generate_key, validate_key, KeyError, RandomSource};
 
 /// Which confirmation is open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Dialog {
+pub enum Confirmation {
     /// "Turn on 3rd-party MDM sync?"
     Precautions,
     /// "Apply these changes?"
@@ -114,7 +114,7 @@ pub struct SettingsState {
     pub impact: Impact,
     pub plan_allows: bool,
     pub saving: bool,
-    pub dialog: Option<Dialog>,
+    pub dialog: Option<Confirmation>,
     pub outcome: Option<Outcome>,
     random_failed: bool,
     /// The server's objection, with the key value it was about.
@@ -275,7 +275,7 @@ impl SettingsState {
     /// The switch: turning on asks first (the precautions); turning off is confirmed at Save.
     pub fn toggle(&mut self, on: bool) {
         if on {
-            self.dialog = Some(Dialog::Precautions);
+            self.dialog = Some(Confirmation::Precautions);
         } else {
             self.enabled = false;
         }
@@ -321,7 +321,7 @@ impl SettingsState {
             return SaveStep::Nothing;
         }
         if self.change().needs_confirmation(self.enabled) {
-            self.dialog = Some(Dialog::Apply);
+            self.dialog = Some(Confirmation::Apply);
             return SaveStep::Confirm;
         }
         self.send(random)

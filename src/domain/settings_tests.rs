@@ -69,7 +69,7 @@ fn a_fresh_screen_is_clean_and_cannot_save() {
 fn turning_on_asks_first_and_cancel_leaves_it_off() {
     let mut state = off_never_issued();
     state.toggle(true);
-    assert_eq!(state.dialog, Some(Dialog::Precautions));
+    assert_eq!(state.dialog, Some(Confirmation::Precautions));
     assert!(!state.enabled);
     state.dismiss_dialog();
     assert_eq!((state.dialog, state.enabled, state.is_dirty()), (None, false, false));
@@ -85,7 +85,7 @@ fn ok_turns_the_draft_on_and_issues_a_key() {
     assert_eq!(validate_key(&key), Ok(()));
     assert!(state.can_save());
     assert_eq!(state.request_save(&mut Counter(9)), SaveStep::Confirm);
-    assert_eq!(state.dialog, Some(Dialog::Apply));
+    assert_eq!(state.dialog, Some(Confirmation::Apply));
     assert!(matches!(state.consequences(0)[0], Consequence::MembersSignedOut { members: 1024, by_unix: 600 }));
 }
 
@@ -118,7 +118,7 @@ fn apply_sends_the_draft_with_its_version_and_a_new_idempotency_key() {
 fn a_retry_of_the_same_draft_reuses_its_idempotency_key_and_a_new_draft_gets_a_new_one() {
     let mut state = on_with_key();
     state.restrict = true;
-    state.dialog = Some(Dialog::Apply);
+    state.dialog = Some(Confirmation::Apply);
     let SaveStep::Send(first) = state.send(&mut Counter(1)) else { panic!() };
     state.failed(ApiError::network());
     assert!(state.is_dirty(), "the draft is kept after a failure");
@@ -226,7 +226,7 @@ fn a_conflict_keeps_the_draft_until_the_admin_chooses() {
 fn actions_reach_the_same_transitions() {
     let mut state = off_never_issued();
     assert_eq!(state.apply(Action::Toggle(true), &mut Counter(0)), SaveStep::Nothing);
-    assert_eq!(state.dialog, Some(Dialog::Precautions));
+    assert_eq!(state.dialog, Some(Confirmation::Precautions));
     state.apply(Action::AcceptPrecautions, &mut Counter(0));
     state.apply(Action::SetRestrict(true), &mut Counter(0));
     state.apply(Action::ShowKey(true), &mut Counter(0));
@@ -344,7 +344,7 @@ fn end_overlap_now_opens_the_apply_dialog_and_cancel_lets_it_go() {
     let mut state = rotating("2026-12-08T00:00:00Z");
     assert!(!state.is_dirty(), "a running overlap is saved, not a change");
     assert_eq!(state.apply(Action::EndOverlap, &mut Counter(0)), SaveStep::Confirm);
-    assert_eq!(state.dialog, Some(Dialog::Apply));
+    assert_eq!(state.dialog, Some(Confirmation::Apply));
     assert!(matches!(state.consequences(0).as_slice(), [Consequence::PreviousKeySignedOut { .. }]));
     state.apply(Action::DismissDialog, &mut Counter(0));
     assert!(!state.is_dirty() && !state.end_overlap);

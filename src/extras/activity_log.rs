@@ -1,7 +1,7 @@
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
-use crate::api::{audit_path, load, Loaded};
+use crate::api::{audit_path, load, LoadReturn, Loaded};
 use crate::context::use_env;
 use crate::domain::api::AuditLog;
 use crate::domain::embed::HostEvent;
@@ -14,7 +14,7 @@ const AUDIT_EVENTS: u32 = 10;
 #[component]
 pub fn Activity(saves: Signal<u32>) -> impl IntoView {
     let env = use_env();
-    let (log, reload) = load::<AuditLog>(&env.client, audit_path(AUDIT_EVENTS));
+    let LoadReturn { loaded: log, reload } = load::<AuditLog>(&env.client, audit_path(AUDIT_EVENTS));
     Effect::watch(move || saves.get(), move |_, _, _| reload.run(()), false);
     view! { <ActivityLog log on_retry=reload/> }
 }

@@ -2,7 +2,7 @@ use leptos::either::EitherOf5;
 use leptos::prelude::*;
 
 use super::{use_extras_strings, KeyState, ValueCheck};
-use crate::api::load;
+use crate::api::{load, LoadReturn};
 use crate::components::CopyButton;
 use crate::context::use_env;
 use crate::domain::api::{paths, ManagedApp, ManagedApps};
@@ -16,8 +16,9 @@ use crate::platform::download;
 #[component]
 pub fn KitPanel(keys: Signal<KeyState>) -> impl IntoView {
     let env = use_env();
-    let k = use_extras_strings();
-    let (apps, reload_apps) = load::<ManagedApps>(&env.client, paths::MDM_SYNC_APPS.into());
+    let x = use_extras_strings();
+    let LoadReturn { loaded: apps, reload: reload_apps } =
+        load::<ManagedApps>(&env.client, paths::MDM_SYNC_APPS.into());
     let mdm = RwSignal::new(Mdm::IntuneIos);
     let chosen_app = RwSignal::new(None::<String>);
     // Copying refused while the key is masked: the payload is shown, so that it can be copied by hand.
@@ -42,11 +43,11 @@ pub fn KitPanel(keys: Signal<KeyState>) -> impl IntoView {
 
     view! {
         <section class="mdm-card mdm-kit" aria-labelledby="mdm-kit-title">
-            <h2 class="mdm-card__title" id="mdm-kit-title">{k.kit_title()}</h2>
-            <p class="mdm-card__text">{k.kit_intro()}</p>
+            <h2 class="mdm-card__title" id="mdm-kit-title">{x.kit_title()}</h2>
+            <p class="mdm-card__text">{x.kit_intro()}</p>
             <div class="mdm-kit__choices">
                 <div class="mdm-kit__choice">
-                    <label class="mdm-field__label" for="mdm-kit-mdm">{k.mdm_solution()}</label>
+                    <label class="mdm-field__label" for="mdm-kit-mdm">{x.mdm_solution()}</label>
                     <select
                         id="mdm-kit-mdm"
                         class="mdm-select"
@@ -57,13 +58,13 @@ pub fn KitPanel(keys: Signal<KeyState>) -> impl IntoView {
                         }
                     >
                         {Mdm::ALL.into_iter().map(|option| view! {
-                            <option value=option.id() selected=move || mdm.get() == option>{k.mdm_name(option)}</option>
+                            <option value=option.id() selected=move || mdm.get() == option>{x.mdm_name(option)}</option>
                         }).collect_view()}
                     </select>
                 </div>
                 {move || mdm.get().per_app().then(|| view! {
                     <div class="mdm-kit__choice">
-                        <label class="mdm-field__label" for="mdm-kit-app">{k.app()}</label>
+                        <label class="mdm-field__label" for="mdm-kit-app">{x.app()}</label>
                         <select
                             id="mdm-kit-app"
                             class="mdm-select"
@@ -81,22 +82,22 @@ pub fn KitPanel(keys: Signal<KeyState>) -> impl IntoView {
                     </div>
                 })}
             </div>
-            <h3 class="mdm-kit__heading">{k.steps_title()}</h3>
+            <h3 class="mdm-kit__heading">{x.steps_title()}</h3>
             <ol class="mdm-steps">
-                {move || k.steps(mdm.get()).into_iter().map(|step| view! { <li>{step}</li> }).collect_view()}
+                {move || x.steps(mdm.get()).into_iter().map(|step| view! { <li>{step}</li> }).collect_view()}
             </ol>
-            <p class="mdm-card__text" hidden=move || !mdm.get().per_app()>{k.one_per_app()}</p>
-            <h3 class="mdm-kit__heading">{k.configuration_title()}</h3>
+            <p class="mdm-card__text" hidden=move || !mdm.get().per_app()>{x.one_per_app()}</p>
+            <h3 class="mdm-kit__heading">{x.configuration_title()}</h3>
             {move || {
                 let (saved, draft) = keys.with(|keys| (keys.saved.is_some(), keys.draft.is_some()));
                 match (saved, draft, apps.get(), current.get()) {
-                    (false, _, _, _) => EitherOf5::A(view! { <p class="mdm-notice">{k.no_saved_key()}</p> }),
+                    (false, _, _, _) => EitherOf5::A(view! { <p class="mdm-notice">{x.no_saved_key()}</p> }),
                     // The draft holds another key than the saved one: pushing the payload would lock members out.
-                    (true, true, _, _) => EitherOf5::B(view! { <p class="mdm-notice">{k.unsaved_draft()}</p> }),
+                    (true, true, _, _) => EitherOf5::B(view! { <p class="mdm-notice">{x.unsaved_draft()}</p> }),
                     (true, false, Some(Err(_)), _) if mdm.get().per_app() || mdm.get() == Mdm::AndroidManagement => {
                         EitherOf5::C(view! {
                             <p class="mdm-notice">
-                                {k.apps_failed()}" "
+                                {x.apps_failed()}" "
                                 <button type="button" class="mdm-button mdm-button--secondary"
                                     on:click=move |_| reload_apps.run(())>
                                     {use_env().t.retry()}
@@ -104,7 +105,7 @@ pub fn KitPanel(keys: Signal<KeyState>) -> impl IntoView {
                             </p>
                         })
                     }
-                    (true, false, _, None) => EitherOf5::D(view! { <p class="mdm-notice">{k.no_app()}</p> }),
+                    (true, false, _, None) => EitherOf5::D(view! { <p class="mdm-notice">{x.no_app()}</p> }),
                     (true, false, _, Some((real, masked))) => EitherOf5::E(view! {
                         <Configuration real masked keys revealed mdm=mdm.get()/>
                     }),
@@ -124,7 +125,7 @@ fn Configuration(
     revealed: RwSignal<bool>,
     mdm: Mdm,
 ) -> impl IntoView {
-    let k = use_extras_strings();
+    let x = use_extras_strings();
     let visible = move || keys.with(|keys| keys.shown) || revealed.get();
     let rewrite = keys.with_untracked(|keys| {
         let (variable, part) = mdm.rewritten(keys.saved.as_deref()?)?;
@@ -132,19 +133,19 @@ fn Configuration(
         Some(if keys.shown { part.to_owned() } else { variable.pattern().to_owned() })
     });
     let syntaxes: Vec<&str> = mdm.variables().iter().map(|variable| variable.pattern()).collect();
-    let syntax = k.list(&syntaxes);
+    let syntax = x.list(&syntaxes);
     let Payload { text, file_name, media_type } = real;
     let (download_text, download_name) = (text.clone(), file_name.clone());
     view! {
-        <p class="mdm-card__text" hidden=visible>{k.masked_note()}</p>
+        <p class="mdm-card__text" hidden=visible>{x.masked_note()}</p>
         {rewrite.map(|part| view! {
-            <p class="mdm-alert mdm-alert--error" role="alert">{k.rewrite_warning(k.mdm_name(mdm), &syntax, &part)}</p>
+            <p class="mdm-alert mdm-alert--error" role="alert">{x.rewrite_warning(x.mdm_name(mdm), &syntax, &part)}</p>
         })}
         <pre class="mdm-kit__payload" id="mdm-kit-payload"><code>{move || if visible() { text.clone() } else { masked.clone() }}</code></pre>
-        <p class="mdm-card__meta">{k.file_type(&file_name, media_type)}</p>
+        <p class="mdm-card__meta">{x.file_type(&file_name, media_type)}</p>
         <div class="mdm-kit__actions">
             <CopyButton
-                label=k.copy_configuration().to_owned()
+                label=x.copy_configuration().to_owned()
                 value=Signal::stored(Some(download_text.clone()))
                 fallback_select="mdm-kit-payload"
                 on_refused=Callback::new(move |_| revealed.set(true))
@@ -154,7 +155,7 @@ fn Configuration(
                 class="mdm-button mdm-button--secondary"
                 on:click=move |_| download(&download_text, &download_name, media_type)
             >
-                {k.download_configuration()}
+                {x.download_configuration()}
             </button>
         </div>
     }

@@ -3,7 +3,7 @@ use leptos::portal::Portal;
 use leptos::prelude::*;
 
 use super::{ask, use_extras_strings};
-use crate::api::load;
+use crate::api::{load, LoadReturn};
 use crate::context::use_env;
 use crate::domain::api::paths;
 use crate::domain::gate::PreviousKey;
@@ -24,7 +24,7 @@ pub fn ReadinessPanel(screen: Signal<ScreenState>, dialog: web_sys::Element) -> 
     let env = use_env();
     let (x, locale) = (use_extras_strings(), env.t.locale);
     let retry_label = env.t.retry();
-    let (loaded, reload) = load::<Readiness>(&env.client, paths::MDM_SYNC_READINESS.into());
+    let LoadReturn { loaded, reload } = load::<Readiness>(&env.client, paths::MDM_SYNC_READINESS.into());
     // The values to fingerprint: the key the counts are for (the draft's when it is another one, else the saved
     // one), and the saved key, which a new key's overlap would keep valid.
     let keys =

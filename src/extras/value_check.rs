@@ -12,7 +12,7 @@ use crate::platform::number;
 /// a text box: a pasted line break must reach the check to be named.
 #[component]
 pub fn ValueCheck(keys: Signal<KeyState>, mdm: Signal<Mdm>) -> impl IntoView {
-    let k = use_extras_strings();
+    let x = use_extras_strings();
     let t = use_strings();
     let pasted = RwSignal::new(String::new());
     let verdict = RwSignal::new(None::<(Verdict, Mdm)>);
@@ -35,14 +35,14 @@ pub fn ValueCheck(keys: Signal<KeyState>, mdm: Signal<Mdm>) -> impl IntoView {
                 let matches = reading.matches();
                 let (title, class) = match (matches, reading.against) {
                     (true, Against::Saved) => {
-                        (k.verdict_matches(), "mdm-kit__verdict-title mdm-kit__verdict-title--right")
+                        (x.verdict_matches(), "mdm-kit__verdict-title mdm-kit__verdict-title--right")
                     }
-                    (true, Against::Draft) => (k.verdict_matches_draft(), "mdm-kit__verdict-title"),
-                    (false, _) => (k.verdict_title(&reading), "mdm-kit__verdict-title mdm-kit__verdict-title--wrong"),
+                    (true, Against::Draft) => (x.verdict_matches_draft(), "mdm-kit__verdict-title"),
+                    (false, _) => (x.verdict_title(&reading), "mdm-kit__verdict-title mdm-kit__verdict-title--wrong"),
                 };
-                let found = reading.found_in.as_ref().map(|found| k.found_in(found));
+                let found = reading.found_in.as_ref().map(|found| x.found_in(found));
                 let lines: Vec<String> =
-                    reading.differences.iter().map(|d| k.difference(d, mdm, |n| number(t.locale, n))).collect();
+                    reading.differences.iter().map(|d| x.difference(d, mdm, |n| number(t.locale, n))).collect();
                 Either::Left(view! {
                     <p class=class>{title}</p>
                     {found.map(|found| view! { <p class="mdm-card__text">{found}</p> })}
@@ -55,15 +55,15 @@ pub fn ValueCheck(keys: Signal<KeyState>, mdm: Signal<Mdm>) -> impl IntoView {
             }
             verdict => Either::Right(view! {
                 <p class="mdm-kit__verdict-title">
-                    {if verdict == Verdict::Empty { k.verdict_empty() } else { k.verdict_nothing_saved() }}
+                    {if verdict == Verdict::Empty { x.verdict_empty() } else { x.verdict_nothing_saved() }}
                 </p>
             }),
         })
     };
     view! {
-        <h3 class="mdm-kit__heading">{k.check_title()}</h3>
-        <p class="mdm-card__text" id="mdm-kit-check-help">{k.check_intro()}</p>
-        <label class="mdm-field__label" for="mdm-kit-check-value">{k.value_in_mdm()}</label>
+        <h3 class="mdm-kit__heading">{x.check_title()}</h3>
+        <p class="mdm-card__text" id="mdm-kit-check-help">{x.check_intro()}</p>
+        <label class="mdm-field__label" for="mdm-kit-check-value">{x.value_in_mdm()}</label>
         <div class="mdm-kit__check">
             <textarea
                 id="mdm-kit-check-value"
@@ -77,7 +77,7 @@ pub fn ValueCheck(keys: Signal<KeyState>, mdm: Signal<Mdm>) -> impl IntoView {
                 prop:value=move || pasted.get()
                 on:input=move |event| pasted.set(event_target_value(&event))
             ></textarea>
-            <button type="button" class="mdm-button" on:click=check>{k.check_value()}</button>
+            <button type="button" class="mdm-button" on:click=check>{x.check_value()}</button>
         </div>
         <div class="mdm-kit__verdict" role="status">{answer}</div>
     }

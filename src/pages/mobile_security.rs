@@ -1,7 +1,7 @@
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
-use crate::api::load;
+use crate::api::{load, LoadReturn};
 use crate::components::{LoadError, PageHeader, Skeleton};
 use crate::context::use_env;
 use crate::domain::api::{paths, MobileSecurity};
@@ -14,7 +14,8 @@ use crate::routes;
 pub fn MobileSecurityPage() -> impl IntoView {
     let env = use_env();
     let t = env.t;
-    let (overview, retry) = load::<MobileSecurity>(&env.client, paths::MOBILE_SECURITY.into());
+    let LoadReturn { loaded: overview, reload: retry } =
+        load::<MobileSecurity>(&env.client, paths::MOBILE_SECURITY.into());
 
     view! {
         <PageHeader title=t.mobile_security_title()/>

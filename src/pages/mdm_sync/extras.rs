@@ -1,6 +1,6 @@
 //! The places the settings screen keeps for the second module's islands (`src/extras`): the rollout's controls, Key
 //! rotation and device readiness (with their lines in the Apply dialog), the App Configuration values and kit, Sign-in
-//! checks and the Activity log, loaded once the screen can be used, and told of the screen's state
+//! checks and the Activity log, loaded once the screen can be used, and screen_state of the screen's state
 //! (`domain::screen::ScreenState`) as it changes.
 
 use leptos::{html, prelude::*};
@@ -37,11 +37,11 @@ pub fn ExtrasSlots<C: IntoView + 'static>(
     let activity = NodeRef::<html::Div>::new();
     let failed = RwSignal::new(false);
     let mounted: StoredValue<Option<(OneThread<ExtrasModule>, u32)>> = StoredValue::new(None);
-    let told = Memo::new(move |_| state.with(|s| ScreenState::of(s, saves.get())));
-    let tell = move || {
+    let screen_state = Memo::new(move |_| state.with(|s| ScreenState::of(s, saves.get())));
+    let send_state = move || {
         mounted.try_with_value(|mounted| {
             if let Some((module, id)) = mounted {
-                told.with_untracked(|told| module.update(*id, told));
+                screen_state.with_untracked(|screen_state| module.update(*id, screen_state));
             }
         });
     };
@@ -81,7 +81,7 @@ pub fn ExtrasSlots<C: IntoView + 'static>(
                         if let Some((module, id)) = replaced {
                             module.unmount(id);
                         }
-                        tell();
+                        send_state();
                     }
                     None => {
                         failed.try_set(true);
@@ -92,7 +92,7 @@ pub fn ExtrasSlots<C: IntoView + 'static>(
     };
     // Once this component's elements are in the page.
     request_animation_frame(start.clone());
-    Effect::watch(move || told.track(), move |_, _, _| tell(), false);
+    Effect::watch(move || screen_state.track(), move |_, _, _| send_state(), false);
     on_cleanup(move || {
         if let Some(Some((module, id))) = mounted.try_update_value(Option::take) {
             module.unmount(id);

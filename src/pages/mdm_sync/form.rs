@@ -14,7 +14,7 @@ use crate::domain::api::{MdmSyncSettings, MobileSecurity, Session};
 use crate::domain::change::Impact;
 use crate::domain::embed::HostEvent;
 use crate::domain::screen::ScreenRequest;
-use crate::domain::settings::{Action, Dialog as Open, KeyProblem, SaveStep, SettingsState};
+use crate::domain::settings::{Action, Confirmation, KeyProblem, SaveStep, SettingsState};
 use crate::i18n::Strings;
 use crate::platform::{confirm, local_time_rfc3339, now_unix, WebCrypto};
 use crate::router::Router;
@@ -155,7 +155,7 @@ pub fn SettingsForm(
             <Dialog
                 id="mdm-precautions"
                 title=t.precautions_title()
-                open=Signal::derive(move || state.with(|s| s.dialog == Some(Open::Precautions)))
+                open=Signal::derive(move || state.with(|s| s.dialog == Some(Confirmation::Precautions)))
                 confirm_label=t.ok()
                 on_confirm=Callback::new(move |_| dispatch.run(Action::AcceptPrecautions))
                 on_cancel=Callback::new(move |_| dispatch.run(Action::DismissDialog))
@@ -165,7 +165,7 @@ pub fn SettingsForm(
             <Dialog
                 id="mdm-apply"
                 title=t.confirm_title()
-                open=Signal::derive(move || state.with(|s| s.dialog == Some(Open::Apply)))
+                open=Signal::derive(move || state.with(|s| s.dialog == Some(Confirmation::Apply)))
                 confirm_label=t.apply()
                 on_confirm=Callback::new(move |_| dispatch.run(Action::Send))
                 on_cancel=Callback::new(move |_| dispatch.run(Action::DismissDialog))

@@ -38,15 +38,13 @@ pub fn MdmSyncPage() -> impl IntoView {
     let resumed = StoredValue::new(crate::platform::OneThread::new(std::cell::RefCell::new(resumed)));
     // Retry loads again only what failed.
     let retry = Callback::new(move |_| {
-        let Some(((session, reload_session), (settings, reload_settings), (overview, reload_overview))) = loads else {
-            return;
-        };
-        for (loaded_failed, reload) in [
-            (session.failed_untracked(), reload_session),
-            (settings.failed_untracked(), reload_settings),
-            (overview.failed_untracked(), reload_overview),
+        let Some((session, settings, overview)) = loads else { return };
+        for (failed, reload) in [
+            (session.loaded.failed_untracked(), session.reload),
+            (settings.loaded.failed_untracked(), settings.reload),
+            (overview.loaded.failed_untracked(), overview.reload),
         ] {
-            if loaded_failed {
+            if failed {
                 reload.run(());
             }
         }
@@ -56,8 +54,8 @@ pub fn MdmSyncPage() -> impl IntoView {
         if let Some(resumed) = resumed.try_with_value(|r| r.borrow_mut().take()).flatten() {
             return Some(Ok(resumed));
         }
-        let ((session, _), (settings, _), (overview, _)) = loads?;
-        match (session.get(), settings.get(), overview.get()) {
+        let (session, settings, overview) = loads?;
+        match (session.loaded.get(), settings.loaded.get(), overview.loaded.get()) {
             (Some(Err(error)), _, _) | (_, Some(Err(error)), _) | (_, _, Some(Err(error))) => Some(Err(error)),
             (Some(Ok(session)), Some(Ok(settings)), Some(Ok(overview))) => {
                 Some(Ok(Resumed { session: session.value, settings, overview: overview.value, state: None }))
