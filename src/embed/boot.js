@@ -1,4 +1,4 @@
-// The standalone page's first script (index.html; tests/tools/post-build.mjs inlines it there, after start.js, with
+// The standalone page's first script (index.html; build/post-build.mjs inlines it there, after start.js, with
 // this build's file names and hash filled in), run after the page's guard (src/embed/guard.js), which has already
 // said so if this browser is too old, and hands it the start-failure page (src/embed/fail.js). Before the
 // stylesheet, so that nothing holds it up, it:

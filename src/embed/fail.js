@@ -2,7 +2,7 @@
 // have every file of one build, a wrong --public-url, a proxy that rewrote a file), a module that does not compile,
 // or a browser too old to run it. Without this the admin would see a blank page.
 // Written in ES5 on purpose: the standalone page runs it first, as a classic script of its own, so that a browser
-// too old to parse the console's other scripts still reads it (tests/tools/post-build.mjs inlines it into
+// too old to parse the console's other scripts still reads it (build/post-build.mjs inlines it into
 // index.html, and puts it into mdm-sync-settings.js for the element). Its words are the start catalog
 // (src/i18n/start/*.json), every language's, filled in below by the build.
 

@@ -1,5 +1,5 @@
 // The standalone page's guard (index.html), run before every other script, after src/embed/fail.js in the same
-// classic script (tests/tools/post-build.mjs puts them together). ES5, like fail.js: a browser too old for the
+// classic script (build/post-build.mjs puts them together). ES5, like fail.js: a browser too old for the
 // console gets a page that says so, in the admin's language, instead of a blank one; the page's first script
 // (src/embed/boot.js) then does nothing. Every other failure to start is shown by that script, through the
 // functions this one hands it.

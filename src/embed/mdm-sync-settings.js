@@ -1,5 +1,5 @@
 // <mdm-sync-settings>: the settings screen as a custom element, for a portal's own pages (docs/embedding.md).
-// The Trunk post-build hook (tests/tools/post-build.mjs) copies this file into the build as `mdm-sync-settings.js`,
+// The Trunk post-build hook (build/post-build.mjs) copies this file into the build as `mdm-sync-settings.js`,
 // after src/embed/start.js (`compileVerified`, `preload`, `FIRST_LOADS`, `chooseLocale`, `loadCatalog`), with the
 // build's hashed file names and the integrity hashes of the wasm and the stylesheet filled in below.
 import init, { mount_embedded, unmount_embedded } from './mdm-console.js';

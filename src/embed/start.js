@@ -1,4 +1,4 @@
-// Starting the console fast, shared by the standalone page (tests/tools/post-build.mjs inlines this file into
+// Starting the console fast, shared by the standalone page (build/post-build.mjs inlines this file into
 // index.html) and by `<mdm-sync-settings>` (the hook puts it in front of mdm-sync-settings.js). The settings screen
 // loads its second module (`loadExtras`) once it can be used. Three things wait for nothing else:
 // - the wasm is compiled while it downloads, and only a module whose bytes match the build's integrity hash is ever

@@ -4,7 +4,7 @@ use wasm_bindgen::JsValue;
 
 use super::CatalogSource;
 
-/// The catalog file the page fetched: a JSON array of the entries in the declared order (tests/tools/post-build.mjs
+/// The catalog file the page fetched: a JSON array of the entries in the declared order (build/post-build.mjs
 /// writes it from the keyed JSON), each a string or an object of plural forms.
 impl CatalogSource for JsValue {
     fn entry(&self, index: usize, category: Option<&str>) -> Option<String> {

@@ -100,7 +100,7 @@ fn every_language_has_complete_catalogs_in_the_declared_order() {
                     panic!("{} {}: the catalog misses {}", declared.name, locale.tag, declared.keys[index]);
                 }
             }
-            // The browser's files are arrays in this order (tests/tools/post-build.mjs), so the order is the contract.
+            // The browser's files are arrays in this order (build/post-build.mjs), so the order is the contract.
             let keys = written_order((declared.json)(locale.tag).unwrap());
             assert_eq!(keys, declared.keys, "{} {}: the keys, in the declared order", declared.name, locale.tag);
         }

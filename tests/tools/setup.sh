@@ -10,7 +10,7 @@ WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
-export PATH="$HOME/.cargo/bin:$ROOT/tests/e2e/node_modules/.bin:$PATH"
+export PATH="$HOME/.cargo/bin:$ROOT/build/node_modules/.bin:$ROOT/tests/e2e/node_modules/.bin:$PATH"
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
@@ -60,7 +60,15 @@ if [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 { print $2 }')" != "$GE
   cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
 fi
 
-# Playwright, axe-core and binaryen's wasm-opt 132 (Debian's older wasm-opt breaks the module), from the lock file.
+# The build's own tools, from their lock file: binaryen's wasm-opt 132 (Debian's older wasm-opt breaks the module),
+# which Trunk runs from the PATH, and terser, which build/post-build.mjs runs.
+if ! cmp -s "$ROOT/build/package-lock.json" "$ROOT/build/node_modules/.installed-from-lock" 2>/dev/null; then
+  say "installing the npm packages of build"
+  (cd "$ROOT/build" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$ROOT/build/package-lock.json" "$ROOT/build/node_modules/.installed-from-lock"
+fi
+
+# Playwright, axe-core and Prettier (test.sh's JS format gate), from the lock file.
 if ! cmp -s "$ROOT/tests/e2e/package-lock.json" "$ROOT/tests/e2e/node_modules/.installed-from-lock" 2>/dev/null; then
   say "installing the npm packages of tests/e2e"
   (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)

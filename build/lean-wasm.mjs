@@ -1,4 +1,4 @@
-// What the post-build hook (tests/tools/post-build.mjs) takes out of each wasm module and its glue before it
+// What the post-build hook (build/post-build.mjs) takes out of each wasm module and its glue before it
 // renames the imports: code that nothing in the console can reach, but that wasm-bindgen keeps because it is
 // exported, and the names that only the glue reads.
 import { execFileSync } from 'node:child_process';

@@ -12,7 +12,7 @@
 //    and hashes filled in;
 // 5. give `<meta name="mdm-embed-origins">` the one spelling that servers fill in, whatever the HTML minifier wrote.
 // 6. give the wasm's imports short names, in the module and its glue alike (`shortImports`), and in release builds
-//    first take out the exports that nothing calls and the code only they reach (tests/tools/lean-wasm.mjs);
+//    first take out the exports that nothing calls and the code only they reach (build/lean-wasm.mjs);
 // Release builds also:
 // 7. minify the JS: the wasm-bindgen glues (Trunk minifies HTML and CSS, not this file), keeping its integrity hash in
 //    index.html right, the inlined scripts and the embedding files;
@@ -26,11 +26,11 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { leanModule, runWasmOpt } from './lean-wasm.mjs';
 
-const require = createRequire(new URL('../e2e/package.json', import.meta.url));
+const require = createRequire(new URL('./package.json', import.meta.url));
 const { minify } = require('terser');
 const release = process.env.TRUNK_PROFILE === 'release';
 const staging = process.env.TRUNK_STAGING_DIR;
-const repo = new URL('../../', import.meta.url);
+const repo = new URL('../', import.meta.url);
 const htmlPath = join(staging, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
 const files = readdirSync(staging);
@@ -211,11 +211,11 @@ if (release) {
 
 /**
  * A release module and its glue without what nothing can reach and with short closure export names
- * (tests/tools/lean-wasm.mjs), optimized again by the wasm-opt that Trunk ran; a dev build's, as they are.
+ * (build/lean-wasm.mjs), optimized again by the wasm-opt that Trunk ran; a dev build's, as they are.
  */
 function leaner(bytes, glue) {
   if (!release) return { wasm: bytes, glue };
-  const wasmOpt = runWasmOpt(new URL('../e2e/node_modules/.bin/wasm-opt', import.meta.url).pathname, ['-Oz']);
+  const wasmOpt = runWasmOpt(new URL('./node_modules/.bin/wasm-opt', import.meta.url).pathname, ['-Oz']);
   return leanModule(bytes, glue, wasmOpt, fail);
 }
 
