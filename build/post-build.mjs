@@ -28,11 +28,28 @@ import { leanModule, runWasmOpt } from './lean-wasm.mjs';
 
 const require = createRequire(new URL('./package.json', import.meta.url));
 const { minify } = require('terser');
+const { transform: transformCss } = require('lightningcss');
+const { minify: minifyHtml } = require('html-minifier-terser');
 const release = process.env.TRUNK_PROFILE === 'release';
 const staging = process.env.TRUNK_STAGING_DIR;
 const repo = new URL('../', import.meta.url);
 const htmlPath = join(staging, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
+// Release builds minify the page and its stylesheet here (html-minifier-terser; lightningcss, which Trunk itself
+// uses for CSS), and not in Trunk (Trunk.toml: `minify = "never"`): Trunk can minify only all of its outputs or none,
+// and its JS minifier cannot parse the glue's `export default`, which it said on every build. The page's scripts and
+// the glue are minified below, with terser.
+if (release) {
+  html = await minifyHtml(html, {
+    collapseWhitespace: true,
+    removeComments: true,
+    removeAttributeQuotes: true,
+    removeRedundantAttributes: true,
+    collapseBooleanAttributes: true,
+    sortAttributes: true,
+    sortClassName: false,
+  });
+}
 const files = readdirSync(staging);
 const glue = only(
   files.filter((f) => /^mdm-console-[0-9a-f]+\.js$/.test(f)),
@@ -42,10 +59,7 @@ const wasm = only(
   files.filter((f) => /^mdm-console-[0-9a-f]+_bg\.wasm$/.test(f)),
   'wasm module'
 );
-const css = only(
-  files.filter((f) => /^main-[0-9a-f]+\.css$/.test(f)),
-  'stylesheet'
-);
+const css = release ? minifiedStylesheet() : trunkStylesheet();
 
 const glueCode = await (async () => {
   const source = readFileSync(join(staging, glue), 'utf8');
@@ -351,6 +365,33 @@ function compactCss(source) {
 /** Inside a portal, `rem` is the portal's root font size; the element keeps the sizes it has standalone. */
 function pxInsteadOfRem(source) {
   return source.replace(/(\d*\.?\d+)rem\b/g, (_, number) => `${+(Number(number) * 16).toFixed(3)}px`);
+}
+
+/** The stylesheet as Trunk wrote it, named by Trunk's content hash. */
+function trunkStylesheet() {
+  return only(
+    readdirSync(staging).filter((f) => /^main-[0-9a-f]+\.css$/.test(f)),
+    'stylesheet'
+  );
+}
+
+/**
+ * The stylesheet minified, under a name of its new content's hash, with index.html's link and integrity hash
+ * following it.
+ */
+function minifiedStylesheet() {
+  const source = trunkStylesheet();
+  const bytes = read(source);
+  const minified = Buffer.from(transformCss({ filename: source, code: bytes, minify: true }).code);
+  const name = `main-${createHash('sha256').update(minified).digest('hex').slice(0, 16)}.css`;
+  const link = /<link\b[^>]*\brel="?stylesheet"?[^>]*>/.exec(html)?.[0];
+  if (!link || !link.includes(source) || !link.includes(sri(bytes))) {
+    fail(`index.html does not link ${source} with its integrity hash`);
+  }
+  html = html.replace(link, () => link.replace(source, name).replace(sri(bytes), sri(minified)));
+  rmSync(join(staging, source));
+  writeFileSync(join(staging, name), minified);
+  return name;
 }
 
 function sri(content) {

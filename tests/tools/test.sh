@@ -32,7 +32,7 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --no-default-features --lib --tests -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --bin mdm-console --test browser -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --bin mdm-extras --no-default-features --features extras -- -D warnings
-tests/e2e/node_modules/.bin/prettier --check "src/embed/*.js" "tests/**/*.{js,mjs}"
+tests/e2e/node_modules/.bin/prettier --check "src/embed/*.js" "build/*.mjs" "tests/**/*.{js,mjs}"
 done_layer
 
 layer "native tests: cargo test --workspace"
