@@ -309,7 +309,7 @@ fn compare(value: &str, key: &str, field: Field, typed: Typed, differences: &mut
         }
         let unescaped = match escape {
             Escape::Xml => xml_unescape(&cleaned),
-            Escape::Json => json_unescape(&cleaned),
+            Escape::Json => json_unescape(&cleaned).unwrap_or_else(|| cleaned.clone()),
         };
         if unescaped != cleaned && (unescaped == key || closeness(&unescaped, key) > closeness(&cleaned, key)) {
             cleaned = unescaped;
@@ -433,42 +433,39 @@ pub(super) fn xml_unescape(text: &str) -> String {
     out
 }
 
-/// JSON's escapes inside a string (RFC 8259 §7), decoded; a backslash before anything else left as it is.
-fn json_unescape(text: &str) -> String {
+/// JSON's escapes inside a string (RFC 8259 §7), decoded; `None` when a backslash starts no escape JSON has: the
+/// text was never escaped for JSON.
+fn json_unescape(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some((before, after)) = rest.split_once('\\') {
         out.push_str(before);
         let mut chars = after.chars();
-        let decoded = match chars.next() {
-            Some(c @ ('"' | '\\' | '/')) => Some((c, 1)),
-            Some('u') => after
-                .get(1..5)
-                .and_then(|hex| u32::from_str_radix(hex, 16).ok())
-                .and_then(char::from_u32)
-                .map(|c| (c, 5)),
-            _ => None,
+        let (c, len) = match chars.next()? {
+            c @ ('"' | '\\' | '/') => (c, 1),
+            'b' => ('\u{8}', 1),
+            'f' => ('\u{c}', 1),
+            'n' => ('\n', 1),
+            'r' => ('\r', 1),
+            't' => ('\t', 1),
+            'u' => (after.get(1..5).and_then(|hex| u32::from_str_radix(hex, 16).ok()).and_then(char::from_u32)?, 5),
+            // Not an escape JSON has: the text was never escaped for JSON (a key may hold a backslash itself).
+            _ => return None,
         };
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &after[len..];
-            }
-            None => {
-                out.push('\\');
-                rest = after;
-            }
-        }
+        out.push(c);
+        rest = &after[len..];
     }
     out.push_str(rest);
-    out
+    Some(out)
 }
 
 /// How much of `key` a value gets right: the characters it shares at the start and at the end.
+/// How many characters of `key` a value gets right, at its start and at its end. The two runs may overlap (a key that
+/// repeats a character at its start, a value one shorter): they count at most as many characters as the shorter has.
 fn closeness(value: &str, key: &str) -> usize {
     let prefix = common_prefix(value, key);
     let suffix = value.chars().rev().zip(key.chars().rev()).take_while(|(a, b)| a == b).count();
-    prefix + suffix
+    (prefix + suffix).min(value.chars().count().min(key.chars().count()))
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {

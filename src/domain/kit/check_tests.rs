@@ -294,6 +294,25 @@ fn rounded(digits: &str, n: usize) -> String {
     String::from_utf8(kept).unwrap()
 }
 
+/// Found by the property test: a key that begins with quotes, pasted with one character too many at its end, is not
+/// read as a quoted value that lacks a quote (which only looked closer by counting the repeated quotes twice).
+#[test]
+fn a_key_that_begins_with_quotes_and_one_character_more_is_that_character() {
+    let key = "\"\"\"A0!A0AAaaAA!#";
+    let pasted = format!("{key}\"");
+    assert_eq!(check(&pasted, key), saved(vec![Difference::Extra { position: 17, count: 1 }]));
+}
+
+/// Found by the property test too: a key with a backslash at each end, pasted with one backslash more, is that
+/// backslash, not the key escaped for JSON (whose first backslash would be doubled as well).
+#[test]
+fn a_backslash_too_many_is_not_json_escaping() {
+    let key = "\\#!a0AAaa00!a0!\\";
+    assert_eq!(check(&format!("{key}\\"), key), saved(vec![Difference::Extra { position: 17, count: 1 }]));
+    let escaped = key.replace('\\', "\\\\");
+    assert_eq!(check(&escaped, key), saved(vec![Difference::Escaped { escape: Escape::Json, right_here: false }]));
+}
+
 #[test]
 fn a_name_is_checked_exactly_and_named_when_it_differs() {
     let row = |name: &str| check(&format!("{name}={SAVED}"), SAVED);
