@@ -14,8 +14,9 @@
 // 6. give the wasm's imports short names, in the module and its glue alike (`shortImports`), and in release builds
 //    first take out the exports that nothing calls and the code only they reach (build/lean-wasm.mjs);
 // Release builds also:
-// 7. minify the JS: the wasm-bindgen glues (Trunk minifies HTML and CSS, not this file), keeping its integrity hash in
-//    index.html right, the inlined scripts and the embedding files;
+// 7. minify everything (Trunk minifies nothing: Trunk.toml says why): the page (html-minifier-terser) and its
+//    stylesheet (lightningcss, renamed by its new hash, its link and integrity hash following), and the JS with
+//    terser: the wasm-bindgen glues, keeping their integrity hashes right, the inlined scripts and the embedding files;
 // 8. write a brotli twin (`.br`) of every JS, wasm, CSS and catalog file, and of public/'s text files (the SVG icon,
 //    the manifest), for servers that send them precompressed.
 // public/ itself (icons, manifest, robots.txt) is copied by Trunk (index.html's copy-dir) and needs nothing else.
