@@ -8,7 +8,7 @@ MOCK_ADDR="127.0.0.1:8081"
 cargo build --release -p mock-server
 # A week of "Monitor only" behind it, so that Sign-in checks shows would-be refusals from the first minute. The
 # tests start the mock without it: their seed is sync off, as it always was.
-"$ROOT/target/release/mock-server" --addr "$MOCK_ADDR" --seed-history monitor-week --keep-alive &
+"${CARGO_TARGET_DIR:-$ROOT/target}/release/mock-server" --addr "$MOCK_ADDR" --seed-history monitor-week --keep-alive &
 MOCK_PID=$!
 trap 'kill $MOCK_PID 2>/dev/null' EXIT
 
