@@ -267,7 +267,8 @@ function rewriteSections(bytes, rewrite) {
   return Buffer.concat(sections);
 }
 
-function u32(bytes, reader) {
+/** An unsigned LEB128 number of `bytes` at `reader.pos`, which moves past it. */
+export function u32(bytes, reader) {
   let value = 0;
   let shift = 0;
   let byte;
@@ -279,7 +280,8 @@ function u32(bytes, reader) {
   return value;
 }
 
-function leb(value) {
+/** `value` as unsigned LEB128. */
+export function leb(value) {
   const out = [];
   do {
     let byte = value % 128;

@@ -25,7 +25,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { leanModule, runWasmOpt } from './lean-wasm.mjs';
+import { leanModule, runWasmOpt, leb, u32 as readU32 } from './lean-wasm.mjs';
 
 const require = createRequire(new URL('./package.json', import.meta.url));
 const { minify } = require('terser');
@@ -267,48 +267,28 @@ function shortImports(bytes, glue, moduleName) {
   const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
   const shortName = (n) =>
     n < letters.length ? letters[n] : shortName(Math.floor(n / letters.length) - 1) + letters[n % letters.length];
-  let pos = 8;
-  const u32 = () => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = bytes[pos++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return value;
-  };
-  const leb = (value) => {
-    const out = [];
-    do {
-      let byte = value % 128;
-      value = Math.floor(value / 128);
-      if (value) byte |= 0x80;
-      out.push(byte);
-    } while (value);
-    return Buffer.from(out);
-  };
+  const at = { pos: 8 };
+  const u32 = () => readU32(bytes, at);
   const text = () => {
     const length = u32();
-    pos += length;
-    return bytes.subarray(pos - length, pos).toString('utf8');
+    at.pos += length;
+    return bytes.subarray(at.pos - length, at.pos).toString('utf8');
   };
   const encoded = (string) => Buffer.concat([leb(Buffer.byteLength(string)), Buffer.from(string)]);
   const limits = () => {
-    const flags = bytes[pos++];
+    const flags = bytes[at.pos++];
     u32();
     if (flags & 1) u32();
   };
   const sections = [bytes.subarray(0, 8)];
   let count = 0;
-  while (pos < bytes.length) {
-    const id = bytes[pos++];
+  while (at.pos < bytes.length) {
+    const id = bytes[at.pos++];
     const size = u32();
-    const end = pos + size;
+    const end = at.pos + size;
     if (id !== 2) {
-      sections.push(Buffer.concat([Buffer.from([id]), leb(size), bytes.subarray(pos, end)]));
-      pos = end;
+      sections.push(Buffer.concat([Buffer.from([id]), leb(size), bytes.subarray(at.pos, end)]));
+      at.pos = end;
       continue;
     }
     const entries = [];
@@ -316,16 +296,16 @@ function shortImports(bytes, glue, moduleName) {
     for (let i = 0; i < total; i++) {
       let module = text();
       let name = text();
-      const descStart = pos;
-      const kind = bytes[pos++];
+      const descStart = at.pos;
+      const kind = bytes[at.pos++];
       if (kind === 0) u32();
       else if (kind === 1) {
-        pos++;
+        at.pos++;
         limits();
       } else if (kind === 2) limits();
-      else if (kind === 3) pos += 2;
+      else if (kind === 3) at.pos += 2;
       else if (kind === 4) {
-        pos++;
+        at.pos++;
         u32();
       } else fail(`unknown import kind ${kind}`);
       if (module === moduleName) {
@@ -336,9 +316,9 @@ function shortImports(bytes, glue, moduleName) {
         module = 'w';
         name = short;
       }
-      entries.push(Buffer.concat([encoded(module), encoded(name), bytes.subarray(descStart, pos)]));
+      entries.push(Buffer.concat([encoded(module), encoded(name), bytes.subarray(descStart, at.pos)]));
     }
-    if (pos !== end) fail('the import section did not parse to its end');
+    if (at.pos !== end) fail('the import section did not parse to its end');
     const body = Buffer.concat([leb(total), ...entries]);
     sections.push(Buffer.concat([Buffer.from([2]), leb(body.length), body]));
   }
