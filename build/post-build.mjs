@@ -5,7 +5,7 @@
 //    screen's API loads beside it; the loader left in the page only starts the compiled module;
 // 2. write each language's catalog (src/i18n/*.json) as a content-hashed file, which start.js knows by name and
 //    integrity hash: a first load fetches only the admin's language;
-// 3. name the second module (src/extras, which Trunk builds as a "worker") by its content's hash, and write its
+// 3. name the second module (src/panels, which Trunk builds as a "worker") by its content's hash, and write its
 //    catalogs, both loaded once the settings screen can be used;
 // 4. write the embedding files (docs/embedding.md): `mdm-sync-settings.js` (the custom element, with start.js in
 //    front), `mdm-sync-frame.js` (the iframe mode) and the element's stylesheet, with this build's hashed file names
@@ -76,7 +76,7 @@ const glueCode = await (async () => {
 // The language catalogs: one file each, content-hashed and checked by integrity like every other first load. The
 // browser's file is an array of the entries in en.json's order, which is the declared order of src/i18n (its native
 // tests hold every catalog to it): the wasm reads entries by position and holds no key names. The console's
-// catalogs are first loads; the second module's (src/i18n/extras) load with it. English first: start.js falls
+// catalogs are first loads; the second module's (src/i18n/panels) load with it. English first: start.js falls
 // back to the first.
 function writeCatalogs(dir, prefix) {
   const languages = readdirSync(dir)
@@ -99,28 +99,28 @@ function writeCatalogs(dir, prefix) {
 }
 const catalogs = writeCatalogs(new URL('src/i18n/', repo), 'mdm-sync-i18n');
 const languages = Object.keys(catalogs);
-const extrasCatalogs = writeCatalogs(new URL('src/i18n/extras/', repo), 'mdm-sync-extras-i18n');
+const panelsCatalogs = writeCatalogs(new URL('src/i18n/panels/', repo), 'mdm-sync-panels-i18n');
 
-// The second module (src/extras), which Trunk builds as a "worker" under its binary's name: content-hashed here,
+// The second module (src/panels), which Trunk builds as a "worker" under its binary's name: content-hashed here,
 // so that it is cached for good like the first, and named in start.js with its integrity hashes.
-const extrasLean = leaner(read('mdm-extras_bg.wasm'), read('mdm-extras.js').toString());
-const extrasShort = shortImports(extrasLean.wasm, extrasLean.glue, './mdm-extras_bg.js');
-const extrasGlue = release ? await minifyJs(extrasShort.glue) : extrasShort.glue;
-const extrasWasm = extrasShort.wasm;
+const panelsLean = leaner(read('mdm-panels_bg.wasm'), read('mdm-panels.js').toString());
+const panelsShort = shortImports(panelsLean.wasm, panelsLean.glue, './mdm-panels_bg.js');
+const panelsGlue = release ? await minifyJs(panelsShort.glue) : panelsShort.glue;
+const panelsWasm = panelsShort.wasm;
 const hashed = (content, stem, suffix) =>
   `${stem}-${createHash('sha256').update(content).digest('hex').slice(0, 16)}${suffix}`;
-const extrasGlueName = hashed(extrasGlue, 'mdm-extras', '.js');
-const extrasWasmName = hashed(extrasWasm, 'mdm-extras', '_bg.wasm');
-writeFileSync(join(staging, extrasGlueName), extrasGlue);
-writeFileSync(join(staging, extrasWasmName), extrasWasm);
-rmSync(join(staging, 'mdm-extras.js'));
-rmSync(join(staging, 'mdm-extras_bg.wasm'));
-const extras = {
-  glue: [`./${extrasGlueName}`, sri(extrasGlue)],
-  wasm: [`./${extrasWasmName}`, sri(extrasWasm)],
-  catalogs: extrasCatalogs,
+const panelsGlueName = hashed(panelsGlue, 'mdm-panels', '.js');
+const panelsWasmName = hashed(panelsWasm, 'mdm-panels', '_bg.wasm');
+writeFileSync(join(staging, panelsGlueName), panelsGlue);
+writeFileSync(join(staging, panelsWasmName), panelsWasm);
+rmSync(join(staging, 'mdm-panels.js'));
+rmSync(join(staging, 'mdm-panels_bg.wasm'));
+const panels = {
+  glue: [`./${panelsGlueName}`, sri(panelsGlue)],
+  wasm: [`./${panelsWasmName}`, sri(panelsWasm)],
+  catalogs: panelsCatalogs,
 };
-console.log(`post-build: wrote the second module, ${extrasGlueName} and ${extrasWasmName}`);
+console.log(`post-build: wrote the second module, ${panelsGlueName} and ${panelsWasmName}`);
 console.log(`post-build: wrote the catalogs of ${languages.join(', ')}`);
 // The start catalog (src/i18n/start): the few words for a console that cannot start, every language's, carried by
 // the start-failure page itself (src/embed/fail.js), since the console's own catalog may be what failed.
@@ -144,7 +144,7 @@ const failJs = fill(readFileSync(new URL('src/embed/fail.js', repo), 'utf8'), 's
 });
 const start = fill(readFileSync(new URL('src/embed/start.js', repo), 'utf8'), 'src/embed/start.js', {
   'const CATALOGS = {};': `const CATALOGS = ${JSON.stringify(catalogs)};`,
-  'const EXTRAS = {};': `const EXTRAS = ${JSON.stringify(extras)};`,
+  'const PANELS = {};': `const PANELS = ${JSON.stringify(panels)};`,
 });
 const wasmIntegrity = sri(read(wasm));
 // Trunk's loader goes: the first script imports the glue itself (src/embed/boot.js), so that a glue that cannot be

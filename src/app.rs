@@ -6,7 +6,7 @@ use crate::components::Shell;
 use crate::context::{provide_env, Env, Handover, Host, Languages};
 use crate::i18n::Strings;
 use crate::pages::{MdmSyncPage, MobileSecurityPage, NotFoundPage};
-use crate::platform::{catalog_for, focus_language_menu, keep_focus, remember_locale, show_language, Extras};
+use crate::platform::{catalog_for, focus_language_menu, keep_focus, remember_locale, show_language, Panels};
 use crate::router::Router;
 use crate::routes::{self, Route};
 
@@ -18,14 +18,14 @@ pub struct Config {
     pub base_path: String,
     /// The first screen's API answers, requested by the page before the wasm ran (`src/embed/start.js`).
     pub preloaded: Option<js_sys::Map>,
-    /// How the page loads the second module (`platform::Extras`).
-    pub extras: Extras,
+    /// How the page loads the second module (`platform::Panels`).
+    pub panels: Panels,
 }
 
 impl Config {
     /// Read from the host page: `<meta name="mdm-api-base">` (default `/api`) and `<base href>` for the sub-path
     /// (which Trunk's `--public-url` writes).
-    pub fn from_document(preloaded: Option<js_sys::Map>, extras: Extras) -> Self {
+    pub fn from_document(preloaded: Option<js_sys::Map>, panels: Panels) -> Self {
         let document = web_sys::window().and_then(|w| w.document());
         let attribute = |selector: &str, name: &str| {
             document
@@ -38,7 +38,7 @@ impl Config {
             api_base: attribute("meta[name=mdm-api-base]", "content").unwrap_or_else(|| "/api".into()),
             base_path,
             preloaded,
-            extras,
+            panels,
         }
     }
 }
@@ -68,7 +68,7 @@ pub fn App(
             .with_lifetime(lifetime),
         t: strings,
         host: Host::default(),
-        extras: config.extras.clone(),
+        panels: config.panels.clone(),
     });
     provide_context(Languages {
         busy: switching.into(),
@@ -113,7 +113,7 @@ pub fn App(
 /// The settings screen alone, inside a portal's page: no shell, no router, no address of its own. The portal
 /// navigates; the console tells it what happens through `host`.
 #[component]
-pub fn EmbeddedApp(client: ApiClient, strings: &'static Strings, host: Host, extras: Extras) -> impl IntoView {
-    provide_env(Env { client: client.with_language(strings.locale), t: strings, host, extras });
+pub fn EmbeddedApp(client: ApiClient, strings: &'static Strings, host: Host, panels: Panels) -> impl IntoView {
+    provide_env(Env { client: client.with_language(strings.locale), t: strings, host, panels });
     view! { <div on:focusout=keep_focus><MdmSyncPage/></div> }
 }

@@ -11,15 +11,15 @@ use leptos::prelude::*;
 use crate::api::ApiClient;
 use crate::domain::embed::HostEvent;
 use crate::i18n::Strings;
-use crate::platform::{Extras, OneThread};
+use crate::platform::{OneThread, Panels};
 
 #[derive(Clone)]
 pub struct Env {
     pub client: ApiClient,
     pub t: &'static Strings,
     pub host: Host,
-    /// How the page loads the second module, with the kit and the Activity log (`platform::Extras`).
-    pub extras: Extras,
+    /// How the page loads the second module, with the kit and the Activity log (`platform::Panels`).
+    pub panels: Panels,
 }
 
 /// The page that embeds the console, told about events through a callback that the embedding script gives

@@ -20,10 +20,10 @@ pub mod app;
 pub mod components;
 #[cfg(feature = "ui")]
 pub mod context;
-#[cfg(feature = "extras")]
-pub mod extras;
 #[cfg(feature = "ui")]
 pub mod pages;
+#[cfg(feature = "panels")]
+pub mod panels;
 #[cfg(feature = "ui")]
 pub mod platform;
 #[cfg(feature = "ui")]
@@ -56,7 +56,7 @@ mod embedded {
     use crate::app::{App, Config, EmbeddedApp};
     use crate::context::{Handover, Host};
     use crate::i18n::{self, Strings};
-    use crate::platform::Extras;
+    use crate::platform::Panels;
 
     thread_local! {
         /// What keeps each mounted screen alive; dropping it unmounts the view and runs every cleanup.
@@ -88,17 +88,17 @@ mod embedded {
     }
 
     /// Mounts the whole console into the page's `<body>`, in language `locale` (`catalog` is its parsed JSON).
-    /// `preloaded` holds the first screen's answers, requested while the wasm loaded; `extras(locale)` loads the
-    /// second module (`platform::Extras`).
+    /// `preloaded` holds the first screen's answers, requested while the wasm loaded; `panels(locale)` loads the
+    /// second module (`platform::Panels`).
     #[wasm_bindgen]
     pub fn mount_standalone(
         catalog: JsValue,
         locale: &str,
         preloaded: Option<js_sys::Map>,
-        extras: Option<js_sys::Function>,
+        panels: Option<js_sys::Function>,
     ) -> Result<(), JsValue> {
         let strings = i18n::from_js(locale, &catalog).map_err(missing)?;
-        show_standalone(Config::from_document(preloaded, Extras::new(extras)), strings, Handover::default());
+        show_standalone(Config::from_document(preloaded, Panels::new(panels)), strings, Handover::default());
         Ok(())
     }
 
@@ -143,15 +143,15 @@ mod embedded {
         host_headers: js_sys::Function,
         emit: js_sys::Function,
         preloaded: Option<js_sys::Map>,
-        extras: Option<js_sys::Function>,
+        panels: Option<js_sys::Function>,
     ) -> Result<u32, JsValue> {
         let strings = i18n::from_js(locale, &catalog).map_err(missing)?;
         let client = ApiClient::new(api_base).with_host_headers(host_headers).with_preloaded(preloaded);
         let host = Host::new(emit);
-        let extras = Extras::new(extras);
+        let panels = Panels::new(panels);
         let screen = Screen::new(|lifetime| {
             let client = client.with_lifetime(lifetime);
-            leptos::mount::mount_to(parent, move || leptos::view! { <EmbeddedApp client strings host extras/> })
+            leptos::mount::mount_to(parent, move || leptos::view! { <EmbeddedApp client strings host panels/> })
         })
         .ok_or_else(|| JsValue::from_str("AbortController is not supported"))?;
         let id = NEXT_ID.with_borrow_mut(|next| {

@@ -35,7 +35,7 @@ fn mount_for<V: IntoView + 'static>(host: Host, view: impl FnOnce() -> V + 'stat
     let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), move || {
-        provide_env(Env { client: ApiClient::new("/api"), t: english(), host, extras: Default::default() });
+        provide_env(Env { client: ApiClient::new("/api"), t: english(), host, panels: Default::default() });
         view()
     });
     handle.forget();

@@ -133,5 +133,5 @@ fn the_reader_finds_every_form_of_crate_path() {
     assert_eq!(names(code_of("let y = 1; // see crate::pages")), Vec::<String>::new());
     assert_eq!(module_of(Path::new("domain/kit/check.rs")).as_deref(), Some("domain"));
     assert_eq!(module_of(Path::new("context.rs")).as_deref(), Some("context"));
-    assert_eq!(module_of(Path::new("bin/mdm-extras.rs")), None);
+    assert_eq!(module_of(Path::new("bin/mdm-panels.rs")), None);
 }

@@ -1,4 +1,4 @@
-//! The seam between the settings screen and the second module's islands (`src/extras`): what the screen tells them
+//! The seam between the settings screen and the second module's islands (`src/panels`): what the screen tells them
 //! each time its state changes, and what they ask of it. Declared once here and read on both sides, so that a field
 //! added on one side cannot be missed on the other. It crosses between the two wasm modules as a JS value
 //! (`serde-wasm-bindgen`), never as text in a URL, storage or a log.
@@ -29,7 +29,7 @@ pub struct ScreenState {
     pub rotation: Option<Rotation>,
     /// What saving the draft would change: the Apply dialog's lines follow it.
     pub change: ChangeSeen,
-    /// The draft's choices that the rollout's controls show (`extras::rollout`).
+    /// The draft's choices that the rollout's controls show (`panels::rollout`).
     pub draft: DraftSeen,
 }
 

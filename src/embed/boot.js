@@ -40,8 +40,8 @@ const boot = (window.__mdmSyncBoot = {
   allowed,
   catalog: loadCatalog(locale, document.baseURI),
   loadCatalog: (other) => loadCatalog(other, document.baseURI),
-  loadExtras: (other) =>
-    loadExtras(document.baseURI, other, other === locale ? boot.catalog : loadCatalog(other, document.baseURI)),
+  loadPanels: (other) =>
+    loadPanels(document.baseURI, other, other === locale ? boot.catalog : loadCatalog(other, document.baseURI)),
   tell: (type, detail) => {
     for (const origin of allowed) portal?.postMessage({ type, detail }, origin);
   },
@@ -79,7 +79,7 @@ if (iframe) {
     .then(([bindings, module, catalog]) =>
       bindings
         .default({ module_or_path: module })
-        .then(() => bindings.mount_standalone(catalog, locale, boot.preloaded, boot.loadExtras))
+        .then(() => bindings.mount_standalone(catalog, locale, boot.preloaded, boot.loadPanels))
     )
     .catch(boot.fail);
 }

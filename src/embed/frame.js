@@ -70,7 +70,7 @@ Promise.all([init({ module_or_path: boot.module }), boot.catalog])
       () => headers,
       (name, detail) => EVENTS.includes(name) && tell(name, detail),
       boot.preloaded,
-      boot.loadExtras
+      boot.loadPanels
     )
   )
   // The page says what failed, and the portal is told (`start_failed`).

@@ -131,7 +131,7 @@ class MdmSyncSettings extends HTMLElement {
         () => this.#currentHeaders(),
         (name, detail) => this.#emit(name, detail),
         preloaded,
-        (language) => loadExtras(import.meta.url, language, catalog(language))
+        (language) => loadPanels(import.meta.url, language, catalog(language))
       );
     } catch (error) {
       this.#failed(error, locale);

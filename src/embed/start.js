@@ -1,6 +1,6 @@
 // Starting the console fast, shared by the standalone page (build/post-build.mjs inlines this file into
 // index.html) and by `<mdm-sync-settings>` (the hook puts it in front of mdm-sync-settings.js). The settings screen
-// loads its second module (`loadExtras`) once it can be used. Three things wait for nothing else:
+// loads its second module (`loadPanels`) once it can be used. Three things wait for nothing else:
 // - the wasm is compiled while it downloads, and only a module whose bytes match the build's integrity hash is ever
 //   instantiated (the browser's own `integrity` check would hold every byte back until the last had arrived);
 // - the catalog of the admin's language, and only that one, is fetched beside it (the wasm holds no strings);
@@ -47,11 +47,11 @@ function chooseLocale(candidates) {
 }
 
 /**
- * The second module (src/extras: the App Configuration kit and the Activity log), which the settings screen loads
+ * The second module (src/panels: the App Configuration kit and the Activity log), which the settings screen loads
  * once it can be used: its JS glue and wasm, and its catalogs, each with its integrity hash (filled in by the
  * post-build hook, as `CATALOGS` is).
  */
-const EXTRAS = {};
+const PANELS = {};
 
 /** The parsed console catalog of `locale`, its file resolved against `base`, refused unless it matches its hash. */
 function loadCatalog(locale, base) {
@@ -135,27 +135,27 @@ function startFailedDetail(error) {
   return { code: 'start_failed', message: String(error?.message ?? error) };
 }
 
-let extras;
+let panels;
 
 /**
  * The second module, started, with the catalogs of `locale` that its islands need: the console's (`consoleCatalog`,
- * a promise the caller already has) and its own. Resolves to `{glue, consoleCatalog, extrasCatalog}` for
- * `platform::Extras`.
+ * a promise the caller already has) and its own. Resolves to `{glue, consoleCatalog, panelsCatalog}` for
+ * `platform::Panels`.
  */
-function loadExtras(base, locale, consoleCatalog) {
-  extras ??= (() => {
-    const glue = new URL(EXTRAS.glue[0], base).href;
-    return importVerified(glue, EXTRAS.glue[1]).then((module) =>
+function loadPanels(base, locale, consoleCatalog) {
+  panels ??= (() => {
+    const glue = new URL(PANELS.glue[0], base).href;
+    return importVerified(glue, PANELS.glue[1]).then((module) =>
       module
-        .default({ module_or_path: compileVerified(new URL(EXTRAS.wasm[0], base).href, EXTRAS.wasm[1]) })
+        .default({ module_or_path: compileVerified(new URL(PANELS.wasm[0], base).href, PANELS.wasm[1]) })
         .then(() => module)
     );
   })().catch((error) => {
-    extras = undefined;
+    panels = undefined;
     throw error;
   });
-  return Promise.all([extras, consoleCatalog, loadCatalogFrom(EXTRAS.catalogs, locale, base)]).then(
-    ([glue, consoleCatalog, extrasCatalog]) => ({ glue, consoleCatalog, extrasCatalog })
+  return Promise.all([panels, consoleCatalog, loadCatalogFrom(PANELS.catalogs, locale, base)]).then(
+    ([glue, consoleCatalog, panelsCatalog]) => ({ glue, consoleCatalog, panelsCatalog })
   );
 }
 

@@ -32,7 +32,7 @@ catalog! {
     text loading,
     text retry,
     text load_failed,
-    text extras_failed,
+    text panels_failed,
     text not_found_title,
     text not_found_body,
     text not_found_link,

@@ -1,5 +1,5 @@
 //! Every user-facing string, in one catalog per language: the console's (`console.rs`, with `en.json`, `ja.json`,
-//! `ko.json`), the second module's, which loads with it (`extras.rs`, with `extras/*.json`), and the page's own few
+//! `ko.json`), the second module's, which loads with it (`panels.rs`, with `panels/*.json`), and the page's own few
 //! words for a console that cannot start (`start.rs`, with `start/*.json`, carried by the page's first script).
 //!
 //! Each catalog's entries are declared once (`catalog!`). A catalog is read by position, and reading fails on a
@@ -13,9 +13,9 @@
 #[macro_use]
 mod declare;
 mod console;
-pub mod extras;
 #[cfg(feature = "ui")]
 mod js;
+pub mod panels;
 pub mod start;
 
 #[cfg(not(target_arch = "wasm32"))]

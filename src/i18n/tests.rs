@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use super::*;
 use crate::domain::key::validate_key;
-use crate::i18n::extras::ExtrasStrings;
+use crate::i18n::panels::PanelsStrings;
 
 /// Words that stay as they are in every language: product names and the values the admin types into an MDM.
 const SAME_IN_EVERY_LANGUAGE: &[&str] = &[
@@ -41,7 +41,7 @@ struct Declared {
 
 const CATALOGS: [Declared; 3] = [
     Declared { name: "console", keys: KEYS, shapes: SHAPES, json: catalog_json },
-    Declared { name: "extras", keys: extras::KEYS, shapes: extras::SHAPES, json: extras::catalog_json },
+    Declared { name: "panels", keys: panels::KEYS, shapes: panels::SHAPES, json: panels::catalog_json },
     Declared { name: "start", keys: start::KEYS, shapes: start::SHAPES, json: start::catalog_json },
 ];
 
@@ -355,11 +355,11 @@ fn the_kit_names_every_mdm_step_and_difference_in_every_language() {
         Difference::OtherCharacter { position: 17 },
     ];
     for locale in LOCALES {
-        let t: &ExtrasStrings = extras::bundled(locale.tag);
+        let t: &PanelsStrings = panels::bundled(locale.tag);
         for mdm in Mdm::ALL {
             assert_eq!(
                 t.mdm_name(mdm),
-                extras::bundled("en").mdm_name(mdm),
+                panels::bundled("en").mdm_name(mdm),
                 "{}: product names stay as they are",
                 locale.tag
             );
@@ -400,7 +400,7 @@ fn the_kit_names_every_mdm_step_and_difference_in_every_language() {
         assert!(t.list(&["a", "b"]).starts_with('a') && t.list(&["a", "b"]).ends_with('b'));
     }
     assert_eq!(
-        extras::bundled("en")
+        panels::bundled("en")
             .difference(&Difference::Missing { position: 17, count: 1 }, Mdm::JamfPro, |n| n.to_string()),
         "1 character is missing, from position 17."
     );
@@ -416,7 +416,7 @@ fn every_mdm_s_steps_begin_with_the_managed_app() {
         _ => "anaged",
     };
     for locale in LOCALES {
-        let t: &ExtrasStrings = extras::bundled(locale.tag);
+        let t: &PanelsStrings = panels::bundled(locale.tag);
         for mdm in Mdm::ALL {
             let first = t.steps(mdm)[0];
             let says = first.contains(word(locale.tag)) || first.contains("Managed Google Play");

@@ -6,9 +6,9 @@ mod dialogs;
 mod digest;
 mod dom;
 mod download;
-mod extras;
 mod focus;
 mod language;
+mod panels;
 mod random;
 mod time;
 
@@ -17,9 +17,9 @@ pub use dialogs::confirm;
 pub use digest::sha256;
 pub use dom::{active_element_near, element_by_id_near};
 pub use download::download;
-pub use extras::{Extras, ExtrasModule};
 pub use focus::keep_focus;
 pub use language::{catalog_for, focus_language_menu, remember_locale, show_language, show_title};
+pub use panels::{Panels, PanelsModule};
 pub use random::WebCrypto;
 pub use time::{local_time, local_time_rfc3339, now_unix, number, parse_instant};
 

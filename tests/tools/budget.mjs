@@ -28,10 +28,10 @@ const ways = {
   'script embed (mdm-sync-settings.js)': [...element, ...shared],
 };
 const catalog = /^mdm-sync-i18n-([a-z]+)-[0-9a-f]+\.json$/;
-// The second module and its catalogs load once the settings screen can be used (src/extras): listed with their
+// The second module and its catalogs load once the settings screen can be used (src/panels): listed with their
 // total, and not part of any first load.
-const later = [/^mdm-extras-[0-9a-f]+\.js$/, /^mdm-extras-[0-9a-f]+_bg\.wasm$/];
-const laterCatalog = (language) => new RegExp(`^mdm-sync-extras-i18n-${language}-[0-9a-f]+\\.json$`);
+const later = [/^mdm-panels-[0-9a-f]+\.js$/, /^mdm-panels-[0-9a-f]+_bg\.wasm$/];
+const laterCatalog = (language) => new RegExp(`^mdm-sync-panels-i18n-${language}-[0-9a-f]+\\.json$`);
 // The rest of public/ is fetched only when asked for, never on the way to the first screen: the manifest and its
 // icons when the browser considers installing the console, the touch icon when iOS puts it on a home screen,
 // robots.txt by crawlers. Listed with their total, and part of no first load (tests/e2e/specs/public.spec.js checks

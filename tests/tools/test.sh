@@ -31,7 +31,7 @@ cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --no-default-features --lib --tests -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --bin mdm-console --test browser -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --bin mdm-extras --no-default-features --features extras -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --bin mdm-panels --no-default-features --features panels -- -D warnings
 tests/e2e/node_modules/.bin/prettier --check "src/embed/*.js" "build/*.mjs" "tests/**/*.{js,mjs}"
 done_layer
 

@@ -1,9 +1,9 @@
 use leptos::{ev, prelude::*};
 
 use super::consequences::Consequences;
-use super::extras::ExtrasSlots;
 use super::key_field::KeyField;
 use super::notices::{SaveFailure, SaveStatus};
+use super::panels::PanelsSlots;
 use super::precautions::Precautions;
 use super::restrict_option::RestrictOption;
 use super::sync_steps::SyncSteps;
@@ -131,14 +131,14 @@ pub fn SettingsForm(
                     on_input=Callback::new(move |text| dispatch.run(Action::TypeCustom(text)))
                     on_reissue=Callback::new(move |_| dispatch.run(Action::Reissue))
                 />
-                // The rollout's controls, from the second module (`extras::rollout`), so that the first load does not
+                // The rollout's controls, from the second module (`panels::rollout`), so that the first load does not
                 // carry them; they ask for their actions through `ScreenRequest`. "Keep the previous key valid" and
                 // "Overlap" below the key they are about; "Enforcement" last, so that its arrival moves none of the
                 // controls above it, and with its height kept while sync is on and it has not come yet.
-                <div class="mdm-extras" id="mdm-key-notes" node_ref=key_notes_place></div>
-                <div class="mdm-extras" node_ref=overlap_place></div>
+                <div class="mdm-panels" id="mdm-key-notes" node_ref=key_notes_place></div>
+                <div class="mdm-panels" node_ref=overlap_place></div>
                 <div
-                    class="mdm-extras mdm-rollout-place"
+                    class="mdm-panels mdm-rollout-place"
                     class:mdm-rollout-place--on=move || state.with(|s| s.enabled)
                     node_ref=enforcement_place
                 ></div>
@@ -149,9 +149,9 @@ pub fn SettingsForm(
                     })}
                 </p>
             </section>
-            <ExtrasSlots state saves=saves.read_only() dialog=apply_lines enforcement=enforcement_place overlap=overlap_place key_notes=key_notes_place>
+            <PanelsSlots state saves=saves.read_only() dialog=apply_lines enforcement=enforcement_place overlap=overlap_place key_notes=key_notes_place>
                 <SyncSteps/>
-            </ExtrasSlots>
+            </PanelsSlots>
             <Dialog
                 id="mdm-precautions"
                 title=t.precautions_title()
@@ -172,7 +172,7 @@ pub fn SettingsForm(
             >
                 <Consequences list=Signal::derive(move || state.with(|s| s.consequences(now_unix())))/>
                 // How many devices are ready for the change: device readiness, from the second module, puts it here.
-                <div class="mdm-extras" node_ref=apply_lines></div>
+                <div class="mdm-panels" node_ref=apply_lines></div>
             </Dialog>
         </div>
     }

@@ -1,10 +1,10 @@
 //! The 3rd-party MDM sync settings screen.
 
 mod consequences;
-mod extras;
 mod form;
 mod key_field;
 mod notices;
+mod panels;
 mod precautions;
 mod restrict_option;
 mod sync_steps;

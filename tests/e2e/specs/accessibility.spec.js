@@ -10,7 +10,7 @@ const CUSTOM = 'Nw3bV8cX1zL6kJ4hG9fD2sA7pO5iU0yT';
 const ON = { mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: KEY } };
 const LOCALES = { en: 'en-US', ja: 'ja-JP', ko: 'ko-KR' };
 const en = catalog('en');
-const kitText = catalog('en', 'extras');
+const kitText = catalog('en', 'panels');
 const settings = (request) => request.get('/api/v1/security/mobile/mdm-sync').then((r) => r.json());
 
 /** The focused element, looked for through shadow roots: never `body`, and drawn with a visible focus ring. */
@@ -346,7 +346,7 @@ test.describe('at 320 px, in Japanese', () => {
 
   test('a running key rotation and the sign-in checks reflow', async ({ page, request }) => {
     const t = catalog('ja');
-    const x = catalog('ja', 'extras');
+    const x = catalog('ja', 'panels');
     await reset(request, { ...ON, devices: [{ platform: 'ios', management: 'unmanaged', keyValue: null, count: 6 }] });
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto('/security/mobile/mdm-sync');

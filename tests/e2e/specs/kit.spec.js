@@ -207,7 +207,7 @@ test('the value check tells a value of the unsaved draft', async ({ page, reques
 
 test('when the kit cannot load, the screen still saves, and Retry brings the kit', async ({ page, request }) => {
   let refuse = true;
-  await page.route('**/mdm-extras-*_bg.wasm', (route) =>
+  await page.route('**/mdm-panels-*_bg.wasm', (route) =>
     refuse ? route.fulfill({ status: 503, body: '' }) : route.continue()
   );
   await reset(request, { mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'custom', keyValue: KEY } });
@@ -227,7 +227,7 @@ test('when the kit cannot load, the screen still saves, and Retry brings the kit
 });
 
 test('a tampered second module is refused', async ({ page, request }) => {
-  await corruptLastByte(page, '**/mdm-extras-*_bg.wasm');
+  await corruptLastByte(page, '**/mdm-panels-*_bg.wasm');
   const errors = [];
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   await reset(request);

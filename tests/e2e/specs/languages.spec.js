@@ -18,7 +18,7 @@ import { portalURL, baseURL } from '../playwright.config.js';
 const CUSTOM_KEY = 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA';
 const BROWSER_LOCALE = { ja: 'ja-JP', ko: 'ko-KR' };
 const english = catalog('en');
-const englishKit = catalog('en', 'extras');
+const englishKit = catalog('en', 'panels');
 
 /** Every English sentence (or the part of one between its values) that the other language translates. */
 function englishSentences(english, translated) {
@@ -37,7 +37,7 @@ function englishSentences(english, translated) {
 /** Nothing on screen is still in English: neither the console's sentences nor the kit's. */
 async function expectNoEnglish(scope, t) {
   const text = await scope.evaluate((root) => (root.shadowRoot ? root.shadowRoot.textContent : root.innerText));
-  const kit = catalog(t.language === '言語' ? 'ja' : 'ko', 'extras');
+  const kit = catalog(t.language === '言語' ? 'ja' : 'ko', 'panels');
   for (const sentence of [...englishSentences(english, t), ...englishSentences(englishKit, kit)]) {
     expect(text, 'an English sentence is left').not.toContain(sentence);
   }
@@ -104,7 +104,7 @@ for (const tag of ['ja', 'ko']) {
       await apply.getByRole('button', { name: t.apply, exact: true }).click();
       await expect(page.getByRole('status').filter({ hasText: t.saved })).toBeVisible();
       await expect(page.getByRole('status').filter({ hasText: pattern(t.signing_out_until, {}) })).toBeVisible();
-      const activity = page.getByRole('region', { name: catalog(tag, 'extras').activity_title });
+      const activity = page.getByRole('region', { name: catalog(tag, 'panels').activity_title });
       await expect(activity).toContainText(t.audit_enabled);
       await expectNoEnglish(page.locator('body'), t);
       await expectNoAxeViolations(page);
@@ -115,7 +115,7 @@ for (const tag of ['ja', 'ko']) {
     });
 
     test('the App Configuration kit and its value check', async ({ page, request }) => {
-      const kt = catalog(tag, 'extras');
+      const kt = catalog(tag, 'panels');
       await reset(request, {
         mdmSync: { enabled: true, restrictOtherDomains: false, keyMode: 'custom', keyValue: CUSTOM_KEY },
       });

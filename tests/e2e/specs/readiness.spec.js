@@ -149,7 +149,7 @@ test.describe('in Japanese', () => {
   test.use({ locale: 'ja-JP' });
 
   test("the counts and the Apply dialog's numbers", async ({ page, request }) => {
-    const x = catalog('ja', 'extras');
+    const x = catalog('ja', 'panels');
     const t = catalog('ja');
     await reset(request, {
       devices: FLEET,

@@ -286,7 +286,7 @@ test.describe('in Japanese', () => {
   test.use({ locale: 'ja-JP' });
 
   test("monitor only and the report, in the admin's words", async ({ page, request }) => {
-    const [t, x] = [catalog('ja'), catalog('ja', 'extras')];
+    const [t, x] = [catalog('ja'), catalog('ja', 'panels')];
     await reset(request, {
       devices: FLEET,
       mdmSync: { enabled: true, keyMode: 'auto', keyValue: SAVED, enforcement: 'monitor' },

@@ -106,7 +106,7 @@ export async function saveAndApply(page, expectedLines = []) {
 }
 
 /**
- * A language's catalog as written (src/i18n/*.json, or the second module's in src/i18n/extras): the words people and screen
+ * A language's catalog as written (src/i18n/*.json, or the second module's in src/i18n/panels): the words people and screen
  * readers meet in that language.
  */
 export function catalog(tag, which = '') {

@@ -96,7 +96,7 @@ const stages = {
       expect(page.locator(kind === 'element' ? 'mdm-sync-settings' : 'iframe')).toHaveCount(0),
   },
   'while the second module loads': {
-    arrange: (page) => slow(page, '**/mdm-extras-*', 1500),
+    arrange: (page) => slow(page, '**/mdm-panels-*', 1500),
     reach: async (page, scope, { asked }) => {
       await expect(scope.getByRole('button', { name: 'Save' })).toBeVisible();
       await expect.poll(() => asked.length, { message: 'the second module asked for' }).toBeGreaterThan(0);

@@ -17,7 +17,7 @@ async function open(page, request, key) {
 
 for (const tag of ['en', 'ja']) {
   const t = catalog(tag);
-  const k = catalog(tag, 'extras');
+  const k = catalog(tag, 'panels');
 
   test.describe(`in ${tag}`, () => {
     test.use({ locale: BROWSER_LOCALE[tag] });

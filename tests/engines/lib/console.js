@@ -10,7 +10,7 @@ import { MOCK_URL, ROOT, SETTINGS, reset } from './servers.js';
 export const SAVED_KEY = 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA2eU7iO4k';
 export const ON_AUTO = { enabled: true, restrictOtherDomains: false, keyMode: 'auto', keyValue: SAVED_KEY };
 
-/** A catalog as written: src/i18n/{tag}.json, or the second module's (src/i18n/extras/{tag}.json). */
+/** A catalog as written: src/i18n/{tag}.json, or the second module's (src/i18n/panels/{tag}.json). */
 export function catalog(tag, which = '') {
   return JSON.parse(readFileSync(join(ROOT, 'src/i18n', which, `${tag}.json`), 'utf8'));
 }

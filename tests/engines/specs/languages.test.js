@@ -8,7 +8,7 @@ import { settings, MOCK_URL } from '../lib/servers.js';
 
 const CUSTOM_KEY = 'Qx7vR2mK9pL4sT8wZ3nB6yH1cF5gJ0dA';
 const english = catalog('en');
-const englishKit = catalog('en', 'extras');
+const englishKit = catalog('en', 'panels');
 
 /** Every English sentence (or part of one between its values) that the other language translates. */
 function englishSentences(source, translated) {
@@ -25,7 +25,7 @@ async function expectNoEnglish(scope, tag) {
   const text = await scope.text();
   const left = [
     ...englishSentences(english, catalog(tag)),
-    ...englishSentences(englishKit, catalog(tag, 'extras')),
+    ...englishSentences(englishKit, catalog(tag, 'panels')),
   ].filter((sentence) => text.includes(sentence));
   assert.deepEqual(left, [], `English left on the ${tag} screen`);
 }
@@ -44,8 +44,8 @@ describe(`Japanese and Korean in ${ENGINE}`, () => {
     const b = held.browser;
     const ja = catalog('ja');
     const ko = catalog('ko');
-    const jaKit = catalog('ja', 'extras');
-    const koKit = catalog('ko', 'extras');
+    const jaKit = catalog('ja', 'panels');
+    const koKit = catalog('ko', 'panels');
     await openSettings(b, {
       mdmSync: {
         enabled: true,

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{use_extras_strings, KeyState};
+use super::{use_panels_strings, KeyState};
 use crate::domain::key::looks_like_number;
 use crate::domain::kit::rewriting;
 
@@ -10,7 +10,7 @@ use crate::domain::kit::rewriting;
 /// key is named only while the key is shown, and its syntax stands for it while it is masked.
 #[component]
 pub fn RewriteNote(keys: Signal<KeyState>) -> impl IntoView {
-    let k = use_extras_strings();
+    let k = use_panels_strings();
     let note = Memo::new(move |_| {
         keys.with(|keys| {
             let key = keys.draft.as_deref().or(keys.saved.as_deref())?;
@@ -29,7 +29,7 @@ pub fn RewriteNote(keys: Signal<KeyState>) -> impl IntoView {
 /// never looks like one. From the second module, so that the first load carries none of it.
 #[component]
 pub fn NumberNote(keys: Signal<KeyState>) -> impl IntoView {
-    let k = use_extras_strings();
+    let k = use_panels_strings();
     let numeric = Memo::new(move |_| {
         keys.with(|keys| keys.draft.as_deref().or(keys.saved.as_deref()).is_some_and(looks_like_number))
     });

@@ -1,11 +1,11 @@
 //! What the settings screen shows once it can be used, from a second wasm module that the page loads afterwards
-//! (`mdm-extras`, built with the `extras` feature): the Key rotation region and device readiness (with their lines in
+//! (`mdm-panels`, built with the `panels` feature): the Key rotation region and device readiness (with their lines in
 //! the Apply dialog), the App Configuration values and kit, Sign-in checks (with the week's numbers in the Apply
 //! dialog) and the Activity log. Keeping them out
 //! of the console's first load is what lets that load fit its budget; each is an island of its own, mounted by the
 //! settings screen into a place it keeps for it, and told of the key value's state as the admin changes it.
 //!
-//! What this module may import: the README's imports table, row `extras` (never `pages`: they are two programs).
+//! What this module may import: the README's imports table, row `panels` (never `pages`: they are two programs).
 
 mod activity_log;
 mod app_config;
@@ -25,7 +25,7 @@ use wasm_bindgen::JsValue;
 use crate::api::ApiClient;
 use crate::context::{provide_env, Env, Host};
 use crate::domain::screen::{ScreenRequest, ScreenState, REQUEST_EVENT};
-use crate::i18n::{self, extras::ExtrasStrings};
+use crate::i18n::{self, panels::PanelsStrings};
 pub use activity_log::Activity;
 pub use app_config::AppConfigValues;
 pub use key_notes::{NumberNote, RewriteNote};
@@ -46,10 +46,10 @@ pub struct KeyState {
 
 /// The kit's strings, for the kit's components.
 #[derive(Clone, Copy)]
-pub struct ExtrasText(pub &'static ExtrasStrings);
+pub struct PanelsText(pub &'static PanelsStrings);
 
-pub fn use_extras_strings() -> &'static ExtrasStrings {
-    expect_context::<ExtrasText>().0
+pub fn use_panels_strings() -> &'static PanelsStrings {
+    expect_context::<PanelsText>().0
 }
 
 struct Islands {
@@ -77,10 +77,10 @@ thread_local! {
 /// `activity`, the rollout's controls into `enforcement` and `overlap`, and the key's notes into `key_notes` (what an
 /// MDM would rewrite, a key that looks like a number), in language `locale` (the console's catalog
 /// and this module's, as the page fetched them), against the API at `api_base` with the host page's `host_headers`
-/// and `emit` when embedded. Returns the id for [`update_extras`] and [`unmount_extras`].
+/// and `emit` when embedded. Returns the id for [`update_panels`] and [`unmount_panels`].
 #[wasm_bindgen]
 #[allow(clippy::too_many_arguments)]
-pub fn mount_extras(
+pub fn mount_panels(
     readiness: web_sys::HtmlElement,
     dialog: web_sys::HtmlElement,
     app_config: web_sys::HtmlElement,
@@ -92,19 +92,19 @@ pub fn mount_extras(
     api_base: &str,
     locale: &str,
     console_catalog: JsValue,
-    extras_catalog: JsValue,
+    panels_catalog: JsValue,
     host_headers: Option<js_sys::Function>,
     emit: Option<js_sys::Function>,
 ) -> Result<u32, JsValue> {
     let t = i18n::from_js(locale, &console_catalog).map_err(missing)?;
-    let x = i18n::extras::from_js(locale, &extras_catalog).map_err(missing)?;
+    let x = i18n::panels::from_js(locale, &panels_catalog).map_err(missing)?;
     let lifetime = web_sys::AbortController::new()?;
     let client = ApiClient::new(api_base).with_language(t.locale).with_lifetime(lifetime.signal());
     let client = match host_headers {
         Some(headers) => client.with_host_headers(headers),
         None => client,
     };
-    let env = Env { client, t, host: emit.map(Host::new).unwrap_or_default(), extras: Default::default() };
+    let env = Env { client, t, host: emit.map(Host::new).unwrap_or_default(), panels: Default::default() };
     let screen = ArcRwSignal::new(ScreenState::default());
     let screen_read: Signal<ScreenState> = screen.clone().into();
     // The key's state alone, for the islands that follow only the key.
@@ -117,19 +117,19 @@ pub fn mount_extras(
     let readiness_dialog = dialog.clone();
     let readiness = leptos::mount::mount_to(readiness, move || {
         provide_env(readiness_env);
-        provide_context(ExtrasText(x));
+        provide_context(PanelsText(x));
         view! { <ReadinessPanel screen=screen_read dialog=readiness_dialog.into()/> }
     });
     let sign_ins_env = env.clone();
     let sign_ins = leptos::mount::mount_to(activity.clone(), move || {
         provide_env(sign_ins_env);
-        provide_context(ExtrasText(x));
+        provide_context(PanelsText(x));
         view! { <SignInChecks screen=screen_read dialog=dialog.into()/> }
     });
     let activity_env = env.clone();
     let activity = leptos::mount::mount_to(activity, move || {
         provide_env(activity_env);
-        provide_context(ExtrasText(x));
+        provide_context(PanelsText(x));
         view! { <Activity saves/> }
     });
     let app_config_env = env.clone();
@@ -140,14 +140,14 @@ pub fn mount_extras(
     let kit_env = env.clone();
     let kit = leptos::mount::mount_to(kit, move || {
         provide_env(kit_env);
-        provide_context(ExtrasText(x));
+        provide_context(PanelsText(x));
         view! { <KitPanel keys/> }
     });
     let enforcement = leptos::mount::mount_to(enforcement, {
         let env = env.clone();
         move || {
             provide_env(env);
-            provide_context(ExtrasText(x));
+            provide_context(PanelsText(x));
             view! { <EnforcementOption screen=screen_read/> }
         }
     });
@@ -156,14 +156,14 @@ pub fn mount_extras(
         let env = env.clone();
         move || {
             provide_env(env);
-            provide_context(ExtrasText(x));
+            provide_context(PanelsText(x));
             view! { <RewriteNote keys/><NumberNote keys/> }
         }
     });
     let overlap = leptos::mount::mount_to(overlap, {
         move || {
             provide_env(env);
-            provide_context(ExtrasText(x));
+            provide_context(PanelsText(x));
             view! { <OverlapOption screen=screen_read/> }
         }
     });
@@ -187,7 +187,7 @@ pub fn mount_extras(
 
 /// The settings screen's state changed (`domain::screen::ScreenState`, as a JS value).
 #[wasm_bindgen]
-pub fn update_extras(id: u32, state: JsValue) {
+pub fn update_panels(id: u32, state: JsValue) {
     let Ok(state) = crate::api::from_js::<ScreenState>(state) else { return };
     MOUNTED.with_borrow(|all| {
         let Some(islands) = all.iter().find(|i| i.id == id) else { return };
@@ -198,7 +198,7 @@ pub fn update_extras(id: u32, state: JsValue) {
 }
 
 #[wasm_bindgen]
-pub fn unmount_extras(id: u32) {
+pub fn unmount_panels(id: u32) {
     let islands = MOUNTED.with_borrow_mut(|all| all.iter().position(|i| i.id == id).map(|i| all.swap_remove(i)));
     // Dropped outside the borrow: the cleanups it runs may reach the registry again.
     drop(islands);
@@ -218,10 +218,10 @@ pub fn ask(event: &web_sys::Event, request: ScreenRequest) {
     }
 }
 
-/// The `extras-started` performance mark: the module is instantiated.
+/// The `panels-started` performance mark: the module is instantiated.
 pub fn mark_started() {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark("extras-started");
+        let _ = performance.mark("panels-started");
     }
 }
 

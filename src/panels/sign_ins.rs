@@ -2,14 +2,14 @@ use leptos::either::{Either, EitherOf3};
 use leptos::portal::Portal;
 use leptos::prelude::*;
 
-use super::use_extras_strings;
+use super::use_panels_strings;
 use crate::api::{parse, ApiError, Versioned};
 use crate::context::use_env;
 use crate::domain::api::Enforcement;
 use crate::domain::gate::Reason;
 use crate::domain::screen::ScreenState;
 use crate::domain::sign_ins::{to_csv, Query, SignInEvent, SignInSummary, SignIns, PERIODS};
-use crate::i18n::extras::ExtrasStrings;
+use crate::i18n::panels::PanelsStrings;
 use crate::platform::{download, local_time_rfc3339, number};
 
 /// The page size of the table and of each "Load more".
@@ -32,7 +32,7 @@ struct Report {
 #[component]
 pub fn SignInChecks(screen: Signal<ScreenState>, dialog: web_sys::Element) -> impl IntoView {
     let env = use_env();
-    let (x, t) = (use_extras_strings(), env.t);
+    let (x, t) = (use_panels_strings(), env.t);
     let client = StoredValue::new(env.client.clone());
     let query = RwSignal::new(Query { limit: PAGE, ..Query::default() });
     let report = RwSignal::new(None::<Result<Report, ApiError>>);
@@ -207,7 +207,7 @@ pub fn SignInChecks(screen: Signal<ScreenState>, dialog: web_sys::Element) -> im
 
 /// The period's counts: by outcome, by reason, by platform, and a chart by day with its table.
 #[component]
-fn Summary(x: &'static ExtrasStrings, locale: &'static str, summary: SignInSummary, monitoring: bool) -> impl IntoView {
+fn Summary(x: &'static PanelsStrings, locale: &'static str, summary: SignInSummary, monitoring: bool) -> impl IntoView {
     let written = move |n: u32| number(locale, u64::from(n));
     let refused = summary.refused + summary.would_refuse;
     let highest = summary.by_day.iter().map(|day| day.count).max().unwrap_or(0).max(1);
@@ -263,7 +263,7 @@ fn Summary(x: &'static ExtrasStrings, locale: &'static str, summary: SignInSumma
 /// The latest checks: when, who, on what device, and why, with what to do about it.
 #[component]
 fn Events(
-    x: &'static ExtrasStrings,
+    x: &'static PanelsStrings,
     locale: &'static str,
     events: Vec<SignInEvent>,
     monitoring: bool,
@@ -313,7 +313,7 @@ fn Events(
 /// refused in the last 7 days, by reason. Rendered into the dialog, where no context reaches: given all it needs.
 #[component]
 fn WeekLines(
-    x: &'static ExtrasStrings,
+    x: &'static PanelsStrings,
     locale: &'static str,
     screen: Signal<ScreenState>,
     week: Signal<Option<SignInSummary>>,

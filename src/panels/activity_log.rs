@@ -5,7 +5,7 @@ use crate::api::{audit_path, load, LoadReturn, Loaded};
 use crate::context::use_env;
 use crate::domain::api::AuditLog;
 use crate::domain::embed::HostEvent;
-use crate::i18n::extras::audit_action;
+use crate::i18n::panels::audit_action;
 use crate::platform::local_time_rfc3339;
 
 const AUDIT_EVENTS: u32 = 10;
@@ -24,7 +24,7 @@ pub fn Activity(saves: Signal<u32>) -> impl IntoView {
 #[component]
 pub fn ActivityLog(log: Loaded<AuditLog>, on_retry: Callback<()>) -> impl IntoView {
     let env = use_env();
-    let (t, host, x) = (env.t, env.host, super::use_extras_strings());
+    let (t, host, x) = (env.t, env.host, super::use_panels_strings());
     view! {
         <section class="mdm-card" aria-labelledby="mdm-activity-title">
             <h2 class="mdm-card__title" id="mdm-activity-title">{x.activity_title()}</h2>

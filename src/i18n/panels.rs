@@ -1,4 +1,4 @@
-//! The second module's catalog (`extras/en.json`, `extras/ja.json`, `extras/ko.json`): the App Configuration kit's
+//! The second module's catalog (`panels/en.json`, `panels/ja.json`, `panels/ko.json`): the App Configuration kit's
 //! strings, loaded with the module once the settings screen can be used, so that the first load carries none of it.
 
 use super::Strings;
@@ -12,16 +12,16 @@ use crate::domain::kit::{
 #[cfg(not(target_arch = "wasm32"))]
 pub fn catalog_json(tag: &str) -> Option<&'static str> {
     Some(match tag {
-        "en" => include_str!("extras/en.json"),
-        "ja" => include_str!("extras/ja.json"),
-        "ko" => include_str!("extras/ko.json"),
+        "en" => include_str!("panels/en.json"),
+        "ja" => include_str!("panels/ja.json"),
+        "ko" => include_str!("panels/ko.json"),
         _ => return None,
     })
 }
 
 catalog! {
     /// One language's strings of the second module.
-    pub struct ExtrasStrings;
+    pub struct PanelsStrings;
     text kit_title,
     text kit_intro,
     text mdm_solution,
@@ -227,7 +227,7 @@ catalog! {
     text key_number_note,
 }
 
-impl ExtrasStrings {
+impl PanelsStrings {
     /// An "Overlap" choice, in hours below a day and in days from there.
     pub fn overlap_choice(&self, secs: i64, number: impl Fn(u64) -> String) -> String {
         let (n, in_days) = if secs < 86_400 { (secs / 3_600, false) } else { (secs / 86_400, true) };
@@ -414,7 +414,7 @@ impl ExtrasStrings {
 
 /// An Activity log entry's action, in the admin's words: the first wave's from the console's catalog (its conflict
 /// message names them too), the rollout's from this one. `reason` is a `rotation_ended`'s.
-pub fn audit_action(t: &Strings, x: &ExtrasStrings, action: AuditAction, reason: Option<RotationEnd>) -> &'static str {
+pub fn audit_action(t: &Strings, x: &PanelsStrings, action: AuditAction, reason: Option<RotationEnd>) -> &'static str {
     match action {
         AuditAction::Enabled => t.audit_enabled(),
         AuditAction::Disabled => t.audit_disabled(),

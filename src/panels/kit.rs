@@ -1,7 +1,7 @@
 use leptos::either::EitherOf5;
 use leptos::prelude::*;
 
-use super::{use_extras_strings, KeyState, ValueCheck};
+use super::{use_panels_strings, KeyState, ValueCheck};
 use crate::api::{load, LoadReturn};
 use crate::components::CopyButton;
 use crate::context::use_env;
@@ -16,7 +16,7 @@ use crate::platform::download;
 #[component]
 pub fn KitPanel(keys: Signal<KeyState>) -> impl IntoView {
     let env = use_env();
-    let x = use_extras_strings();
+    let x = use_panels_strings();
     let LoadReturn { loaded: apps, reload: reload_apps } =
         load::<ManagedApps>(&env.client, paths::MDM_SYNC_APPS.into());
     let mdm = RwSignal::new(Mdm::IntuneIos);
@@ -125,7 +125,7 @@ fn Configuration(
     revealed: RwSignal<bool>,
     mdm: Mdm,
 ) -> impl IntoView {
-    let x = use_extras_strings();
+    let x = use_panels_strings();
     let visible = move || keys.with(|keys| keys.shown) || revealed.get();
     let rewrite = keys.with_untracked(|keys| {
         let (variable, part) = mdm.rewritten(keys.saved.as_deref()?)?;

@@ -1,5 +1,5 @@
-//! The console's second wasm module (`src/extras`: device readiness, the App Configuration kit and the Activity log),
-//! which the page's own loader fetches (`loadExtras` in `src/embed/start.js`) once the settings screen can be used.
+//! The console's second wasm module (`src/panels`: device readiness, the App Configuration kit and the Activity log),
+//! which the page's own loader fetches (`loadPanels` in `src/embed/start.js`) once the settings screen can be used.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -8,37 +8,37 @@ use super::OneThread;
 use crate::domain::screen::ScreenState;
 
 /// How the page loads the module: a function of the language that resolves to `{glue, consoleCatalog,
-/// extrasCatalog}`. Missing in a page that has none (a component test).
+/// panelsCatalog}`. Missing in a page that has none (a component test).
 #[derive(Clone, Debug, Default)]
-pub struct Extras(Option<OneThread<js_sys::Function>>);
+pub struct Panels(Option<OneThread<js_sys::Function>>);
 
 /// The loaded module, with the catalogs of one language.
-pub struct ExtrasModule {
+pub struct PanelsModule {
     glue: JsValue,
     console_catalog: JsValue,
-    extras_catalog: JsValue,
+    panels_catalog: JsValue,
 }
 
-impl Extras {
+impl Panels {
     pub fn new(load: Option<js_sys::Function>) -> Self {
         Self(load.map(OneThread::new))
     }
 
     /// The module, in language `locale`; `None` when it cannot be loaded.
-    pub async fn load(&self, locale: &str) -> Option<ExtrasModule> {
+    pub async fn load(&self, locale: &str) -> Option<PanelsModule> {
         let load = self.0.as_deref()?;
         let promise = load.call1(&JsValue::NULL, &locale.into()).ok()?.dyn_into::<js_sys::Promise>().ok()?;
         let loaded = JsFuture::from(promise).await.ok()?;
         let field = |name: &str| js_sys::Reflect::get(&loaded, &name.into()).ok().filter(|v| !v.is_undefined());
-        Some(ExtrasModule {
+        Some(PanelsModule {
             glue: field("glue")?,
             console_catalog: field("consoleCatalog")?,
-            extras_catalog: field("extrasCatalog")?,
+            panels_catalog: field("panelsCatalog")?,
         })
     }
 }
 
-impl ExtrasModule {
+impl PanelsModule {
     /// Mounts device readiness (and its lines in the Apply dialog), the App Configuration values, the kit, Sign-in
     /// checks with the Activity log, the rollout's controls and the key's notes into their places; `None` when the
     /// module refuses.
@@ -52,7 +52,7 @@ impl ExtrasModule {
     ) -> Option<u32> {
         let optional = |f: Option<&js_sys::Function>| f.map_or(JsValue::UNDEFINED, |f| f.clone().into());
         let id = self.call(
-            "mount_extras",
+            "mount_panels",
             &[
                 readiness.into(),
                 dialog.into(),
@@ -65,7 +65,7 @@ impl ExtrasModule {
                 api_base.into(),
                 locale.into(),
                 self.console_catalog.clone(),
-                self.extras_catalog.clone(),
+                self.panels_catalog.clone(),
                 optional(host_headers),
                 optional(emit),
             ],
@@ -76,12 +76,12 @@ impl ExtrasModule {
     /// The settings screen's state, as the islands read it (`domain::screen`).
     pub fn update(&self, id: u32, state: &ScreenState) {
         if let Ok(state) = crate::api::to_js(state) {
-            self.call("update_extras", &[id.into(), state]);
+            self.call("update_panels", &[id.into(), state]);
         }
     }
 
     pub fn unmount(&self, id: u32) {
-        self.call("unmount_extras", &[id.into()]);
+        self.call("unmount_panels", &[id.into()]);
     }
 
     fn call(&self, name: &str, arguments: &[JsValue]) -> Option<JsValue> {

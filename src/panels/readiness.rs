@@ -2,7 +2,7 @@ use leptos::either::{EitherOf3, EitherOf4};
 use leptos::portal::Portal;
 use leptos::prelude::*;
 
-use super::{ask, use_extras_strings};
+use super::{ask, use_panels_strings};
 use crate::api::{load, LoadReturn};
 use crate::context::use_env;
 use crate::domain::api::paths;
@@ -11,7 +11,7 @@ use crate::domain::readiness::{
     decode_base64url, fingerprint_from_digest, fingerprint_input, summarize, Counts, Readiness, Summary,
 };
 use crate::domain::screen::{ScreenRequest, ScreenState};
-use crate::i18n::extras::ExtrasStrings;
+use crate::i18n::panels::PanelsStrings;
 use crate::platform::{local_time_rfc3339, number, sha256};
 
 /// Device readiness (`readiness.md`): for the key value in the draft (saved or not), how many active devices already
@@ -22,7 +22,7 @@ use crate::platform::{local_time_rfc3339, number, sha256};
 #[component]
 pub fn ReadinessPanel(screen: Signal<ScreenState>, dialog: web_sys::Element) -> impl IntoView {
     let env = use_env();
-    let (x, locale) = (use_extras_strings(), env.t.locale);
+    let (x, locale) = (use_panels_strings(), env.t.locale);
     let retry_label = env.t.retry();
     let LoadReturn { loaded, reload } = load::<Readiness>(&env.client, paths::MDM_SYNC_READINESS.into());
     // The values to fingerprint: the key the counts are for (the draft's when it is another one, else the saved
@@ -169,7 +169,7 @@ struct Row {
 }
 
 /// The table's rows, in order.
-fn rows(x: &'static ExtrasStrings) -> [Row; 6] {
+fn rows(x: &'static PanelsStrings) -> [Row; 6] {
     [
         Row { label: x.readiness_ready(), count: |c| c.ready },
         // Listed only while a previous key is counted apart.
@@ -186,7 +186,7 @@ fn rows(x: &'static ExtrasStrings) -> [Row; 6] {
 /// the previous key stops, who is signed out. Rendered into the dialog, where no context reaches: given all it needs.
 #[component]
 fn ApplyLines(
-    x: &'static ExtrasStrings,
+    x: &'static PanelsStrings,
     locale: &'static str,
     screen: Signal<ScreenState>,
     counted: Signal<Option<Counted>>,

@@ -1,7 +1,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use super::{use_extras_strings, KeyState};
+use super::{use_panels_strings, KeyState};
 use crate::context::use_strings;
 use crate::domain::kit::{check_value, Against, Mdm, Verdict};
 use crate::platform::number;
@@ -12,7 +12,7 @@ use crate::platform::number;
 /// a text box: a pasted line break must reach the check to be named.
 #[component]
 pub fn ValueCheck(keys: Signal<KeyState>, mdm: Signal<Mdm>) -> impl IntoView {
-    let x = use_extras_strings();
+    let x = use_panels_strings();
     let t = use_strings();
     let pasted = RwSignal::new(String::new());
     let verdict = RwSignal::new(None::<(Verdict, Mdm)>);

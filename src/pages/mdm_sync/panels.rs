@@ -1,4 +1,4 @@
-//! The places the settings screen keeps for the second module's islands (`src/extras`): the rollout's controls, Key
+//! The places the settings screen keeps for the second module's islands (`src/panels`): the rollout's controls, Key
 //! rotation and device readiness (with their lines in the Apply dialog), the App Configuration values and kit, Sign-in
 //! checks and the Activity log, loaded once the screen can be used, and screen_state of the screen's state
 //! (`domain::screen::ScreenState`) as it changes.
@@ -8,7 +8,7 @@ use leptos::{html, prelude::*};
 use crate::context::use_env;
 use crate::domain::screen::ScreenState;
 use crate::domain::settings::SettingsState;
-use crate::platform::{ExtrasModule, OneThread};
+use crate::platform::{OneThread, PanelsModule};
 
 /// Where Key rotation with readiness, the App Configuration values, the kit, and Sign-in checks with the Activity log
 /// go, in this order below the form's first card, with `children` (How sync works) before the kit; their lines go into
@@ -16,7 +16,7 @@ use crate::platform::{ExtrasModule, OneThread};
 /// Until the module has come, the places are empty (readiness's keeps its height, so that nothing below it moves);
 /// when it cannot come, they say so, with Retry.
 #[component]
-pub fn ExtrasSlots<C: IntoView + 'static>(
+pub fn PanelsSlots<C: IntoView + 'static>(
     state: RwSignal<SettingsState>,
     saves: ReadSignal<u32>,
     dialog: NodeRef<html::Div>,
@@ -36,7 +36,7 @@ pub fn ExtrasSlots<C: IntoView + 'static>(
     let kit = NodeRef::<html::Div>::new();
     let activity = NodeRef::<html::Div>::new();
     let failed = RwSignal::new(false);
-    let mounted: StoredValue<Option<(OneThread<ExtrasModule>, u32)>> = StoredValue::new(None);
+    let mounted: StoredValue<Option<(OneThread<PanelsModule>, u32)>> = StoredValue::new(None);
     let screen_state = Memo::new(move |_| state.with(|s| ScreenState::of(s, saves.get())));
     let send_state = move || {
         mounted.try_with_value(|mounted| {
@@ -55,7 +55,7 @@ pub fn ExtrasSlots<C: IntoView + 'static>(
             }
             let env = env.clone();
             leptos::task::spawn_local(async move {
-                let module = env.extras.load(t.locale).await;
+                let module = env.panels.load(t.locale).await;
                 let places = [readiness, dialog, app_config, kit, activity, enforcement, overlap, key_notes]
                     .map(|place| place.try_get_untracked().flatten());
                 let [Some(readiness), Some(dialog), Some(app_config), Some(kit), Some(activity), Some(enforcement), Some(overlap), Some(key_notes)] =
@@ -101,13 +101,13 @@ pub fn ExtrasSlots<C: IntoView + 'static>(
     let waiting = move || !failed.get() && mounted.with_value(Option::is_none);
     view! {
         <div class="mdm-alert mdm-alert--error" role="alert" hidden=move || !failed.get()>
-            <p class="mdm-alert__body">{t.extras_failed()}</p>
+            <p class="mdm-alert__body">{t.panels_failed()}</p>
             <button type="button" class="mdm-button" on:click=move |_| start()>{t.retry()}</button>
         </div>
-        <div class="mdm-extras" class:mdm-extras--waiting=waiting node_ref=readiness></div>
-        <div class="mdm-extras" class:mdm-extras--waiting-short=waiting node_ref=app_config></div>
+        <div class="mdm-panels" class:mdm-panels--waiting=waiting node_ref=readiness></div>
+        <div class="mdm-panels" class:mdm-panels--waiting-short=waiting node_ref=app_config></div>
         {children.into_inner()()}
-        <div class="mdm-extras" node_ref=kit></div>
-        <div class="mdm-extras" node_ref=activity></div>
+        <div class="mdm-panels" node_ref=kit></div>
+        <div class="mdm-panels" node_ref=activity></div>
     }
 }

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::{ask, use_extras_strings};
+use super::{ask, use_panels_strings};
 use crate::context::use_env;
 use crate::domain::api::Enforcement;
 use crate::domain::screen::{ScreenRequest, ScreenState};
@@ -15,7 +15,7 @@ use crate::platform::number;
 /// The "Enforcement" radio group, each choice with what it does.
 #[component]
 pub fn EnforcementOption(screen: Signal<ScreenState>) -> impl IntoView {
-    let x = use_extras_strings();
+    let x = use_panels_strings();
     let shown = Memo::new(move |_| screen.with(|s| s.draft.enabled));
     let choice = move |option: Enforcement, label: &'static str, help: &'static str, id: &'static str| {
         view! {
@@ -50,7 +50,7 @@ pub fn EnforcementOption(screen: Signal<ScreenState>) -> impl IntoView {
 /// "Keep the previous key valid", and for how long ("Overlap").
 #[component]
 pub fn OverlapOption(screen: Signal<ScreenState>) -> impl IntoView {
-    let x = use_extras_strings();
+    let x = use_panels_strings();
     let locale = use_env().t.locale;
     let shown = Memo::new(move |_| screen.with(|s| s.draft.can_keep_previous));
     let keep = move || screen.with(|s| s.draft.keep_previous);
