@@ -92,12 +92,9 @@ fn attempt(state: State, request: Request, number: u32) {
             if error.is_transient() && number < AUTOMATIC_RETRIES {
                 let wait = delay_ms(number, error.retry_after_secs, js_sys::Math::random());
                 let retry = move || attempt(state, request, number + 1);
-                // An answer that arrives after the screen has gone (an embedding portal removed the element while
-                // the request was in flight) must not leave a timer behind: the cleanup that clears it has run.
+                // Kept so that the cleanup can clear it: the load is still alive here (checked above, no await since).
                 if let Ok(timer) = set_timeout_with_handle(retry, Duration::from_millis(wait)) {
-                    if request.try_update_value(|(_, _, waiting)| *waiting = Some(timer)).is_none() {
-                        timer.clear();
-                    }
+                    request.update_value(|(_, _, waiting)| *waiting = Some(timer));
                 }
                 return;
             }
