@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * wasm-streams' classes (`IntoUnderlyingSource`, `IntoUnderlyingSink`, `IntoUnderlyingByteSource`): leptos' `csr`
@@ -49,7 +50,7 @@ export function leanModule(bytes, glue, wasmOpt, fail) {
   // Each round may leave an import unused (wasm-opt drops it from the module), whose glue function may have been
   // the only caller of a closure's entry point, whose code another round then drops.
   while (dead.size) {
-    bytes = wasmOpt(withoutExports(bytes, dead));
+    bytes = wasmOpt(rewriteWasm(bytes, { exports: Object.fromEntries([...dead].map((name) => [name, null])) }));
     ({ glue, dead } = withoutUnusedImports(glue, new Set(importNames(bytes))));
   }
   return shortExports(withoutCustomSections(bytes), moduleOnlyInit(quietDebugString(glue), fail), fail);
@@ -122,13 +123,7 @@ function withoutUnusedImports(glue, imported) {
  * `__wasm_split_unstable` (for a code-splitting tool the console does not use). No browser reads them.
  */
 function withoutCustomSections(bytes) {
-  return rewriteSections(bytes, (id, body) => {
-    if (id !== 0) return body;
-    const reader = { pos: 0 };
-    const length = u32(body, reader);
-    const name = body.subarray(reader.pos, reader.pos + length).toString('utf8');
-    return ['producers', 'target_features', '__wasm_split_unstable'].includes(name) ? null : body;
-  });
+  return rewriteWasm(bytes, { dropCustomSections: ['producers', 'target_features', '__wasm_split_unstable'] });
 }
 
 /**
@@ -159,7 +154,7 @@ function shortExports(bytes, glue, fail) {
     glue = glue.replace(uses, `wasm.${short}`);
     renamed.set(name, short);
   }
-  return { wasm: rewriteExports(bytes, (name) => renamed.get(name) ?? name), glue };
+  return { wasm: rewriteWasm(bytes, { exports: Object.fromEntries(renamed) }), glue };
 }
 
 /** Runs binaryen's wasm-opt at `path` with `args` on `bytes`. */
@@ -178,116 +173,68 @@ export function runWasmOpt(path, args) {
 
 /** The names of the functions `bytes` imports. */
 function importNames(bytes) {
-  const names = [];
-  rewriteSections(bytes, (id, section) => {
-    if (id !== 2) return section;
-    const reader = { pos: 0 };
-    const text = () => {
-      const length = u32(section, reader);
-      reader.pos += length;
-      return section.subarray(reader.pos - length, reader.pos).toString('utf8');
-    };
-    for (let count = u32(section, reader); count > 0; count--) {
-      text();
-      const name = text();
-      const kind = section[reader.pos++];
-      if (kind === 0) {
-        u32(section, reader);
-        names.push(name);
-      } else if (kind === 1) {
-        reader.pos++;
-        if (section[reader.pos++] & 1) u32(section, reader);
-        u32(section, reader);
-      } else if (kind === 2) {
-        if (section[reader.pos++] & 1) u32(section, reader);
-        u32(section, reader);
-      } else if (kind === 3) {
-        reader.pos += 2;
-      } else {
-        reader.pos++;
-        u32(section, reader);
-      }
-    }
-    return section;
-  });
-  return names;
+  return wasmNames(bytes)
+    .imports.filter((entry) => entry.kind === 'func')
+    .map((entry) => entry.name);
 }
 
 function exportNames(bytes) {
-  const names = [];
-  rewriteExports(bytes, (name) => {
-    names.push(name);
-    return name;
+  return wasmNames(bytes).exports.map((entry) => entry.name);
+}
+
+/**
+ * The workspace's `wasm-edit` (build/wasm-edit: wasmparser and wasm-encoder), built when needed; its path. Built
+ * in cargo's dev profile: the release profile's LTO would make every fresh build wait longer than all its runs take.
+ */
+const wasmEdit = (() => {
+  let path;
+  return () => {
+    if (path) return path;
+    const repo = fileURLToPath(new URL('../', import.meta.url));
+    const messages = execFileSync(
+      'cargo',
+      ['build', '--quiet', '--offline', '--package', 'wasm-edit', '--bin', 'wasm-edit', '--message-format', 'json'],
+      { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 }
+    );
+    path = messages
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line))
+      .find((message) => message.reason === 'compiler-artifact' && message.target?.name === 'wasm-edit')?.executable;
+    if (!path) throw new Error('cargo built no wasm-edit executable');
+    return path;
+  };
+})();
+
+/** What the module `bytes` imports and exports: `{ imports: [{ module, name, kind }], exports: [{ name, kind }] }`. */
+export function wasmNames(bytes) {
+  return withTemporaryFile(bytes, (file) =>
+    JSON.parse(execFileSync(wasmEdit(), ['names', file], { encoding: 'utf8' }))
+  );
+}
+
+/**
+ * `bytes` with `plan` applied (build/wasm-edit's `Plan`: `exports` maps a name to its new name or `null` to drop it,
+ * `imports` lists `{ module, name, toModule, toName }`, `dropCustomSections` lists names); every other section as it
+ * was, byte for byte. Throws (and so stops the build) if the plan names what the module lacks.
+ */
+export function rewriteWasm(bytes, plan) {
+  return withTemporaryFile(bytes, (file) => {
+    execFileSync(wasmEdit(), ['rewrite', file, file], {
+      input: JSON.stringify(plan),
+      stdio: ['pipe', 'inherit', 'inherit'],
+    });
+    return readFileSync(file);
   });
-  return names;
 }
 
-function withoutExports(bytes, names) {
-  return rewriteExports(bytes, (name) => (names.has(name) ? null : name));
-}
-
-/** `bytes` with each export renamed by `rename` (null drops it); every other section as it was. */
-function rewriteExports(bytes, rename) {
-  return rewriteSections(bytes, (id, section) => {
-    if (id !== 7) return section;
-    const reader = { pos: 0 };
-    const entries = [];
-    for (let count = u32(section, reader); count > 0; count--) {
-      const length = u32(section, reader);
-      const name = section.subarray(reader.pos, reader.pos + length).toString('utf8');
-      reader.pos += length;
-      const descStart = reader.pos++;
-      u32(section, reader);
-      const renamed = rename(name);
-      if (renamed !== null) {
-        entries.push(
-          Buffer.concat([
-            leb(Buffer.byteLength(renamed)),
-            Buffer.from(renamed),
-            section.subarray(descStart, reader.pos),
-          ])
-        );
-      }
-    }
-    return Buffer.concat([leb(entries.length), ...entries]);
-  });
-}
-
-/** `bytes` with each section's body replaced by what `rewrite(id, body)` returns (null drops the section). */
-function rewriteSections(bytes, rewrite) {
-  const reader = { pos: 8 };
-  const sections = [bytes.subarray(0, 8)];
-  while (reader.pos < bytes.length) {
-    const id = bytes[reader.pos++];
-    const end = u32(bytes, reader) + reader.pos;
-    const body = rewrite(id, bytes.subarray(reader.pos, end));
-    if (body !== null) sections.push(Buffer.from([id]), leb(body.length), body);
-    reader.pos = end;
+function withTemporaryFile(bytes, use) {
+  const dir = mkdtempSync(join(tmpdir(), 'wasm-edit-'));
+  try {
+    const file = join(dir, 'module.wasm');
+    writeFileSync(file, bytes);
+    return use(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return Buffer.concat(sections);
-}
-
-/** An unsigned LEB128 number of `bytes` at `reader.pos`, which moves past it. */
-export function u32(bytes, reader) {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = bytes[reader.pos++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return value;
-}
-
-/** `value` as unsigned LEB128. */
-export function leb(value) {
-  const out = [];
-  do {
-    let byte = value % 128;
-    value = Math.floor(value / 128);
-    if (value) byte |= 0x80;
-    out.push(byte);
-  } while (value);
-  return Buffer.from(out);
 }

@@ -12,7 +12,8 @@
 //    and hashes filled in;
 // 5. give `<meta name="mdm-embed-origins">` the one spelling that servers fill in, whatever the HTML minifier wrote.
 // 6. give the wasm's imports short names, in the module and its glue alike (`shortImports`), and in release builds
-//    first take out the exports that nothing calls and the code only they reach (build/lean-wasm.mjs);
+//    first take out the exports that nothing calls and the code only they reach (build/lean-wasm.mjs); the module's
+//    names are read and rewritten by build/wasm-edit (wasmparser and wasm-encoder), which cargo builds when needed;
 // Release builds also:
 // 7. minify everything (Trunk minifies nothing: Trunk.toml says why): the page (html-minifier-terser) and its
 //    stylesheet (lightningcss, renamed by its new hash, its link and integrity hash following), and the JS with
@@ -25,7 +26,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { leanModule, runWasmOpt, leb, u32 as readU32 } from './lean-wasm.mjs';
+import { leanModule, runWasmOpt, wasmNames, rewriteWasm } from './lean-wasm.mjs';
 
 const require = createRequire(new URL('./package.json', import.meta.url));
 const { minify } = require('terser');
@@ -267,62 +268,16 @@ function shortImports(bytes, glue, moduleName) {
   const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
   const shortName = (n) =>
     n < letters.length ? letters[n] : shortName(Math.floor(n / letters.length) - 1) + letters[n % letters.length];
-  const at = { pos: 8 };
-  const u32 = () => readU32(bytes, at);
-  const text = () => {
-    const length = u32();
-    at.pos += length;
-    return bytes.subarray(at.pos - length, at.pos).toString('utf8');
-  };
-  const encoded = (string) => Buffer.concat([leb(Buffer.byteLength(string)), Buffer.from(string)]);
-  const limits = () => {
-    const flags = bytes[at.pos++];
-    u32();
-    if (flags & 1) u32();
-  };
-  const sections = [bytes.subarray(0, 8)];
-  let count = 0;
-  while (at.pos < bytes.length) {
-    const id = bytes[at.pos++];
-    const size = u32();
-    const end = at.pos + size;
-    if (id !== 2) {
-      sections.push(Buffer.concat([Buffer.from([id]), leb(size), bytes.subarray(at.pos, end)]));
-      at.pos = end;
-      continue;
-    }
-    const entries = [];
-    const total = u32();
-    for (let i = 0; i < total; i++) {
-      let module = text();
-      let name = text();
-      const descStart = at.pos;
-      const kind = bytes[at.pos++];
-      if (kind === 0) u32();
-      else if (kind === 1) {
-        at.pos++;
-        limits();
-      } else if (kind === 2) limits();
-      else if (kind === 3) at.pos += 2;
-      else if (kind === 4) {
-        at.pos++;
-        u32();
-      } else fail(`unknown import kind ${kind}`);
-      if (module === moduleName) {
-        const key = new RegExp(`\\b${name}\\b`, 'g');
-        if ((glue.match(key) ?? []).length !== 1) fail(`the glue names the import ${name} other than once`);
-        const short = shortName(count++);
-        glue = glue.replace(key, short);
-        module = 'w';
-        name = short;
-      }
-      entries.push(Buffer.concat([encoded(module), encoded(name), bytes.subarray(descStart, at.pos)]));
-    }
-    if (at.pos !== end) fail('the import section did not parse to its end');
-    const body = Buffer.concat([leb(total), ...entries]);
-    sections.push(Buffer.concat([Buffer.from([2]), leb(body.length), body]));
-  }
-  return { wasm: Buffer.concat(sections), glue, count };
+  const imports = wasmNames(bytes)
+    .imports.filter((entry) => entry.module === moduleName)
+    .map(({ name }, count) => {
+      const key = new RegExp(`\\b${name}\\b`, 'g');
+      if ((glue.match(key) ?? []).length !== 1) fail(`the glue names the import ${name} other than once`);
+      const short = shortName(count);
+      glue = glue.replace(key, short);
+      return { module: moduleName, name, toModule: 'w', toName: short };
+    });
+  return { wasm: rewriteWasm(bytes, { imports }), glue, count: imports.length };
 }
 
 /** Replaces each placeholder, which must be there: a renamed one would otherwise ship a broken script. */
