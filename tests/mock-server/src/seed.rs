@@ -1,5 +1,5 @@
 //! The mock's seed: the defaults of a reset (the domain, its admin, its fleet, the apps) and the body of
-//! `POST /__mock/reset` that overrides them. Data only; the rules that act on it are in `state.rs`.
+//! `POST /__mock/reset` that overrides them. Data only; the rules that act on it are in `state/`.
 
 use mdm_console::domain::api::{Admin, Domain, Enforcement, Group, KeyMode, ManagedApp, Person, Plan};
 use mdm_console::domain::readiness::{DevicePlatform, Management};
