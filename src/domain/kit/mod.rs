@@ -9,11 +9,13 @@ mod escape;
 mod number;
 mod reading;
 mod variables;
+mod verdict;
 
-pub use check::{check_value, Against, Difference, Escape, Lookalike, NameProblem, NumberSign, Reading, Verdict};
+pub use check::check_value;
 pub use escape::{json_string, xml_text};
 pub use reading::{Found, Wrapper};
 pub use variables::Variable;
+pub use verdict::{Against, Difference, Escape, Lookalike, NameProblem, NumberSign, Reading, Verdict};
 
 use super::api::{ManagedApp, CONFIG_KEY};
 
@@ -238,6 +240,8 @@ fn specfile(key: &str, bundle_id: &str) -> String {
     )
 }
 
+#[cfg(test)]
+mod check_cases_tests;
 #[cfg(test)]
 mod check_tests;
 #[cfg(test)]

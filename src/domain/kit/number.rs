@@ -2,7 +2,7 @@
 //! spreadsheet that reads digits as a number. What comes out shows how: the leading zeros gone, an exponent
 //! (`1.23457E+16`), digit grouping (`12,345,678`), or the last digits turned to zeros (a spreadsheet keeps 15).
 
-use super::check::NumberSign;
+use super::verdict::NumberSign;
 
 /// How `value` shows that the digits of `key` were stored as a number; `None` when `value` is not that number.
 pub(super) fn as_number(value: &str, key: &str) -> Option<NumberSign> {
