@@ -113,3 +113,28 @@ async fn the_request_log_holds_what_was_sent_since_the_last_reset() {
     mock.reset(None).await;
     assert_eq!(mock.json::<Vec<Value>>("/__mock/requests").await, Vec::<Value>::new());
 }
+
+#[tokio::test]
+async fn record_writes_each_answer_with_its_key_values_redacted() {
+    let file = std::env::temp_dir().join(format!("mock-record-{}.jsonl", std::process::id()));
+    let mock = mock_with(mock_server::Config { record: Some(file.clone()), ..Default::default() }).await;
+    mock.fault(json!({"method": "GET", "path": "/v1/security/mobile", "status": 503})).await;
+    assert_eq!(mock.get(OVERVIEW).await.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(mock.put(&update(true, false, "custom", Some(CUSTOM_KEY))).await.status(), StatusCode::OK);
+    assert_eq!(mock.settings().await.key_value.as_deref(), Some(CUSTOM_KEY));
+    assert!(mock.text("/__mock/requests").await.contains("Custom&Key"), "the tests' own log keeps the bodies");
+
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::remove_file(&file).unwrap();
+    assert!(!text.contains("Custom&Key"), "{text}");
+    let lines: Vec<Value> = text.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    let seen: Vec<_> = lines.iter().map(|l| format!("{} {} {}", l["method"], l["path"], l["status"])).collect();
+    assert!(seen.contains(&format!("\"PUT\" \"{MDM_SYNC}\" 200")), "{seen:?}");
+    let fault = lines.iter().find(|l| l["fault"] == "status").expect("the fault's answer");
+    assert_eq!((fault["path"].as_str(), fault["status"].as_u64()), (Some(OVERVIEW), Some(503)));
+    assert_eq!(fault["body"]["error"]["code"], "unavailable");
+    let put = lines.iter().find(|l| l["method"] == "PUT").unwrap();
+    assert_eq!(put["requestBody"]["keyValue"], "[redacted]");
+    assert_eq!(put["body"]["keyValue"], "[redacted]");
+    assert!(put["headers"]["etag"].is_string() && put["headers"]["cache-control"] == "no-store");
+}
