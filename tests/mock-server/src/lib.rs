@@ -98,6 +98,7 @@ pub fn try_app(config: Config) -> Result<Router, String> {
         .layer(from_fn_with_state(shared.clone(), traffic::middleware))
         .layer(from_fn_with_state(shared.clone(), headers::middleware))
         .layer(axum::middleware::from_fn(errors::language))
+        .layer(axum::middleware::from_fn(api::no_store))
         // Outermost, so that it records each answer as it leaves, every header included.
         .layer(from_fn_with_state(shared.clone(), record::middleware))
         .with_state(shared))

@@ -132,7 +132,9 @@ pub async fn middleware(State(app): State<Shared>, request: Request, next: Next)
     let headers: Map<String, Value> = parts
         .headers
         .iter()
-        .map(|(name, value)| (name.as_str().to_owned(), Value::String(String::from_utf8_lossy(value.as_bytes()).into())))
+        .map(|(name, value)| {
+            (name.as_str().to_owned(), Value::String(String::from_utf8_lossy(value.as_bytes()).into()))
+        })
         .collect();
     recorder.write(&json!({
         "method": method,

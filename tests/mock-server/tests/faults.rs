@@ -18,6 +18,7 @@ async fn a_fault_answers_with_its_status_body_and_headers() {
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(response.headers()[header::RETRY_AFTER], "1");
     assert!(response.headers().contains_key(header::CONTENT_SECURITY_POLICY), "faults keep the security headers");
+    assert_eq!(response.headers()[header::CACHE_CONTROL], "no-store", "as every answer under /api");
     assert_eq!(response.text().await.unwrap(), "{\"error\": ");
     assert_eq!(mock.get(OVERVIEW).await.status(), StatusCode::OK, "times defaults to one");
 }
@@ -137,4 +138,21 @@ async fn record_writes_each_answer_with_its_key_values_redacted() {
     assert_eq!(put["requestBody"]["keyValue"], "[redacted]");
     assert_eq!(put["body"]["keyValue"], "[redacted]");
     assert!(put["headers"]["etag"].is_string() && put["headers"]["cache-control"] == "no-store");
+}
+
+#[tokio::test]
+async fn every_answer_under_the_base_is_not_stored_unknown_paths_and_wrong_methods_included() {
+    let mock = mock().await;
+    let unknown = mock.get("/api/v1/nope").await;
+    assert_eq!(
+        (unknown.status(), unknown.headers()[header::CACHE_CONTROL].to_str().unwrap()),
+        (StatusCode::NOT_FOUND, "no-store")
+    );
+    let wrong = mock.http.delete(mock.url(SESSION)).send().await.unwrap();
+    assert_eq!(
+        (wrong.status(), wrong.headers()[header::CACHE_CONTROL].to_str().unwrap()),
+        (StatusCode::METHOD_NOT_ALLOWED, "no-store")
+    );
+    let control = mock.get("/__mock/requests").await;
+    assert!(!control.headers().contains_key(header::CACHE_CONTROL), "the controls are not the API");
 }
