@@ -171,7 +171,11 @@ function check(answer, where) {
     found = { key: String(answer.status), response: deref(unmatched[kind]) };
     const expected = { unknownPath: 404, wrongMethod: 405 }[kind];
     if (answer.status !== expected) {
-      return report(`${id}: status ${answer.status} instead of ${expected}`, `${where}: ${request}`);
+      const what = kind === 'unknownPath' ? 'has this path' : `takes ${answer.method} on this path`;
+      return report(
+        `no operation ${what}, and the answer is ${answer.status}, not the ${expected} of ${id}`,
+        `${where}: ${request}`
+      );
     }
   }
   const label = `${id} ${found.key}`;
