@@ -180,6 +180,17 @@ function check(answer, where) {
   }
   const label = `${id} ${found.key}`;
   exercised.set(label, (exercised.get(label) ?? 0) + 1);
+  // A request that the server took (2xx) must have been one the contract describes.
+  const requestMedia = op && deref(op.op.requestBody)?.content?.['application/json'];
+  if (requestMedia && answer.status < 300 && answer.requestBody !== null) {
+    const validate = compile(requestMedia.schema ?? {}, `${id} request body`);
+    if (!validate(answer.requestBody)) {
+      for (const error of validate.errors) {
+        const at = error.instancePath || '(the body)';
+        report(`${id}: a request body it took: ${at}: ${error.message}`, `${where}: ${request}`);
+      }
+    }
+  }
   const headers = answer.headers ?? {};
   for (const [name, raw] of Object.entries(found.response.headers ?? {})) {
     const header = deref(raw);
