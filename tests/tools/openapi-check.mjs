@@ -250,6 +250,8 @@ console.log(
   `openapi-check: ${answers} recorded answers, ${exercised.size} operation-status pairs exercised` +
     (rawBodies ? `, ${rawBodies} written whole by a fault (matched to an operation only)` : '')
 );
+const pairs = [...exercised.entries()].sort().map(([label, n]) => `${label} ×${n}`);
+console.log(`openapi-check: exercised: ${pairs.join(', ')}`);
 if (never.length) console.log(`openapi-check: operations no test exercised: ${never.map((o) => o.id).join(', ')}`);
 if (failures.size) {
   const sorted = [...failures.entries()].sort((a, b) => b[1].count - a[1].count);
