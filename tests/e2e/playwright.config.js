@@ -5,6 +5,9 @@ import { defineConfig, devices } from '@playwright/test';
 const port = Number(process.env.MOCK_PORT ?? 4173);
 export const baseURL = `http://127.0.0.1:${port}`;
 export const mockLog = '.mock-server.log';
+// Every answer of the main mock, one JSON line each with key values redacted (`--record`), which
+// tests/tools/openapi-check.mjs then checks against docs/openapi.yaml. Not the log: the canary reads both.
+export const mockRecord = '.mock-record.jsonl';
 // Two portals for the embedding tests, each on an origin of its own: one the console allows to frame it, one it
 // does not. `localhost` and `127.0.0.1` are different origins.
 export const portalURL = `http://localhost:${port + 1}`;
@@ -50,7 +53,7 @@ export default defineConfig({
       // Its output goes to a file, which the canary test reads: the key must never reach a log line.
       // `dist-subpath` is the build for `/admin/mdm/` (Trunk's `--public-url`), which the portal embeds.
       command: `sh -c 'exec ../../target/release/mock-server --addr 127.0.0.1:${port} --static ../../dist \
-        --mount /admin/mdm=../../dist-subpath --frame-ancestors ${portalURL} > ${mockLog} 2>&1'`,
+        --mount /admin/mdm=../../dist-subpath --frame-ancestors ${portalURL} --record ${mockRecord} > ${mockLog} 2>&1'`,
       url: `${baseURL}/api/v1/session`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -5,8 +5,9 @@
 #   2. wasm-bindgen-test: real components in headless Chromium
 #   3. the release builds (at / and under the sub-path /admin/mdm/), the engine suite (Firefox ESR and WebKitGTK
 #      through WebDriver), and the first-load size budget
-#   4. Playwright end-to-end tests (desktop and phone) against the built console served by the mock, and the teardown
-#      tests again, 20 times in a row
+#   4. Playwright end-to-end tests (desktop and phone) against the built console served by the mock; the contract check
+#      (docs/openapi.yaml against the OpenAPI 3.1 schema, then every answer the mock recorded in those tests against
+#      it); and the teardown tests again, 20 times in a row
 set -euo pipefail
 setup_start=$SECONDS
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -58,7 +59,14 @@ node tests/tools/budget.mjs dist
 done_layer
 
 layer "end-to-end tests: Playwright, desktop and phone"
+# The mock records every answer here (playwright.config.js); an old record must never pass for this run's.
+rm -f tests/e2e/.mock-record.jsonl
 (cd tests/e2e && npx playwright test)
+done_layer
+
+# The contract and the mock can never drift: each answer of the run above, against docs/openapi.yaml.
+layer "API contract: docs/openapi.yaml valid, and every answer the mock gave in the end-to-end tests matches it"
+node tests/tools/openapi-check.mjs tests/e2e/.mock-record.jsonl
 done_layer
 
 # A race that fails one time in three must fail here: the screen removed at each stage of its life, 20 times over.

@@ -1,7 +1,8 @@
 // A recognisable key goes through the whole flow; afterwards it must be found only where it belongs: the PUT body.
+// (The mock's --record file holds every answer for the contract check, with each key value redacted.)
 import { readFileSync } from 'node:fs';
 import { test, expect, saveAndApply, shownKey } from './support.js';
-import { mockLog } from '../playwright.config.js';
+import { mockLog, mockRecord } from '../playwright.config.js';
 
 const CANARY = 'CANARY-7f3a21-MdmSync-Key';
 
@@ -57,4 +58,8 @@ test('the key reaches no URL, storage, console, header, other request or log lin
   const audit = await (await request.get('/api/v1/security/mobile/mdm-sync/audit')).text();
   expect(audit).not.toContain(CANARY);
   expect(readFileSync(new URL(`../${mockLog}`, import.meta.url), 'utf8')).not.toContain(CANARY);
+  // The record of every answer, for the contract check, holds the key's place ("[redacted]") but never the key.
+  const record = readFileSync(new URL(`../${mockRecord}`, import.meta.url), 'utf8');
+  expect(record).toContain('"keyValue":"[redacted]"');
+  expect(record).not.toContain(CANARY);
 });

@@ -1,9 +1,9 @@
 //! API v1 under `/api`, per `api-v1.md`.
 
 use axum::body::Bytes;
-use axum::extract::{RawQuery, State};
+use axum::extract::{RawQuery, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::middleware::map_response;
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -32,12 +32,17 @@ pub fn routes() -> Router<Shared> {
         .route(&at(paths::MDM_SYNC_APPS), get(apps))
         .route(&at(paths::MDM_SYNC_READINESS), get(readiness))
         .route(&at(paths::MDM_SYNC_SIGN_INS), get(sign_ins))
-        // Some answers carry the key, and none of them is worth caching.
-        .layer(map_response(no_store))
 }
 
-async fn no_store(mut response: Response) -> Response {
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+/// Every answer under the base has `Cache-Control: no-store`, a fault's, a 404's and a 405's included: some carry
+/// the key, and none of them is worth caching. A fault that names a `Cache-Control` of its own keeps it.
+pub async fn no_store(request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let under_base = path == BASE || path.strip_prefix(BASE).is_some_and(|rest| rest.starts_with('/'));
+    let mut response = next.run(request).await;
+    if under_base {
+        response.headers_mut().entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
+    }
     response
 }
 

@@ -38,6 +38,10 @@ struct Cli {
     /// closes without an answer, which would hide a `drop` fault from the tests.
     #[arg(long, verbatim_doc_comment)]
     keep_alive: bool,
+    /// Write every answer under /api and /__mock to FILE, one JSON line each, key values
+    /// redacted, for tests/tools/openapi-check.mjs (the file is emptied at start)
+    #[arg(long, value_name = "FILE", verbatim_doc_comment)]
+    record: Option<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -60,6 +64,7 @@ where
         mounts: cli.mounts,
         frame_ancestors: cli.frame_ancestors,
         seed_history: cli.seed_history,
+        record: cli.record,
     };
     let connections = if cli.keep_alive { Connections::KeepAlive } else { Connections::CloseEach };
     Ok(Options { addr: cli.addr, config, connections })
@@ -129,7 +134,9 @@ mod tests {
         assert_eq!(options.config.frame_ancestors, None);
         assert_eq!(options.config.seed_history, SeedHistory::None);
         assert_eq!(options.connections, Connections::CloseEach);
+        assert_eq!(options.config.record, None);
         assert_eq!(parse_args(&["--keep-alive"]).unwrap().connections, Connections::KeepAlive);
+        assert_eq!(parse_args(&["--record=x.jsonl"]).unwrap().config.record, Some(PathBuf::from("x.jsonl")));
     }
 
     #[test]
@@ -196,6 +203,7 @@ mod tests {
             "--mount <PREFIX=DIR>",
             "--frame-ancestors <LIST>",
             "--seed-history <HISTORY>",
+            "--record <FILE>",
             "-h, --help",
         ];
         for flag in flags {

@@ -11,6 +11,7 @@ mod errors;
 mod fleet;
 mod headers;
 mod history;
+mod record;
 mod seed;
 mod server;
 mod sign_ins;
@@ -50,6 +51,8 @@ pub struct Config {
     pub frame_ancestors: Option<String>,
     /// The past the mock starts with, and goes back to on a reset that names none (`--seed-history`).
     pub seed_history: SeedHistory,
+    /// Where to record every answer under `/api` and `/__mock`, one JSON line each, keys redacted (`--record`).
+    pub record: Option<PathBuf>,
 }
 
 struct AppState {
@@ -60,6 +63,7 @@ struct AppState {
     static_dir: Option<PathBuf>,
     mounts: Vec<Mount>,
     security: SecurityHeaders,
+    recorder: Option<record::Recorder>,
 }
 
 type Shared = Arc<AppState>;
@@ -74,6 +78,7 @@ pub fn try_app(config: Config) -> Result<Router, String> {
     for root in config.static_dir.iter().map(PathBuf::as_path).chain(config.mounts.iter().map(Mount::dir)) {
         static_files::preload_index(root, &security);
     }
+    let recorder = config.record.as_deref().map(record::Recorder::create).transpose()?;
     let secret = Secret::random();
     let shared: Shared = Arc::new(AppState {
         world: Mutex::new(World::new(config.seed_history, &secret)),
@@ -83,6 +88,7 @@ pub fn try_app(config: Config) -> Result<Router, String> {
         static_dir: config.static_dir,
         mounts: config.mounts,
         security,
+        recorder,
     });
     Ok(Router::new()
         .merge(api::routes())
@@ -92,6 +98,9 @@ pub fn try_app(config: Config) -> Result<Router, String> {
         .layer(from_fn_with_state(shared.clone(), traffic::middleware))
         .layer(from_fn_with_state(shared.clone(), headers::middleware))
         .layer(axum::middleware::from_fn(errors::language))
+        .layer(axum::middleware::from_fn(api::no_store))
+        // Outermost, so that it records each answer as it leaves, every header included.
+        .layer(from_fn_with_state(shared.clone(), record::middleware))
         .with_state(shared))
 }
 

@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::errors::status_response;
+use crate::record::Faulted;
 use crate::Shared;
 
 /// Larger bodies are refused: the API's bodies are a few hundred bytes.
@@ -209,17 +210,18 @@ pub async fn middleware(State(app): State<Shared>, request: Request, next: Next)
     if let Some(delay) = fault.delay {
         tokio::time::sleep(delay).await;
     }
-    let mut response = if fault.drop {
+    let (mut response, faulted) = if fault.drop {
         // The request reaches the server and takes effect; only its answer is lost. That is the case a client must
         // survive without applying a change twice: its retry carries the same Idempotency-Key and gets a replay.
         let mut response = next.run(request).await;
         response.extensions_mut().insert(DropConnection);
-        response
+        (response, Faulted::Drop)
     } else if fault.passes_through() {
-        next.run(request).await
+        (next.run(request).await, Faulted::Delay)
     } else {
-        fault.answer()
+        (fault.answer(), if fault.body.is_some() { Faulted::Body } else { Faulted::Status })
     };
+    response.extensions_mut().insert(faulted);
     response.headers_mut().extend(fault.headers);
     response
 }

@@ -18,6 +18,7 @@ async fn a_fault_answers_with_its_status_body_and_headers() {
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(response.headers()[header::RETRY_AFTER], "1");
     assert!(response.headers().contains_key(header::CONTENT_SECURITY_POLICY), "faults keep the security headers");
+    assert_eq!(response.headers()[header::CACHE_CONTROL], "no-store", "as every answer under /api");
     assert_eq!(response.text().await.unwrap(), "{\"error\": ");
     assert_eq!(mock.get(OVERVIEW).await.status(), StatusCode::OK, "times defaults to one");
 }
@@ -112,4 +113,46 @@ async fn the_request_log_holds_what_was_sent_since_the_last_reset() {
 
     mock.reset(None).await;
     assert_eq!(mock.json::<Vec<Value>>("/__mock/requests").await, Vec::<Value>::new());
+}
+
+#[tokio::test]
+async fn record_writes_each_answer_with_its_key_values_redacted() {
+    let file = std::env::temp_dir().join(format!("mock-record-{}.jsonl", std::process::id()));
+    let mock = mock_with(mock_server::Config { record: Some(file.clone()), ..Default::default() }).await;
+    mock.fault(json!({"method": "GET", "path": "/v1/security/mobile", "status": 503})).await;
+    assert_eq!(mock.get(OVERVIEW).await.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(mock.put(&update(true, false, "custom", Some(CUSTOM_KEY))).await.status(), StatusCode::OK);
+    assert_eq!(mock.settings().await.key_value.as_deref(), Some(CUSTOM_KEY));
+    assert!(mock.text("/__mock/requests").await.contains("Custom&Key"), "the tests' own log keeps the bodies");
+
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::remove_file(&file).unwrap();
+    assert!(!text.contains("Custom&Key"), "{text}");
+    let lines: Vec<Value> = text.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    let seen: Vec<_> = lines.iter().map(|l| format!("{} {} {}", l["method"], l["path"], l["status"])).collect();
+    assert!(seen.contains(&format!("\"PUT\" \"{MDM_SYNC}\" 200")), "{seen:?}");
+    let fault = lines.iter().find(|l| l["fault"] == "status").expect("the fault's answer");
+    assert_eq!((fault["path"].as_str(), fault["status"].as_u64()), (Some(OVERVIEW), Some(503)));
+    assert_eq!(fault["body"]["error"]["code"], "unavailable");
+    let put = lines.iter().find(|l| l["method"] == "PUT").unwrap();
+    assert_eq!(put["requestBody"]["keyValue"], "[redacted]");
+    assert_eq!(put["body"]["keyValue"], "[redacted]");
+    assert!(put["headers"]["etag"].is_string() && put["headers"]["cache-control"] == "no-store");
+}
+
+#[tokio::test]
+async fn every_answer_under_the_base_is_not_stored_unknown_paths_and_wrong_methods_included() {
+    let mock = mock().await;
+    let unknown = mock.get("/api/v1/nope").await;
+    assert_eq!(
+        (unknown.status(), unknown.headers()[header::CACHE_CONTROL].to_str().unwrap()),
+        (StatusCode::NOT_FOUND, "no-store")
+    );
+    let wrong = mock.http.delete(mock.url(SESSION)).send().await.unwrap();
+    assert_eq!(
+        (wrong.status(), wrong.headers()[header::CACHE_CONTROL].to_str().unwrap()),
+        (StatusCode::METHOD_NOT_ALLOWED, "no-store")
+    );
+    let control = mock.get("/__mock/requests").await;
+    assert!(!control.headers().contains_key(header::CACHE_CONTROL), "the controls are not the API");
 }
