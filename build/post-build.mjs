@@ -14,11 +14,15 @@
 // 6. give the wasm's imports short names, in the module and its glue alike (`shortImports`), and in release builds
 //    first take out the exports that nothing calls and the code only they reach (build/lean-wasm.mjs); the module's
 //    names are read and rewritten by build/wasm-edit (wasmparser and wasm-encoder), which cargo builds when needed;
+// 7. bundle the stylesheet: style/main.css only imports the tokens, the base and each component's stylesheet, which
+//    Trunk does not follow; build/styles.mjs inlines them with lightningcss into the one file that index.html links
+//    (named by its content's hash, its link and integrity hash following), and stops the build if a stylesheet under
+//    style/ is left out;
 // Release builds also:
-// 7. minify everything (Trunk minifies nothing: Trunk.toml says why): the page (html-minifier-terser) and its
-//    stylesheet (lightningcss, renamed by its new hash, its link and integrity hash following), and the JS with
-//    terser: the wasm-bindgen glues, keeping their integrity hashes right, the inlined scripts and the embedding files;
-// 8. write a brotli twin (`.br`) of every JS, wasm, CSS and catalog file, and of public/'s text files (the SVG icon,
+// 8. minify everything (Trunk minifies nothing: Trunk.toml says why): the page (html-minifier-terser) and its
+//    stylesheet (lightningcss, as it bundles it), and the JS with terser: the wasm-bindgen glues, keeping their
+//    integrity hashes right, the inlined scripts and the embedding files;
+// 9. write a brotli twin (`.br`) of every JS, wasm, CSS and catalog file, and of public/'s text files (the SVG icon,
 //    the manifest), for servers that send them precompressed.
 // public/ itself (icons, manifest, robots.txt) is copied by Trunk (index.html's copy-dir) and needs nothing else.
 import { readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
@@ -27,10 +31,10 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { leanModule, runWasmOpt, wasmNames, rewriteWasm } from './lean-wasm.mjs';
+import { bundleStyles } from './styles.mjs';
 
 const require = createRequire(new URL('./package.json', import.meta.url));
 const { minify } = require('terser');
-const { transform: transformCss } = require('lightningcss');
 const { minify: minifyHtml } = require('html-minifier-terser');
 const release = process.env.TRUNK_PROFILE === 'release';
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -61,7 +65,7 @@ const wasm = only(
   files.filter((f) => /^mdm-console-[0-9a-f]+_bg\.wasm$/.test(f)),
   'wasm module'
 );
-const css = release ? minifiedStylesheet() : trunkStylesheet();
+const css = await bundledStylesheet();
 
 const glueCode = await (async () => {
   const source = readFileSync(join(staging, glue), 'utf8');
@@ -303,30 +307,31 @@ function pxInsteadOfRem(source) {
   return source.replace(/(\d*\.?\d+)rem\b/g, (_, number) => `${+(Number(number) * 16).toFixed(3)}px`);
 }
 
-/** The stylesheet as Trunk wrote it, named by Trunk's content hash. */
-function trunkStylesheet() {
-  return only(
+/**
+ * The stylesheet bundled from style/ (build/styles.mjs), in place of Trunk's copy of style/main.css, which holds only
+ * its `@import`s: minified in release builds, under a name of its content's hash, with index.html's link and integrity
+ * hash following it.
+ */
+async function bundledStylesheet() {
+  const source = only(
     readdirSync(staging).filter((f) => /^main-[0-9a-f]+\.css$/.test(f)),
     'stylesheet'
   );
-}
-
-/**
- * The stylesheet minified, under a name of its new content's hash, with index.html's link and integrity hash
- * following it.
- */
-function minifiedStylesheet() {
-  const source = trunkStylesheet();
-  const bytes = read(source);
-  const minified = Buffer.from(transformCss({ filename: source, code: bytes, minify: true }).code);
-  const name = `main-${createHash('sha256').update(minified).digest('hex').slice(0, 16)}.css`;
+  const trunkCopy = read(source);
+  let bundled;
+  try {
+    bundled = (await bundleStyles(repo, { minify: release })).code;
+  } catch (error) {
+    fail(error.message);
+  }
+  const name = `main-${createHash('sha256').update(bundled).digest('hex').slice(0, 16)}.css`;
   const link = /<link\b[^>]*\brel="?stylesheet"?[^>]*>/.exec(html)?.[0];
-  if (!link || !link.includes(source) || !link.includes(sri(bytes))) {
+  if (!link || !link.includes(source) || !link.includes(sri(trunkCopy))) {
     fail(`index.html does not link ${source} with its integrity hash`);
   }
-  html = html.replace(link, () => link.replace(source, name).replace(sri(bytes), sri(minified)));
+  html = html.replace(link, () => link.replace(source, name).replace(sri(trunkCopy), sri(bundled)));
   rmSync(join(staging, source));
-  writeFileSync(join(staging, name), minified);
+  writeFileSync(join(staging, name), bundled);
   return name;
 }
 

@@ -36,9 +36,9 @@ new ResizeObserver(() => {
 // The part of the frame that the portal shows. The frame is as tall as the screen, often taller than the portal's
 // window, and a modal <dialog> is centred in the frame's viewport: its middle, which can be below the portal's fold.
 // Firefox and Chromium scroll the portal to the dialog's focused button; Safari does not scroll a cross-origin
-// parent. So the dialogs are centred in the part that shows (style/main.css). An IntersectionObserver without a root
-// measures against the portal's viewport, across origins. The shown part is kept as its top and height, which stay
-// right while the frame grows below the fold.
+// parent. So the dialogs are centred in the part that shows (style/components/dialog.css). An IntersectionObserver
+// without a root measures against the portal's viewport, across origins. The shown part is kept as its top and
+// height, which stay right while the frame grows below the fold.
 const page = document.documentElement;
 new IntersectionObserver(
   ([entry]) => {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Draws the console's icons into public/: the ICO fallback of the favicon, the Apple touch icon and the manifest's
 icons, from the same shapes as the hand-written public/icon.svg (a shield with a keyhole, 32 units square), in the
-accent colours of style/main.css. Run it again when those change (public/icon.svg is edited by hand).
+accent colours of style/tokens.css. Run it again when those change (public/icon.svg is edited by hand).
 
     python3 tests/tools/icons.py           write them
     python3 tests/tools/icons.py --check   exit 1 if a committed file differs from what this script draws
@@ -21,11 +21,11 @@ PUBLIC = ROOT / "public"
 
 
 def token(name):
-    """The light value of a colour token of style/main.css (`--name: light-dark(#light, #dark)`), as RGB."""
-    css = (ROOT / "style" / "main.css").read_text(encoding="utf-8")
+    """The light value of a colour token of style/tokens.css (`--name: light-dark(#light, #dark)`), as RGB."""
+    css = (ROOT / "style" / "tokens.css").read_text(encoding="utf-8")
     found = re.search(rf"--{name}:\s*light-dark\(\s*#([0-9a-fA-F]{{6}})\s*,", css)
     if not found:
-        sys.exit(f"icons: no light-dark() value of --{name} in style/main.css")
+        sys.exit(f"icons: no light-dark() value of --{name} in style/tokens.css")
     return tuple(bytes.fromhex(found.group(1)))
 
 

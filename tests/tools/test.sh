@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test layer of the console, in order, and stops at the first that fails:
-#   0. the format and lint gates (rustfmt, clippy with warnings as errors, Prettier on the project's own JS)
+#   0. the format and lint gates (rustfmt, clippy with warnings as errors, Prettier on the project's own JS), and the
+#      stylesheets' check (every one under style/ bundled)
 #   1. native cargo tests (shared logic, the import-direction rule, and the mock backend's API over real HTTP)
 #   2. wasm-bindgen-test: real components in headless Chromium
 #   3. the release builds (at / and under the sub-path /admin/mdm/), the engine suite (Firefox ESR and WebKitGTK
@@ -27,13 +28,16 @@ print_times() { say "time per layer (set-up: ${setup_seconds} s):"; printf '  %s
 trap 'print_times; echo "layers: $passed passed, 1 failed"' ERR
 
 # Style first: it takes seconds, and a change that fails it is not ready for the slower layers.
-layer "format and lint: rustfmt, clippy -D warnings (native, both wasm programs, the browser tests), Prettier"
+layer "format and lint: rustfmt, clippy -D warnings (native, both wasm programs, the browser tests), Prettier, the stylesheets"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --no-default-features --lib --tests -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --bin mdm-console --test browser -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --bin mdm-panels --no-default-features --features panels -- -D warnings
 tests/e2e/node_modules/.bin/prettier --check "src/embed/*.js" "build/*.mjs" "tests/**/*.{js,mjs}"
+# Every stylesheet under style/ imported by style/main.css, each component's at its Rust file's path (build/styles.mjs;
+# every build checks it too).
+node build/styles.mjs
 done_layer
 
 layer "native tests: cargo test --workspace"

@@ -10,12 +10,12 @@ import { favicon, onDemand } from '../../tools/budget.mjs';
 
 const publicFiles = readdirSync(new URL('../../../public/', import.meta.url));
 
-/** A colour token of style/main.css as `{ light, dark }`: the icons, the manifest and the theme-color follow them. */
+/** A colour token of style/tokens.css as `{ light, dark }`: the icons, the manifest and the theme-color follow them. */
 function token(name) {
-  const css = readFileSync(new URL('../../../style/main.css', import.meta.url), 'utf8');
+  const css = readFileSync(new URL('../../../style/tokens.css', import.meta.url), 'utf8');
   const hex = '(#[0-9a-f]{6})';
   const found = css.match(new RegExp(`--${name}:\\s*light-dark\\(\\s*${hex}\\s*,\\s*${hex}\\s*\\)`, 'i'));
-  expect(found, `--${name} in style/main.css`).toBeTruthy();
+  expect(found, `--${name} in style/tokens.css`).toBeTruthy();
   return { light: found[1].toLowerCase(), dark: found[2].toLowerCase() };
 }
 const accent = token('mdm-color-accent');
