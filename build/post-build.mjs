@@ -1,15 +1,17 @@
 // Trunk post-build hook.
 // Every build:
-// 1. replace Trunk's loader: index.html's first script (src/embed/start.js and src/embed/boot.js, inlined) compiles
+// 1. replace Trunk's loader: index.html's first script (src/embed/boot.js, bundled and inlined) compiles
 //    the wasm while it downloads, checks it against this build's integrity hash before it runs, and starts the first
 //    screen's API loads beside it; the loader left in the page only starts the compiled module;
 // 2. write each language's catalog (src/i18n/*.json) as a content-hashed file, which start.js knows by name and
-//    integrity hash: a first load fetches only the admin's language;
+//    integrity hash (src/embed/build.js): a first load fetches only the admin's language;
 // 3. name the second module (src/panels, which Trunk builds as a "worker") by its content's hash, and write its
 //    catalogs, both loaded once the settings screen can be used;
-// 4. write the embedding files (docs/embedding.md): `mdm-sync-settings.js` (the custom element, with start.js in
-//    front), `mdm-sync-frame.js` (the iframe mode) and the element's stylesheet, with this build's hashed file names
-//    and hashes filled in;
+// 4. write the embedding files (docs/embedding.md): `mdm-sync-settings.js` (the custom element),
+//    `mdm-sync-frame.js` (the iframe mode) and the element's stylesheet. src/embed/'s scripts are ES modules that
+//    import what they share; each of the page's two inline scripts (the guard and the first script) and each
+//    embedding file is one of them bundled with its imports by esbuild (`bundle`), with this build's hashed file
+//    names, integrity hashes and catalogs as the module src/embed/build.js;
 // 5. give `<meta name="mdm-embed-origins">` the one spelling that servers fill in, whatever the HTML minifier wrote.
 // 6. give the wasm's imports short names, in the module and its glue alike (`shortImports`), and in release builds
 //    first take out the exports that nothing calls and the code only they reach (build/lean-wasm.mjs); the module's
@@ -21,13 +23,15 @@
 // Release builds also:
 // 8. minify everything (Trunk minifies nothing: Trunk.toml says why): the page (html-minifier-terser) and its
 //    stylesheet (lightningcss, as it bundles it), and the JS with terser: the wasm-bindgen glues, keeping their
-//    integrity hashes right, the inlined scripts and the embedding files;
+//    integrity hashes right, the inlined scripts and the embedding files (terser's output, brotli'd, is smaller than
+//    esbuild's minifier's);
 // 9. write a brotli twin (`.br`) of every JS, wasm, CSS and catalog file, and of public/'s text files (the SVG icon,
 //    the manifest), for servers that send them precompressed.
 // public/ itself (icons, manifest, robots.txt) is copied by Trunk (index.html's copy-dir) and needs nothing else.
 import { readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { leanModule, runWasmOpt, wasmNames, rewriteWasm } from './lean-wasm.mjs';
@@ -35,6 +39,7 @@ import { bundleStyles } from './styles.mjs';
 
 const require = createRequire(new URL('./package.json', import.meta.url));
 const { minify } = require('terser');
+const esbuild = require('esbuild');
 const { minify: minifyHtml } = require('html-minifier-terser');
 const release = process.env.TRUNK_PROFILE === 'release';
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -107,7 +112,7 @@ const languages = Object.keys(catalogs);
 const panelsCatalogs = writeCatalogs(new URL('src/i18n/panels/', repo), 'mdm-sync-panels-i18n');
 
 // The second module (src/panels), which Trunk builds as a "worker" under its binary's name: content-hashed here,
-// so that it is cached for good like the first, and named in start.js with its integrity hashes.
+// so that it is cached for good like the first, and named in start.js with its integrity hashes (src/embed/build.js).
 const panelsLean = leaner(read('mdm-panels_bg.wasm'), read('mdm-panels.js').toString());
 const panelsShort = shortImports(panelsLean.wasm, panelsLean.glue, './mdm-panels_bg.js');
 const panelsGlue = release ? await minifyJs(panelsShort.glue) : panelsShort.glue;
@@ -144,13 +149,6 @@ const startText = Object.fromEntries(
       startOrder.map((key) => readStartCatalog(language)[key] ?? fail(`src/i18n/start/${language}.json lacks ${key}`)),
     ])
 );
-const failJs = fill(readFileSync(new URL('src/embed/fail.js', repo), 'utf8'), 'src/embed/fail.js', {
-  'var START_TEXT = {};': `var START_TEXT = ${JSON.stringify(startText)};`,
-});
-const start = fill(readFileSync(new URL('src/embed/start.js', repo), 'utf8'), 'src/embed/start.js', {
-  'const CATALOGS = {};': `const CATALOGS = ${JSON.stringify(catalogs)};`,
-  'const PANELS = {};': `const PANELS = ${JSON.stringify(panels)};`,
-});
 const wasmIntegrity = sri(read(wasm));
 // Trunk's loader goes: the first script imports the glue itself (src/embed/boot.js), so that a glue that cannot be
 // loaded (missing, refused by its integrity hash) is a failure it can show, not a blank page.
@@ -169,48 +167,47 @@ if (
   fail(`expected Trunk's preloads of ${wasm} and ${glue} in index.html, found ${trunkPreloads.length}`);
 }
 for (const link of trunkPreloads) html = html.replace(link, '');
-const bootSlot = /<script data-mdm-boot(?:="")?><\/script>/;
-if (!bootSlot.test(html)) fail('index.html has no <script data-mdm-boot></script>');
-const boot = fill(start + readFileSync(new URL('src/embed/boot.js', repo), 'utf8'), 'src/embed/boot.js', {
-  "const WASM = './mdm-console_bg.wasm'": `const WASM = './${wasm}'`,
-  "const WASM_INTEGRITY = ''": `const WASM_INTEGRITY = '${wasmIntegrity}'`,
-  "const GLUE = './mdm-console.js'": `const GLUE = './${glue}'`,
-  "const GLUE_INTEGRITY = ''": `const GLUE_INTEGRITY = '${sri(glueCode)}'`,
-});
-const bootScript = `(() => {\n${boot}\n})();`;
-const inlined = release ? await minifyJs(bootScript, false) : bootScript;
-// A function as the replacement: `$` in the script must stay as it is.
-html = html.replace(bootSlot, () => `<script>${inlined}</script>`);
-// The guard, a classic ES5 script of its own before the first script: it says so when the browser is too old, and
-// hands the first script the start-failure page (src/embed/fail.js), in every language of the start catalog.
-const guardSlot = /<script data-mdm-guard(?:="")?><\/script>/;
-if (!guardSlot.test(html)) fail('index.html has no <script data-mdm-guard></script>');
-const guardScript = `(function () {\n${failJs}\n${readFileSync(new URL('src/embed/guard.js', repo), 'utf8')}\n})();`;
-const guard = release ? await minifyJs(guardScript, false, 5) : guardScript;
-html = html.replace(guardSlot, () => `<script>${guard}</script>`);
-console.log(`post-build: index.html compiles ${wasm} as it streams, checked against its hash`);
 
 const embedCss = pxInsteadOfRem(
   compactCss(readFileSync(new URL('style/embed.css', repo), 'utf8')) + read(css).toString()
 );
 const embedCssName = `mdm-sync-settings-${createHash('sha256').update(embedCss).digest('hex').slice(0, 16)}.css`;
 writeFileSync(join(staging, embedCssName), embedCss);
-const elementSource = readFileSync(new URL('src/embed/mdm-sync-settings.js', repo), 'utf8');
-// start.js goes after the element's imports, which a module must have first.
-const imports = elementSource.match(/^(?:import[^;]+;\n)+/m);
-if (!imports) fail('src/embed/mdm-sync-settings.js no longer imports the glue');
-const elementWithStart = elementSource.replace(imports[0], () => `${imports[0]}${failJs}${start}`);
-const element = fill(elementWithStart, 'src/embed/mdm-sync-settings.js', {
-  "'./mdm-console.js'": `'./${glue}'`,
-  "'./mdm-console_bg.wasm'": `'./${wasm}'`,
-  "'./mdm-sync-settings.css'": `'./${embedCssName}'`,
-  "const WASM_INTEGRITY = ''": `const WASM_INTEGRITY = '${wasmIntegrity}'`,
-  "const STYLES_INTEGRITY = ''": `const STYLES_INTEGRITY = '${sri(embedCss)}'`,
-});
+
+// The page's and the embedding files' scripts: src/embed/'s modules, each bundled with what it imports (esbuild),
+// with this build's values in src/embed/build.js's place.
+const built = {
+  WASM: `./${wasm}`,
+  WASM_INTEGRITY: wasmIntegrity,
+  GLUE: `./${glue}`,
+  GLUE_INTEGRITY: sri(glueCode),
+  STYLES: `./${embedCssName}`,
+  STYLES_INTEGRITY: sri(embedCss),
+  CATALOGS: catalogs,
+  PANELS: panels,
+  START_TEXT: startText,
+};
+// The guard, a classic ES5 script of its own before the first script (src/embed/guard.js, with src/embed/fail.js):
+// it says so when the browser is too old, and hands the first script the start-failure page, in every language of
+// the start catalog.
+const guardSlot = /<script data-mdm-guard(?:="")?><\/script>/;
+if (!guardSlot.test(html)) fail('index.html has no <script data-mdm-guard></script>');
+const guardScript = await bundle('guard.js', 'iife', 'es5');
+const guard = release ? await minifyJs(guardScript, false, 5) : guardScript;
+// The first script (src/embed/boot.js, with start.js's loaders), one classic script inlined in the page: no request
+// of its own before the wasm's, the glue's and the catalog's.
+const bootSlot = /<script data-mdm-boot(?:="")?><\/script>/;
+if (!bootSlot.test(html)) fail('index.html has no <script data-mdm-boot></script>');
+const bootScript = await bundle('boot.js', 'iife');
+const inlined = release ? await minifyJs(bootScript, false) : bootScript;
+// Functions as the replacements: `$` in the scripts must stay as it is.
+html = html.replace(guardSlot, () => `<script>${guard}</script>`);
+html = html.replace(bootSlot, () => `<script>${inlined}</script>`);
+console.log(`post-build: index.html compiles ${wasm} as it streams, checked against its hash`);
+
+const element = await bundle('mdm-sync-settings.js', 'esm');
 writeFileSync(join(staging, 'mdm-sync-settings.js'), release ? await minifyJs(element) : element);
-const frame = fill(readFileSync(new URL('src/embed/frame.js', repo), 'utf8'), 'src/embed/frame.js', {
-  "'./mdm-console.js'": `'./${glue}'`,
-});
+const frame = await bundle('frame.js', 'esm');
 writeFileSync(join(staging, 'mdm-sync-frame.js'), release ? await minifyJs(frame) : frame);
 console.log(`post-build: wrote mdm-sync-settings.js, mdm-sync-frame.js and ${embedCssName}`);
 
@@ -284,13 +281,62 @@ function shortImports(bytes, glue, moduleName) {
   return { wasm: rewriteWasm(bytes, { imports }), glue, count: imports.length };
 }
 
-/** Replaces each placeholder, which must be there: a renamed one would otherwise ship a broken script. */
-function fill(source, file, replacements) {
-  for (const [placeholder, value] of Object.entries(replacements)) {
-    if (!source.includes(placeholder)) fail(`${file} no longer contains ${placeholder}`);
-    source = source.split(placeholder).join(value);
+/**
+ * src/embed/`entry` bundled with the modules it imports into one script (esbuild), as a classic script (`iife`) or
+ * a module (`esm`), for the oldest browsers the console runs in (`START_OLDEST` in src/embed/fail.js), or for
+ * `target` (the guard: ES5, which esbuild holds it to). Two things come from this build: src/embed/build.js is a
+ * module of the `built` values (the same names as its exports; `var`s, which ES5 allows), and the glue's imports
+ * (`./mdm-console.js`) name its hashed file.
+ * Any warning stops the build, as an error does.
+ */
+async function bundle(entry, format, target = oldestBrowsers()) {
+  const embed = new URL('src/embed/', repo);
+  const declared = [...readFileSync(new URL('build.js', embed), 'utf8').matchAll(/^export const (\w+)\b/gm)].map(
+    (m) => m[1]
+  );
+  const names = Object.keys(built);
+  if (declared.sort().join() !== [...names].sort().join()) {
+    fail(`src/embed/build.js declares ${declared.join(', ')}, and the build has ${names.join(', ')}`);
   }
-  return source;
+  const values = {
+    name: 'mdm-build-values',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/build\.js$/ }, () => ({ path: 'build.js', namespace: 'mdm-build' }));
+      build.onLoad({ filter: /.*/, namespace: 'mdm-build' }, () => ({
+        contents: names.map((name) => `export var ${name} = ${JSON.stringify(built[name])};`).join('\n'),
+        loader: 'js',
+      }));
+      build.onResolve({ filter: /^\.\/mdm-console\.js$/ }, () => ({ path: `./${glue}`, external: true }));
+    },
+  };
+  let result;
+  try {
+    result = await esbuild.build({
+      entryPoints: [fileURLToPath(new URL(entry, embed))],
+      bundle: true,
+      write: false,
+      format,
+      target,
+      charset: 'utf8',
+      legalComments: 'none',
+      logLevel: 'silent',
+      plugins: [values],
+    });
+  } catch (error) {
+    fail(`bundling src/embed/${entry}: ${error.message}`);
+  }
+  if (result.warnings.length) {
+    const messages = await esbuild.formatMessages(result.warnings, { kind: 'warning' });
+    fail(`bundling src/embed/${entry}:\n${messages.join('')}`);
+  }
+  return result.outputFiles[0].text;
+}
+
+/** esbuild's names of the oldest browsers the console runs in, as src/embed/fail.js's `START_OLDEST` has them. */
+function oldestBrowsers() {
+  const source = readFileSync(new URL('src/embed/fail.js', repo), 'utf8');
+  const oldest = /var START_OLDEST = \{([^}]*)\}/.exec(source)?.[1] ?? fail('src/embed/fail.js has no START_OLDEST');
+  return [...oldest.matchAll(/(\w+): '(\d+)'/g)].map(([, browser, version]) => `${browser}${version}`);
 }
 
 /** Comments and the whitespace around punctuation go; nothing in embed.css needs them. */

@@ -1,16 +1,14 @@
 // What the page says when the console cannot start: a file of the build missing or refused (a server that does not
 // have every file of one build, a wrong --public-url, a proxy that rewrote a file), a module that does not compile,
 // or a browser too old to run it. Without this the admin would see a blank page.
-// Written in ES5 on purpose: the standalone page runs it first, as a classic script of its own, so that a browser
-// too old to parse the console's other scripts still reads it (build/post-build.mjs inlines it into
-// index.html, and puts it into mdm-sync-settings.js for the element). Its words are the start catalog
-// (src/i18n/start/*.json), every language's, filled in below by the build.
+// Written in ES5 on purpose, but for its `import` and `export`: the standalone page runs it first, bundled with
+// src/embed/guard.js into a classic script of its own (build/post-build.mjs, which builds it for ES5), so that a
+// browser too old to parse the console's other scripts still reads it; the element (mdm-sync-settings.js) imports
+// it too. Its words are the start catalog (src/i18n/start/*.json), every language's (`START_TEXT`, from the build:
+// src/embed/build.js), each language's entries by position, in the order that src/i18n/start.rs declares (and the
+// native tests hold every catalog to), as the console's catalogs are read.
+import { START_TEXT } from './build.js';
 
-/**
- * Each language's start catalog, English first (the build fills it in): its entries by position, in the order that
- * src/i18n/start.rs declares (and the native tests hold every catalog to), as the console's catalogs are read.
- */
-var START_TEXT = {};
 var FAILED_TITLE = 0;
 var FAILED_FILE = 1;
 var FAILED_CHECK = 2;
@@ -28,7 +26,7 @@ var START_OLDEST = { chrome: '103', firefox: '100', safari: '16' };
  * Whether this browser has what the console needs, each named in the README's browser table: WebAssembly, ES
  * modules, `<dialog>`, `AbortSignal.timeout`, `Object.hasOwn`, custom elements and WebCrypto's random numbers.
  */
-function startSupported() {
+export function startSupported() {
   try {
     return (
       typeof WebAssembly === 'object' &&
@@ -66,7 +64,7 @@ function startText(candidates) {
  * browser's own words (`failure.message`), and what the server's administrator should check. The button starts
  * again (`reload`).
  */
-function renderStartFailure(container, languages, failure, reload) {
+export function renderStartFailure(container, languages, failure, reload) {
   var chosen = startText(languages);
   var text = chosen.text;
   var doc = container.ownerDocument;
@@ -112,6 +110,6 @@ function renderStartFailure(container, languages, failure, reload) {
 }
 
 /** What failed, from an error of the start: the URL our loaders attach (`error.url`), and the browser's words. */
-function startFailure(error) {
+export function startFailure(error) {
   return { url: error && error.url, message: String((error && error.message) || error) };
 }

@@ -3,15 +3,16 @@
 // allowlist that the server writes into `<meta name="mdm-embed-origins">`. Messages from anywhere else are ignored.
 // `index.html`'s first script (src/embed/boot.js) has already started the wasm, the catalog of the frame's language
 // and the screen's API loads, and imports this file instead of mounting the standalone console; it also says what
-// failed if this one cannot start (`boot.fail`). The post-build hook copies this file into the build as
-// `mdm-sync-frame.js`, with the build's JS glue named below. The document is the console's own, so the screen needs
-// no shadow root: it is mounted as it is standalone, without the shell.
+// failed if this one cannot start (`boot.fail`). The post-build hook bundles this file into the build as
+// `mdm-sync-frame.js`, with what it imports, and the build's hashed JS glue in place of `./mdm-console.js`. The
+// document is the console's own, so the screen needs no shadow root: it is mounted as it is standalone, without the
+// shell.
 import init, { mount_embedded } from './mdm-console.js';
+import { EVENTS } from './events.js';
+import { meta } from './start.js';
 
 const THEMES = ['light', 'dark', 'auto'];
-const EVENTS = ['mdm-sync:ready', 'mdm-sync:dirty-change', 'mdm-sync:saved', 'mdm-sync:error'];
 const boot = window.__mdmSyncBoot;
-const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content ?? '';
 // Only to the allowed origins (boot.js): the browser delivers the message only if it is the portal's.
 const { tell, allowed } = boot;
 const portal = window.parent === window ? null : window.parent;

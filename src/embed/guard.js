@@ -1,8 +1,10 @@
-// The standalone page's guard (index.html), run before every other script, after src/embed/fail.js in the same
-// classic script (build/post-build.mjs puts them together). ES5, like fail.js: a browser too old for the
+// The standalone page's guard (index.html), run before every other script, a classic script bundled with what it
+// imports from src/embed/fail.js (build/post-build.mjs). ES5, like fail.js: a browser too old for the
 // console gets a page that says so, in the admin's language, instead of a blank one; the page's first script
 // (src/embed/boot.js) then does nothing. Every other failure to start is shown by that script, through the
 // functions this one hands it.
+import { renderStartFailure, startFailure, startSupported } from './fail.js';
+
 window.__mdmSyncFailure = { render: renderStartFailure, of: startFailure };
 if (!startSupported()) {
   window.__mdmSyncUnsupported = true;

@@ -1,20 +1,27 @@
 // <mdm-sync-settings>: the settings screen as a custom element, for a portal's own pages (docs/embedding.md).
-// The Trunk post-build hook (build/post-build.mjs) copies this file into the build as `mdm-sync-settings.js`,
-// after src/embed/start.js (`compileVerified`, `preload`, `FIRST_LOADS`, `chooseLocale`, `loadCatalog`), with the
-// build's hashed file names and the integrity hashes of the wasm and the stylesheet filled in below.
+// The Trunk post-build hook (build/post-build.mjs) bundles this file into the build as `mdm-sync-settings.js`, one
+// file with what it imports (start.js's loaders, fail.js's start-failure page, this build's file names and hashes
+// from build.js), and the build's hashed JS glue in place of `./mdm-console.js`.
 import init, { mount_embedded, unmount_embedded } from './mdm-console.js';
-
-const WASM = new URL('./mdm-console_bg.wasm', import.meta.url);
-const WASM_INTEGRITY = '';
-const STYLES = new URL('./mdm-sync-settings.css', import.meta.url).href;
-const STYLES_INTEGRITY = '';
-const EVENTS = ['mdm-sync:ready', 'mdm-sync:dirty-change', 'mdm-sync:saved', 'mdm-sync:error'];
+import { STYLES, STYLES_INTEGRITY, WASM, WASM_INTEGRITY } from './build.js';
+import { EVENTS, startFailedDetail } from './events.js';
+import { renderStartFailure, startFailure } from './fail.js';
+import {
+  FIRST_LOADS,
+  SETTINGS_SCREEN,
+  chooseLocale,
+  compileVerified,
+  loadCatalog,
+  loadPanels,
+  preload,
+} from './start.js';
 
 let started;
 // One start for every element on the page. The wasm is fetched only when `init` needs it: in the iframe mode the
 // page's first script has already begun compiling this build, and its loader starts it, which wasm-bindgen shares.
 function start() {
-  const compile = () => window.__mdmSyncBoot?.module ?? compileVerified(WASM.href, WASM_INTEGRITY);
+  const compile = () =>
+    window.__mdmSyncBoot?.module ?? compileVerified(new URL(WASM, import.meta.url).href, WASM_INTEGRITY);
   started ??= init({
     module_or_path: { then: (ok, fail) => compile().then(ok, fail) },
   }).catch((error) => {
@@ -49,7 +56,7 @@ class MdmSyncSettings extends HTMLElement {
     const styles = document.createElement('link');
     styles.rel = 'stylesheet';
     styles.integrity = STYLES_INTEGRITY;
-    styles.href = STYLES;
+    styles.href = new URL(STYLES, import.meta.url).href;
     // Shown once styled: the screen never flashes unstyled inside the portal. A stylesheet that fails to load
     // still lets the screen work.
     this.#styled = new Promise((done) => {

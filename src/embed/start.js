@@ -1,11 +1,13 @@
-// Starting the console fast, shared by the standalone page (build/post-build.mjs inlines this file into
-// index.html) and by `<mdm-sync-settings>` (the hook puts it in front of mdm-sync-settings.js). The settings screen
-// loads its second module (`loadPanels`) once it can be used. Three things wait for nothing else:
+// Starting the console fast, shared by the standalone page (src/embed/boot.js, which build/post-build.mjs bundles
+// into index.html's first script) and by `<mdm-sync-settings>` (src/embed/mdm-sync-settings.js), each importing what
+// it uses. The settings screen loads its second module (`loadPanels`) once it can be used. Three things wait for
+// nothing else:
 // - the wasm is compiled while it downloads, and only a module whose bytes match the build's integrity hash is ever
 //   instantiated (the browser's own `integrity` check would hold every byte back until the last had arrived);
 // - the catalog of the admin's language, and only that one, is fetched beside it (the wasm holds no strings);
 // - the API answers the first screen needs are requested at once, and handed to the console when it starts
 //   (`ApiClient::with_preloaded`), instead of being asked for only after the wasm has run.
+import { CATALOGS, PANELS } from './build.js';
 
 /** How long a request may take; the same as the console's own requests (`domain::retry::REQUEST_TIMEOUT_MS`). */
 const TIMEOUT_MS = 8000;
@@ -14,29 +16,23 @@ const TIMEOUT_MS = 8000;
  * What each screen loads first, by route (`routes.rs`): API paths (`domain::api::paths`). A native test keeps the
  * two in step; a path missing here only means that it is loaded later.
  */
-const FIRST_LOADS = {
+export const FIRST_LOADS = {
   '/': ['/v1/security/mobile'],
   '/security/mobile': ['/v1/security/mobile'],
   '/security/mobile/mdm-sync': ['/v1/session', '/v1/security/mobile/mdm-sync', '/v1/security/mobile'],
 };
 
 /** The settings screen: what `<mdm-sync-settings>` and the iframe mode show. */
-const SETTINGS_SCREEN = '/security/mobile/mdm-sync';
-
-/**
- * Each language's catalog (src/i18n/*.json): its file in this build and its integrity hash, which the post-build
- * hook fills in. English comes first: the language when nothing else fits.
- */
-const CATALOGS = {};
+export const SETTINGS_SCREEN = '/security/mobile/mdm-sync';
 
 /** Where the standalone page remembers the language menu's choice (`platform::language`). */
-const REMEMBERED_LOCALE = 'mdm-sync:locale';
+export const REMEMBERED_LOCALE = 'mdm-sync:locale';
 
 /**
  * The first of `candidates` (BCP 47 tags, in order of preference) that the console speaks, by its primary
  * language (`ja-JP` is `ja`); English when none is (`i18n::supported` decides the same way).
  */
-function chooseLocale(candidates) {
+export function chooseLocale(candidates) {
   for (const tag of candidates) {
     const language = String(tag ?? '')
       .split(/[-_]/)[0]
@@ -46,15 +42,8 @@ function chooseLocale(candidates) {
   return Object.keys(CATALOGS)[0];
 }
 
-/**
- * The second module (src/panels: the App Configuration kit and the Activity log), which the settings screen loads
- * once it can be used: its JS glue and wasm, and its catalogs, each with its integrity hash (filled in by the
- * post-build hook, as `CATALOGS` is).
- */
-const PANELS = {};
-
 /** The parsed console catalog of `locale`, its file resolved against `base`, refused unless it matches its hash. */
-function loadCatalog(locale, base) {
+export function loadCatalog(locale, base) {
   return loadCatalogFrom(CATALOGS, locale, base);
 }
 
@@ -74,7 +63,7 @@ function loadCatalogFrom(catalogs, locale, base) {
  * `promise`, whose failure names the file it was for (`error.url`): the start-failure page shows it
  * (src/embed/fail.js), and the operator can look that file up on the server.
  */
-function naming(url, promise) {
+export function naming(url, promise) {
   return promise.catch((error) => {
     const named = error instanceof Error ? error : new Error(String(error));
     named.url ??= url;
@@ -88,7 +77,7 @@ function naming(url, promise) {
  * A server that labels the wasm other than `application/wasm` (`application/octet-stream` is common) gets the same
  * module compiled from its bytes once they have all come, as wasm-bindgen's own loader does: slower, never blank.
  */
-function compileVerified(url, integrity) {
+export function compileVerified(url, integrity) {
   url = new URL(url, location.href).href;
   const [algorithm, expected] = [integrity.slice(0, 6), integrity.slice(7)];
   if (algorithm !== 'sha384' || !globalThis.crypto?.subtle) {
@@ -130,19 +119,14 @@ function bytesOf(response) {
   return response.arrayBuffer();
 }
 
-/** The `mdm-sync:error` detail a portal gets when the console cannot start (docs/embedding.md). */
-function startFailedDetail(error) {
-  return { code: 'start_failed', message: String(error?.message ?? error) };
-}
-
 let panels;
 
 /**
- * The second module, started, with the catalogs of `locale` that its islands need: the console's (`consoleCatalog`,
+ * The second module (src/panels: the App Configuration kit and the Activity log; `PANELS`), started, with the catalogs of `locale` that its islands need: the console's (`consoleCatalog`,
  * a promise the caller already has) and its own. Resolves to `{glue, consoleCatalog, panelsCatalog}` for
  * `platform::Panels`.
  */
-function loadPanels(base, locale, consoleCatalog) {
+export function loadPanels(base, locale, consoleCatalog) {
   panels ??= (() => {
     const glue = new URL(PANELS.glue[0], base).href;
     return importVerified(glue, PANELS.glue[1]).then((module) =>
@@ -164,14 +148,14 @@ function loadPanels(base, locale, consoleCatalog) {
  * hash, but a module preload does, and every later import of `url`, dynamic or static, finds the checked module
  * there. Before any import of `url`, so that no unchecked fetch of it can start first.
  */
-function preloadVerified(url, integrity) {
+export function preloadVerified(url, integrity) {
   const link = document.createElement('link');
   Object.assign(link, { rel: 'modulepreload', href: url, integrity });
   document.head.append(link);
 }
 
 /** The JS module at `url`, imported only if it matches `integrity`. */
-function importVerified(url, integrity) {
+export function importVerified(url, integrity) {
   preloadVerified(url, integrity);
   return naming(url, import(url));
 }
@@ -185,7 +169,7 @@ function base64(buffer) {
  * `locale`), and returns a Map of path to the promise of its Response. Each answer is taken once. An abort of
  * `lifetime` (the element removed) cancels those still on their way, where the browser has `AbortSignal.any`.
  */
-function preload(apiBase, paths, headers, locale, lifetime) {
+export function preload(apiBase, paths, headers, locale, lifetime) {
   const base = apiBase.replace(/\/+$/, '');
   const loads = new Map();
   for (const path of paths ?? []) {
@@ -199,4 +183,9 @@ function preload(apiBase, paths, headers, locale, lifetime) {
     loads.set(path, request);
   }
   return loads;
+}
+
+/** The content of the page's `<meta name="…">`, or `''`. */
+export function meta(name) {
+  return document.querySelector(`meta[name="${name}"]`)?.content ?? '';
 }
