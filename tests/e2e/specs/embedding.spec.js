@@ -1,5 +1,6 @@
-// Embedding (docs/embedding.md): the `<mdm-sync-settings>` element inside a portal's page, the iframe mode, and the
-// console under the sub-path /admin/mdm/. The portals are tests/e2e/portal/server.mjs, on origins of their own.
+// Embedding (docs/embedding.md): the `<mdm-sync-settings>` element inside a portal's page. The iframe mode and the
+// console under the sub-path /admin/mdm/ are in embedding-frame.spec.js. The portals are tests/e2e/portal/server.mjs,
+// on origins of their own.
 import {
   test,
   expect,
@@ -390,111 +391,5 @@ test.describe('script embed: <mdm-sync-settings>', () => {
     await turnOnAndApply(element);
     expect((await settingsOf(request)).enabled).toBe(true);
     await expectNoAxeViolationsIn(page, 'mdm-sync-settings');
-  });
-});
-
-test.describe('iframe embed: ?embed=1', () => {
-  const framed = `${baseURL}/security/mobile/mdm-sync?embed=1`;
-  const consoleFrame = (page) => page.frameLocator('iframe[title="3rd-party MDM sync settings"]');
-  const received = (page) => page.evaluate(() => window.received);
-
-  test('on an allowed origin: no shell, its height and events reach the portal', async ({ page, request }) => {
-    await page.goto(`${portalURL}/frame.html?src=${encodeURIComponent(framed)}`);
-    const frame = consoleFrame(page);
-    await expect(frame.getByRole('button', { name: 'Save' })).toBeVisible();
-    await expect(frame.getByRole('navigation')).toHaveCount(0);
-    await expect(frame.getByRole('button', { name: 'Menu' })).toHaveCount(0);
-
-    await expect.poll(async () => (await received(page)).map((m) => m.type)).toContain('mdm-sync:ready');
-    // The screen grows as the second module's parts arrive: each growth is told, the last one with the height now.
-    const lastResize = async () => (await received(page)).findLast((m) => m.type === 'mdm-sync:resize');
-    const mainHeight = () => frame.getByRole('main').evaluate((e) => Math.ceil(e.getBoundingClientRect().height));
-    await expect.poll(async () => (await lastResize())?.detail.height === (await mainHeight())).toBe(true);
-    expect((await lastResize()).origin).toBe(baseURL);
-    const height = await mainHeight();
-    // The portal sized the frame from it: the whole screen shows without a scroll bar of its own.
-    await expect.poll(() => page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height)).toBe(height);
-
-    await turnOnAndApply(frame);
-    const saved = await settingsOf(request);
-    await expect.poll(async () => (await received(page)).map((m) => m.type)).toContain('mdm-sync:saved');
-    const message = (await received(page)).find((m) => m.type === 'mdm-sync:saved');
-    expect(message.detail).toEqual({
-      enabled: true,
-      restrictOtherDomains: false,
-      logoutDeadline: saved.logoutDeadline,
-    });
-    expect(JSON.stringify(await received(page))).not.toContain(saved.keyValue);
-  });
-
-  test('takes messages from its portal, and ignores those of any other origin', async ({ page }) => {
-    const sibling = `${otherSiteURL}/other-site.html`;
-    await page.goto(`${portalURL}/frame.html?src=${encodeURIComponent(framed)}&sibling=${encodeURIComponent(sibling)}`);
-    const frame = consoleFrame(page);
-    await expect(frame.getByRole('button', { name: 'Save' })).toBeVisible();
-    // The theme shows in the colors the screen is drawn in.
-    const theme = () => frame.getByRole('main').evaluate((e) => getComputedStyle(e).colorScheme);
-    expect(await theme()).toBe('normal');
-
-    // Another site's page, beside the console in the same portal, cannot steer it.
-    const other = page.frames().find((f) => f.url().startsWith(otherSiteURL));
-    await other.evaluate(() =>
-      parent.frames[0].postMessage({ type: 'mdm-sync:theme', detail: { theme: 'dark' } }, '*')
-    );
-    await page.waitForTimeout(300);
-    expect(await theme()).toBe('normal');
-
-    await page.evaluate(
-      (origin) =>
-        document
-          .querySelector('iframe')
-          .contentWindow.postMessage({ type: 'mdm-sync:theme', detail: { theme: 'dark' } }, origin),
-      baseURL
-    );
-    await expect.poll(theme).toBe('dark');
-  });
-
-  test.describe(() => {
-    test.use({ expectedCspViolations: [/frame-ancestors/] });
-    test('a page on an origin that is not allowed cannot frame it', async ({ page }) => {
-      const answer = page.waitForResponse((r) => r.url() === framed);
-      await page.goto(`${otherSiteURL}/frame.html?src=${encodeURIComponent(framed)}`);
-      expect((await answer).headers()['content-security-policy']).toContain(`frame-ancestors ${portalURL}`);
-      await page.waitForTimeout(1000);
-      const frame = page.frames().find((f) => f !== page.mainFrame());
-      expect(frame.url()).not.toContain('127.0.0.1');
-      await expect(consoleFrame(page).getByRole('button', { name: 'Save' })).toHaveCount(0);
-      expect(await received(page)).toEqual([]);
-    });
-  });
-
-  test('the snippet of docs/embedding.md sizes its frame', async ({ page }) => {
-    await page.goto(`${portalURL}/snippet/iframe.html`);
-    const frame = page.frameLocator('#mdm-sync');
-    await expect(frame.getByRole('button', { name: 'Save' })).toBeVisible();
-    await expect.poll(() => page.locator('#mdm-sync').getAttribute('data-last-event')).not.toBeNull();
-    // Both read together: the second module's regions may still be making the screen taller.
-    const mismatch = async () => {
-      const content = await frame.getByRole('main').evaluate((e) => Math.ceil(e.getBoundingClientRect().height));
-      const shown = await page.locator('#mdm-sync').evaluate((f) => f.getBoundingClientRect().height);
-      return shown - content;
-    };
-    await expect.poll(mismatch, { message: 'the frame is as tall as the screen in it' }).toBe(0);
-  });
-});
-
-test.describe('sub-path: /admin/mdm/', () => {
-  test('deep links, in-app links and reloads work there', async ({ page }) => {
-    await page.goto(`${baseURL}/admin/mdm/security/mobile/mdm-sync`);
-    await expect(page.getByRole('heading', { level: 1, name: '3rd-party MDM sync' })).toBeVisible();
-    await page.getByRole('link', { name: 'Back to Mobile Security' }).click();
-    await expect(page).toHaveURL(`${baseURL}/admin/mdm/security/mobile`);
-    await expect(page.getByRole('heading', { level: 1, name: 'Mobile Security' })).toBeVisible();
-    await page.reload();
-    await expect(page.getByRole('heading', { level: 1, name: 'Mobile Security' })).toBeVisible();
-    await page.goto(`${baseURL}/admin/mdm/`);
-    await expect(page).toHaveURL(`${baseURL}/admin/mdm/security/mobile`);
-    await page.goto(`${baseURL}/admin/mdm/security/nowhere`);
-    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   });
 });
