@@ -1,19 +1,10 @@
 // Embedding (docs/embedding.md): the iframe mode (`?embed=1`) inside a portal's page, and the console under the
 // sub-path /admin/mdm/. The element is in embedding.spec.js. The portals are tests/e2e/portal/server.mjs, on origins
 // of their own.
-import { test, expect } from './support.js';
+import { test, expect, turnOnAndApply } from './support.js';
 import { baseURL, portalURL, otherSiteURL } from '../playwright.config.js';
 
 const settingsOf = (request) => request.get('/api/v1/security/mobile/mdm-sync').then((r) => r.json());
-
-/** Turns sync on with the auto key, and applies it, in `scope` (a page, a frame, or one element). */
-async function turnOnAndApply(scope) {
-  await scope.getByRole('switch', { name: '3rd-party MDM sync' }).click();
-  await scope.getByRole('dialog', { name: 'Turn on 3rd-party MDM sync?' }).getByRole('button', { name: 'OK' }).click();
-  await scope.getByRole('button', { name: 'Save' }).click();
-  await scope.getByRole('dialog', { name: 'Apply these changes?' }).getByRole('button', { name: 'Apply' }).click();
-  await expect(scope.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
-}
 
 test.describe('iframe embed: ?embed=1', () => {
   const framed = `${baseURL}/security/mobile/mdm-sync?embed=1`;

@@ -10,6 +10,7 @@ import {
   corruptLastByte,
   watchLeftovers,
   leftovers,
+  turnOnAndApply,
 } from './support.js';
 import { baseURL, portalURL, otherSiteURL, plainPortalURL } from '../playwright.config.js';
 
@@ -26,15 +27,6 @@ async function listen(page) {
   }, EVENTS);
 }
 const heard = (page) => page.evaluate(() => window.heard);
-
-/** Turns sync on with the auto key, and applies it, in `scope` (a page, a frame, or one element). */
-async function turnOnAndApply(scope) {
-  await scope.getByRole('switch', { name: '3rd-party MDM sync' }).click();
-  await scope.getByRole('dialog', { name: 'Turn on 3rd-party MDM sync?' }).getByRole('button', { name: 'OK' }).click();
-  await scope.getByRole('button', { name: 'Save' }).click();
-  await scope.getByRole('dialog', { name: 'Apply these changes?' }).getByRole('button', { name: 'Apply' }).click();
-  await expect(scope.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
-}
 
 /** The computed styles that make the screen look as it does, for the screen's main parts. */
 async function looks(scope) {

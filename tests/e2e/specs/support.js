@@ -105,6 +105,15 @@ export async function saveAndApply(page, expectedLines = []) {
   await expect(dialog).toBeHidden();
 }
 
+/** Turns sync on with the auto key, and applies it, in `scope` (a page, a frame, or one element). */
+export async function turnOnAndApply(scope) {
+  await scope.getByRole('switch', { name: '3rd-party MDM sync' }).click();
+  await scope.getByRole('dialog', { name: 'Turn on 3rd-party MDM sync?' }).getByRole('button', { name: 'OK' }).click();
+  await scope.getByRole('button', { name: 'Save' }).click();
+  await scope.getByRole('dialog', { name: 'Apply these changes?' }).getByRole('button', { name: 'Apply' }).click();
+  await expect(scope.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+}
+
 /**
  * A language's catalog as written (src/i18n/*.json, or the second module's in src/i18n/panels): the words people and screen
  * readers meet in that language.
