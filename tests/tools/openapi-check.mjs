@@ -10,8 +10,7 @@
 //
 // Answers that a fault wrote whole (`"fault": "body"`: the test's own status and raw body, off the contract on
 // purpose) are matched to an operation only. A fault of a status alone gets the mock's own error body, and is checked
-// as any answer. Key values arrive redacted
-// (`"[redacted]"`), which keeps their JSON type.
+// as any answer. Key values arrive redacted (`"[redacted]"`), which keeps their JSON type.
 import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
