@@ -108,6 +108,9 @@ const stages = {
     arrange: (page, request) =>
       fault(request, { method: 'PUT', path: '/v1/security/mobile/mdm-sync', status: 503, delayMs: 9000 }),
     reach: async (page, scope, { request }) => {
+      // The screen as an admin starts a save: whole, the second module's regions drawn (racing their arrival is the
+      // stage 'while the second module loads').
+      await expect(scope.getByRole('region', { name: 'Device readiness' }).getByRole('table')).toBeVisible();
       await startSaving(scope);
       await received(request, (r) => r.method === 'PUT');
     },
