@@ -10,7 +10,10 @@ import { join, extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 
-const BUDGET_BYTES = 120 * 1024;
+// The brief's 120 KB, held lower: no first load may grow past what it was when issue 18's rollout controls arrived
+// (116.3 KB, standalone, Japanese). A feature that adds to the first load pays for it with a cut.
+const BUDGET_KB = 116.3;
+const BUDGET_BYTES = BUDGET_KB * 1024;
 // Every kind of file a build holds (its .br twins are the same files), so that a new one cannot slip past the check
 // below by its extension.
 const measured = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg', '.ico', '.png', '.webmanifest', '.txt']);
@@ -133,7 +136,7 @@ function main(dist) {
     const within = bytes <= BUDGET_BYTES;
     ok &&= within;
     console.log(
-      `budget: ${entry}: first load ${kb(bytes)} KB brotli, ${within ? 'within' : 'OVER'} the ${BUDGET_BYTES / 1024} KB budget`
+      `budget: ${entry}: first load ${kb(bytes)} KB brotli, ${within ? 'within' : 'OVER'} the ${BUDGET_KB} KB budget`
     );
   }
   for (const { entry, bytes } of afterwards) console.log(`budget: ${entry}: ${kb(bytes)} KB brotli (not a first load)`);

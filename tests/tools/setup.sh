@@ -17,8 +17,9 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# The format and lint gates (test.sh's first layer): rustup's own components, usually installed with the toolchain.
-for component in rustfmt clippy; do
+# rustup's own components: the format and lint gates (test.sh's first layer), and the standard library's source, which
+# the release build compiles for the wasm (build.sh).
+for component in rustfmt clippy rust-src; do
   if ! rustup component list --installed | grep -q "^$component"; then
     say "adding the $component component"
     rustup component add "$component"
