@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { firstLoads } from '../tools/budget.mjs';
+import { firstLoads, measure } from '../tools/budget.mjs';
 import {
   base,
   staticDir,
@@ -56,6 +56,11 @@ function size() {
   for (const { entry, bytes } of firstLoads(dist)) {
     const kb = bytes / 1024;
     row(`first load, brotli: ${entry}`, `${kb.toFixed(1)} KB`, `≤ ${GOALS.firstLoadKb} KB`, kb <= GOALS.firstLoadKb);
+  }
+  for (const { language, bytes } of measure(dist).screens) {
+    const kb = bytes / 1024;
+    const goal = GOALS.settingsScreenKb;
+    row(`the whole settings screen, brotli, ${language}`, `${kb.toFixed(1)} KB`, `≤ ${goal} KB`, kb <= goal);
   }
 }
 

@@ -14,6 +14,10 @@ import { brotliCompressSync, constants } from 'node:zlib';
 // (116.3 KB, standalone, Japanese). A feature that adds to the first load pays for it with a cut.
 const BUDGET_KB = 116.3;
 const BUDGET_BYTES = BUDGET_KB * 1024;
+// Issue 20's goal for everything the settings screen loads (its first load, then the second module): reported, not
+// yet a gate, as only one program split in pieces can reach it (the second module carries a runtime of its own).
+const SCREEN_GOAL_KB = 150;
+const SCREEN_GOAL_BYTES = SCREEN_GOAL_KB * 1024;
 // Every kind of file a build holds (its .br twins are the same files), so that a new one cannot slip past the check
 // below by its extension.
 const measured = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg', '.ico', '.png', '.webmanifest', '.txt']);
@@ -108,7 +112,7 @@ export function measure(dist) {
         counted.add(name);
       }
     }
-    return { entry: `second module, after the first screen, ${language}`, bytes };
+    return { entry: `second module, after the first screen, ${language}`, bytes, language };
   });
   afterwards.push({
     entry: 'public/ on demand (manifest and its icons, touch icon, robots.txt)',
@@ -117,7 +121,14 @@ export function measure(dist) {
   for (const name of files.filter((name) => !counted.has(name))) {
     problems.push(`${name} is in no entry point; say which first loads fetch it`);
   }
-  return { sizes, totals, afterwards, problems };
+  // Everything the settings screen loads, in the standalone console: its first load and the second module.
+  const screens = afterwards
+    .filter((a) => a.language)
+    .map(({ bytes, language }) => ({
+      language,
+      bytes: bytes + totals.find((t) => t.entry === `standalone console (index.html), ${language}`).bytes,
+    }));
+  return { sizes, totals, afterwards, screens, problems };
 }
 
 export function firstLoads(dist) {
@@ -127,7 +138,7 @@ export function firstLoads(dist) {
 }
 
 function main(dist) {
-  const { sizes, totals, afterwards, problems } = measure(dist);
+  const { sizes, totals, afterwards, screens, problems } = measure(dist);
   for (const [name, { raw, brotli }] of sizes) {
     console.log(`budget: ${name.padEnd(44)} ${String(raw).padStart(8)} B raw  ${kb(brotli).padStart(6)} KB brotli`);
   }
@@ -140,6 +151,12 @@ function main(dist) {
     );
   }
   for (const { entry, bytes } of afterwards) console.log(`budget: ${entry}: ${kb(bytes)} KB brotli (not a first load)`);
+  for (const { language, bytes } of screens) {
+    const verdict = bytes <= SCREEN_GOAL_BYTES ? 'within' : 'over';
+    console.log(
+      `budget: the whole settings screen, ${language}: ${kb(bytes)} KB brotli (goal ${SCREEN_GOAL_KB} KB, ${verdict}; not enforced yet)`
+    );
+  }
   for (const problem of problems) console.error(`budget: ${problem}`);
   process.exit(ok ? 0 : 1);
 }
