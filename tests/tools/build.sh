@@ -6,7 +6,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
 # The release wasm's standard library is compiled from source (rustup's rust-src), with panics that abort on the
-# spot: no panic message is formatted, as none could reach anyone (README "Size choices": -5.5 KB of first load).
+# spot: no panic message is formatted, as none could reach anyone (README "Size choices": -5.9 KB of first load).
 # Only here, not in .cargo/config.toml: native and in-browser tests keep their panic messages, and cargo's
 # build-std would otherwise rebuild std for the host too. Cargo appends these to the config's wasm32 rustflags.
 export RUSTC_BOOTSTRAP=1
