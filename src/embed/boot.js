@@ -3,8 +3,8 @@
 // (src/embed/guard.js), which has already said so if this browser is too old, and hands it the start-failure page
 // (src/embed/fail.js: not imported here, as the guard already carries it, every language's words). Before the
 // stylesheet, so that nothing holds it up, it:
-// - starts compiling the wasm, checked against its hash, and imports the JS glue that starts it, checked against its
-//   own;
+// - compiles the wasm that the guard has started downloading, checked against its hash, and imports the JS glue that
+//   starts it, checked against its own;
 // - chooses the admin's language (the language menu's last choice, else the browser's languages; in the iframe
 //   mode the portal's `?locale=`, else the browser's), says so in `<html lang>`, and fetches its catalog;
 // - starts the API loads of the screen at the address (in the iframe mode, `?embed=1`, always the settings screen),
@@ -50,7 +50,7 @@ function start() {
   const portal = iframe && window.parent !== window ? window.parent : null;
   const allowed = meta('mdm-embed-origins').split(/\s+/).filter(Boolean);
   const boot = (window.__mdmSyncBoot = {
-    module: compileVerified(new URL(WASM, document.baseURI).href, WASM_INTEGRITY),
+    module: compileVerified(new URL(WASM, document.baseURI).href, WASM_INTEGRITY, window.__mdmSyncWasm),
     locale,
     allowed,
     catalog: loadCatalog(locale, document.baseURI),

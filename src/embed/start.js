@@ -8,6 +8,7 @@
 // - the API answers the first screen needs are requested at once, and handed to the console when it starts
 //   (`ApiClient::with_preloaded`), instead of being asked for only after the wasm has run.
 import { CATALOGS, PANELS } from './build.js';
+import { requestWasm } from './request-wasm.js';
 
 /** How long a request may take; the same as the console's own requests (`domain::retry::REQUEST_TIMEOUT_MS`). */
 const TIMEOUT_MS = 8000;
@@ -76,11 +77,13 @@ export function naming(url, promise) {
  * streaming compilation or WebCrypto (an insecure context), the browser's own integrity check is used instead.
  * A server that labels the wasm other than `application/wasm` (`application/octet-stream` is common) gets the same
  * module compiled from its bytes once they have all come, as wasm-bindgen's own loader does: slower, never blank.
+ * `requested` is the request of `url` that `requestWasm` started earlier, if any.
  */
-export function compileVerified(url, integrity) {
+export function compileVerified(url, integrity, requested) {
   url = new URL(url, location.href).href;
   const [algorithm, expected] = [integrity.slice(0, 6), integrity.slice(7)];
-  if (algorithm !== 'sha384' || !globalThis.crypto?.subtle) {
+  requested ??= requestWasm(url);
+  if (algorithm !== 'sha384' || !requested) {
     return naming(
       url,
       fetch(url, { integrity })
@@ -90,7 +93,7 @@ export function compileVerified(url, integrity) {
   }
   return naming(
     url,
-    fetch(url)
+    requested
       .then((response) => {
         const bytes = bytesOf(response.clone());
         const fromBytes = () => bytes.then((all) => WebAssembly.compile(all));

@@ -15,7 +15,8 @@ const record = (what, value) => {
 /** The console's first wasm module and its integrity, as the build's index.html hands them to start.js. */
 function consoleWasm() {
   const html = readFileSync(join(ROOT, 'dist/index.html'), 'utf8');
-  const match = html.match(/["']([^"']*mdm-console-[\w-]+_bg\.wasm)["'][^]*?["'](sha384-[A-Za-z0-9+/=]+)["']/);
+  // In the first script the name is followed by its hash (the guard, earlier, names it alone).
+  const match = html.match(/["']([^"']*mdm-console-[\w-]+_bg\.wasm)["'][^"']*["'](sha384-[A-Za-z0-9+/=]+)["']/);
   assert.ok(match, "dist/index.html names the console's wasm and its sha384 integrity");
   return { file: match[1], integrity: match[2] };
 }
@@ -74,6 +75,21 @@ describe(`what the console leans on, in ${ENGINE}`, () => {
     assert.ok(result.exports > 0);
     assert.ok(result.matches, "SHA-384 of the bytes, by crypto.subtle, equals the build's integrity");
     assert.ok(result.refused, 'a wrong integrity is refused');
+  });
+
+  test("the guard's early request of the wasm is the one the loader compiles: one download", async () => {
+    const b = held.browser;
+    await openSettings(b);
+    const { file } = consoleWasm();
+    const requests = await b.driver.executeScript(
+      `return performance.getEntriesByType('resource').filter((e) => e.name === new URL(arguments[0], document.baseURI).href).length`,
+      file
+    );
+    record(
+      "the wasm requested once (the guard's request, compiled by the loader)",
+      requests === 1 ? 'yes' : `no: ${requests} requests`
+    );
+    assert.equal(requests, 1, 'one request of the wasm (a loader that ignored the early request would make a second)');
   });
 
   test('<dialog> with showModal: the focus goes in, the page behind is inert, and it comes back', async () => {
