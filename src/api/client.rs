@@ -189,11 +189,16 @@ fn encode<T: serde::Serialize>(value: &T) -> Result<String, ApiError> {
     js_sys::JSON::stringify(&value).map(String::from).map_err(|_| ApiError::malformed_response())
 }
 
-/// An answer the page requested before the wasm ran, read as if this client had sent the request. A 401 is asked
-/// again: an embedding portal may have set its `authHeaders` only after the page's request went out.
+/// An answer the page requested before the wasm ran (`preload` in src/embed/start.js: `{ response, body }`, the
+/// body already read), read as if this client had sent the request. A 401 is asked again: an embedding portal may
+/// have set its `authHeaders` only after the page's request went out.
 async fn preloaded(load: js_sys::Promise, client: ApiClient, path: String) -> Answer {
-    let response = match JsFuture::from(load).await {
-        Ok(response) => Response::from(response.unchecked_into::<web_sys::Response>()),
+    let (response, body) = match JsFuture::from(load).await {
+        Ok(loaded) => {
+            let field = |name: &str| js_sys::Reflect::get(&loaded, &name.into()).unwrap_or_default();
+            let response = Response::from(field("response").unchecked_into::<web_sys::Response>());
+            (response, field("body").as_string().unwrap_or_default())
+        }
         Err(error)
             if js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string()).as_deref()
                 == Some("TimeoutError") =>
@@ -205,7 +210,7 @@ async fn preloaded(load: js_sys::Promise, client: ApiClient, path: String) -> An
     if response.status() == 401 && client.host_headers.is_some() {
         return send(client.builder(Request::get(&client.url(&path))), client.lifetime.clone(), None).await;
     }
-    answer(response).await
+    answer_with_body(&response, body)
 }
 
 /// Sends with a timeout, cancelled early when `lifetime` is aborted. A 2xx answer gives its body and ETag; anything
@@ -248,6 +253,11 @@ fn either_aborts(deadline: &web_sys::AbortSignal, lifetime: &web_sys::AbortSigna
 /// A 2xx answer's body and ETag; anything else, an [`ApiError`].
 async fn answer(response: Response) -> Answer {
     let body = response.text().await.map_err(|_| ApiError::network())?;
+    answer_with_body(&response, body)
+}
+
+/// [`answer`], its body already read.
+fn answer_with_body(response: &Response, body: String) -> Answer {
     let header = |name: &str| response.headers().get(name);
     if !response.ok() {
         let status = response.status();

@@ -169,8 +169,12 @@ function base64(buffer) {
 
 /**
  * Starts the GETs of `paths` below `apiBase` with `headers`, as the console's client sends them (in language
- * `locale`), and returns a Map of path to the promise of its Response. Each answer is taken once. An abort of
- * `lifetime` (the element removed) cancels those still on their way, where the browser has `AbortSignal.any`.
+ * `locale`), and returns a Map of path to the promise of `{ response, body }`: the Response and its body's text,
+ * read as soon as it arrives. Read here, the console renders the answers in the same task it starts in; reading a
+ * body takes the browser a task of its own, and a console that read it only when it started drew its loading
+ * placeholders first (a frame, and ~50 ms at 4x CPU, on the cold start's critical path). Each answer is taken once.
+ * An abort of `lifetime` (the element removed) cancels those still on their way, where the browser has
+ * `AbortSignal.any`.
  */
 export function preload(apiBase, paths, headers, locale, lifetime) {
   const base = apiBase.replace(/\/+$/, '');
@@ -180,7 +184,7 @@ export function preload(apiBase, paths, headers, locale, lifetime) {
     const request = fetch(base + path, {
       headers: { ...headers, Accept: 'application/json', 'Accept-Language': locale },
       signal: lifetime && AbortSignal.any ? AbortSignal.any([deadline, lifetime]) : deadline,
-    });
+    }).then((response) => response.text().then((body) => ({ response, body })));
     // Unhandled until the console takes it; a failure is the console's to report, not the page's.
     request.catch(() => {});
     loads.set(path, request);
