@@ -1,8 +1,8 @@
 // The standalone page's guard (index.html), run before every other script, a classic script bundled with what it
-// imports from src/embed/fail.js and request-wasm.js (build/post-build.mjs). ES5, like fail.js: a browser too old for the
+// imports from src/embed/ (build/post-build.mjs). ES5, like fail.js and request-wasm.js: a browser too old for the
 // console gets a page that says so, in the admin's language, instead of a blank one; the page's first script
-// (src/embed/boot.js) then does nothing. Every other failure to start is shown by that script, through the
-// functions this one hands it.
+// (src/embed/boot.js) then does nothing. Any other browser starts downloading the wasm here, the page's long pole.
+// Every other failure to start is shown by the first script, through the functions this one hands it.
 import { WASM } from './build.js';
 import { renderStartFailure, startFailure, startSupported } from './fail.js';
 import { requestWasm } from './request-wasm.js';
