@@ -162,11 +162,10 @@ pub fn SettingsForm(
                 on_confirm=Callback::new(move |_| dispatch.run(Action::AcceptPrecautions))
                 on_cancel=Callback::new(move |_| dispatch.run(Action::DismissDialog))
             >
-                // Built as it opens: its count is written by the browser's `Intl`, whose first use in a page starts
-                // ICU (~70 ms of the first screen at 4x CPU, measured), for a dialog that most visits never open.
-                {move || precautions_open.get().then(|| view! {
-                    <Precautions exception_count=Signal::derive(move || state.with(|s| s.impact.exception_count))/>
-                })}
+                <Precautions
+                    exception_count=Signal::derive(move || state.with(|s| s.impact.exception_count))
+                    shown=precautions_open
+                />
             </Dialog>
             <Dialog
                 id="mdm-apply"
