@@ -109,6 +109,26 @@ async fn the_key_is_masked_until_shown() {
 }
 
 #[wasm_bindgen_test]
+fn instants_read_as_the_browser_writes_them_in_each_language_in_turn() {
+    use mdm_console::platform::local_time;
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into()).unwrap();
+    js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into()).unwrap();
+    let browser = |locale: &str, secs: i64| -> String {
+        js_sys::Date::new(&(secs as f64 * 1000.0).into()).to_locale_string(locale, &options).into()
+    };
+    // The formatter is kept for one language at a time: each change of language must be heard.
+    for (locale, secs) in
+        [("ja", 1_764_547_200), ("ja", 1_700_000_000), ("ko", 1_764_547_200), ("en", 0), ("ja", 86_399)]
+    {
+        let written = local_time(locale, secs);
+        assert_eq!(written, browser(locale, secs), "{locale} {secs}");
+        assert!(!written.is_empty());
+    }
+    assert_ne!(local_time("ja", 1_764_547_200), local_time("en", 1_764_547_200));
+}
+
+#[wasm_bindgen_test]
 fn webcrypto_keys_are_valid_and_distinct() {
     use mdm_console::domain::key::{generate_key, validate_key, ALPHABET, GENERATED_LEN};
     use mdm_console::platform::WebCrypto;

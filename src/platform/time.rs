@@ -1,4 +1,13 @@
+use std::cell::RefCell;
+
 use wasm_bindgen::JsValue;
+
+thread_local! {
+    /// The last language's `Intl.DateTimeFormat`, as its `format` function. Building one is what costs: ~0.7 ms at 4x
+    /// CPU, against 0.04 ms to use one (measured in Chromium), and a page of sign-in checks and the Activity log
+    /// write about 45 instants as they are first drawn.
+    static LOCAL_TIME_FORMAT: RefCell<Option<(String, js_sys::Function)>> = const { RefCell::new(None) };
+}
 
 /// Seconds since the Unix epoch, by the browser's clock.
 pub fn now_unix() -> i64 {
@@ -8,10 +17,19 @@ pub fn now_unix() -> i64 {
 /// An instant as the admin reads it: their own time zone, and the date format of the console's language `locale`.
 pub fn local_time(locale: &str, unix_secs: i64) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(unix_secs as f64 * 1000.0));
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    date.to_locale_string(locale, &options).into()
+    let format = LOCAL_TIME_FORMAT.with_borrow_mut(|cached| match cached {
+        Some((language, format)) if language == locale => format.clone(),
+        _ => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+            let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+            let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&locale.into()), &options).format();
+            *cached = Some((locale.to_owned(), format.clone()));
+            format
+        }
+    });
+    // The same text as `date.toLocaleString(locale, options)`, which builds a new format at every call.
+    format.call1(&JsValue::UNDEFINED, &date).ok().and_then(|text| text.as_string()).unwrap_or_default()
 }
 
 /// An RFC 3339 timestamp from the API, in seconds since the epoch. The browser's own parser: the shared one in
