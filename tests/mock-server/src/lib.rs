@@ -111,8 +111,8 @@ pub fn app(config: Config) -> Router {
 
 async fn fallback(State(app): State<Shared>, method: Method, uri: Uri, headers: HeaderMap) -> Response {
     let path = uri.path();
-    let brotli =
-        headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).is_some_and(static_files::accepts_brotli);
+    let accepted =
+        static_files::Accepted::from_header(headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()));
     let reserved =
         path == api::BASE || path.starts_with(&format!("{}/", api::BASE)) || path.starts_with(CONTROL_PREFIX);
     if reserved {
@@ -126,8 +126,8 @@ async fn fallback(State(app): State<Shared>, method: Method, uri: Uri, headers: 
             let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
             Redirect::permanent(&format!("{}/{query}", mount.prefix())).into_response()
         }
-        (Some((mount, below)), _) => static_files::serve(mount.dir(), &app.security, &method, below, brotli).await,
-        (None, Some(dir)) => static_files::serve(dir, &app.security, &method, path, brotli).await,
+        (Some((mount, below)), _) => static_files::serve(mount.dir(), &app.security, &method, below, accepted).await,
+        (None, Some(dir)) => static_files::serve(dir, &app.security, &method, path, accepted).await,
         (None, None) => status_response(StatusCode::NOT_FOUND),
     }
 }

@@ -134,20 +134,42 @@ pub fn preload_index(root: &Path, security: &SecurityHeaders) {
     }
 }
 
-/// `url_path` is the path below the root's prefix, starting with `/`.
-/// Whether an `Accept-Encoding` value takes brotli (`br`, with no `q=0`).
-pub fn accepts_brotli(accept_encoding: &str) -> bool {
-    accept_encoding.split(',').any(|coding| {
-        let mut parts = coding.split(';').map(str::trim);
+/// The content codings a request's `Accept-Encoding` takes (RFC 9110 §12.5.3), of those the mock sends.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Accepted {
+    /// `br`: for a built asset's `.br` twin.
+    pub brotli: bool,
+    /// `gzip`: for the index page, compressed as it is sent, as a production server compresses a page it fills in.
+    pub gzip: bool,
+}
+
+impl Accepted {
+    /// What `accept_encoding` takes: a coding named with no `q=0`. `None` (no header) takes neither.
+    pub fn from_header(accept_encoding: Option<&str>) -> Self {
+        let takes = |coding: &str| accept_encoding.is_some_and(|value| accepts(value, coding));
+        Self { brotli: takes("br"), gzip: takes("gzip") }
+    }
+}
+
+fn accepts(accept_encoding: &str, coding: &str) -> bool {
+    accept_encoding.split(',').any(|entry| {
+        let mut parts = entry.split(';').map(str::trim);
         let refused = |param: &str| param.strip_prefix("q=").is_some_and(|q| q.parse::<f32>().is_ok_and(|q| q == 0.0));
-        parts.next().is_some_and(|name| name.eq_ignore_ascii_case("br")) && !parts.any(refused)
+        parts.next().is_some_and(|name| name.eq_ignore_ascii_case(coding)) && !parts.any(refused)
     })
 }
 
-/// Serves a file of `root`. A built asset that has a `.br` twin (the post-build hook writes them, as a production
-/// server or CDN would keep them) is sent brotli-compressed when the browser takes it: first loads are measured
-/// compressed, so they should be served so.
-pub async fn serve(root: &Path, security: &SecurityHeaders, method: &Method, url_path: &str, brotli: bool) -> Response {
+/// Serves a file of `root`, `url_path` being its path below the root's prefix, starting with `/`. A built asset that
+/// has a `.br` twin (the post-build hook writes them, as a production server or CDN would keep them) is sent
+/// brotli-compressed when the browser takes it, and the index page gzip-compressed: first loads are measured
+/// compressed, so they should be served so, and the benchmark's timings with them.
+pub async fn serve(
+    root: &Path,
+    security: &SecurityHeaders,
+    method: &Method,
+    url_path: &str,
+    accepted: Accepted,
+) -> Response {
     if method != Method::GET && method != Method::HEAD {
         let mut response = status_response(StatusCode::METHOD_NOT_ALLOWED);
         response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
@@ -164,32 +186,34 @@ pub async fn serve(root: &Path, security: &SecurityHeaders, method: &Method, url
         path = root.join(INDEX);
     }
     let is_index = path == root.join(INDEX);
-    let compressed = match brotli && !is_index {
+    let twin = match accepted.brotli && !is_index {
         true => tokio::fs::read(with_br_extension(&path)).await.ok(),
         false => None,
     };
-    let is_compressed = compressed.is_some();
-    let body = match compressed {
-        Some(bytes) => bytes,
+    let (body, coding) = match twin {
+        Some(bytes) => (bytes, Some("br")),
         None => {
             let Ok(bytes) = tokio::fs::read(&path).await else {
                 return status_response(StatusCode::NOT_FOUND);
             };
-            if is_index {
-                index_page(root, &bytes, security).into_bytes()
-            } else {
-                bytes
+            match is_index {
+                true => {
+                    let page = index_page(root, &bytes, security).into_bytes();
+                    match accepted.gzip {
+                        true => (gzip(&page), Some("gzip")),
+                        false => (page, None),
+                    }
+                }
+                false => (bytes, None),
             }
         }
     };
     let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&path)));
-    if !is_index {
-        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-    }
-    if is_compressed {
-        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    if let Some(coding) = coding {
+        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
     }
     // A file whose name carries its content hash never changes: a revisit takes it from the cache without asking,
     // as from a production server. index.html names the current build's files, and the unhashed ones (the embedding
@@ -209,6 +233,13 @@ fn is_content_hashed(url_path: &str) -> bool {
         .is_some_and(|(_, hash)| (12..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    // Writing to a Vec cannot fail.
+    encoder.write_all(bytes).and_then(|()| encoder.finish()).unwrap_or_default()
+}
+
 fn with_br_extension(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(".br");
@@ -220,13 +251,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn brotli_is_taken_unless_refused() {
+    fn a_coding_is_taken_when_named_unless_refused() {
+        let taken = |value: &str| Accepted::from_header(Some(value));
         for yes in ["br", "gzip, deflate, br, zstd", "gzip;q=1.0, br;q=0.5", "BR", " br ;q=1"] {
-            assert!(accepts_brotli(yes), "{yes}");
+            assert!(taken(yes).brotli, "{yes}");
         }
         for no in ["", "gzip, deflate", "br;q=0", "gzip, br; q=0", "brotli", "identity"] {
-            assert!(!accepts_brotli(no), "{no}");
+            assert!(!taken(no).brotli, "{no}");
         }
+        assert_eq!(taken("gzip, deflate, br, zstd"), Accepted { brotli: true, gzip: true });
+        assert_eq!(taken("gzip;q=0, br"), Accepted { brotli: true, gzip: false });
+        assert_eq!(taken("x-gzip"), Accepted::default());
+        assert_eq!(Accepted::from_header(None), Accepted::default());
+    }
+
+    #[test]
+    fn gzip_round_trips() {
+        use std::io::Read;
+        let page = "<!doctype html><title>管理画面</title>".repeat(40);
+        let compressed = gzip(page.as_bytes());
+        assert!(compressed.len() < page.len() / 4, "{} of {}", compressed.len(), page.len());
+        let mut back = String::new();
+        flate2::read::GzDecoder::new(&compressed[..]).read_to_string(&mut back).unwrap();
+        assert_eq!(back, page);
     }
 
     #[test]

@@ -29,10 +29,25 @@ async fn assets_with_a_brotli_twin_are_sent_compressed_to_browsers_that_take_it(
     // No twin: sent as it is.
     let js = get("/mdm-console-3fa9.js", "br").await.unwrap();
     assert!(js.headers().get(header::CONTENT_ENCODING).is_none());
-    // index.html is filled in as it is served, so a twin of it would be stale: never used.
+    // index.html is filled in as it is served, so a twin of it would be stale: never used. It is compressed as it is
+    // sent instead, when gzip is taken, as a production server compresses the pages it fills in.
     let index = get("/", "br").await.unwrap();
     assert!(index.headers().get(header::CONTENT_ENCODING).is_none());
-    assert!(index.text().await.unwrap().starts_with("<!DOCTYPE html>"));
+    assert_eq!(index.headers()[header::VARY], "accept-encoding");
+    let page = index.text().await.unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    for deep_link in ["/", "/security/mobile/mdm-sync"] {
+        let index = get(deep_link, "gzip, deflate, br, zstd").await.unwrap();
+        assert_eq!(index.headers()[header::CONTENT_ENCODING], "gzip", "{deep_link}");
+        assert_eq!(index.headers()[header::VARY], "accept-encoding");
+        let mut unzipped = String::new();
+        std::io::Read::read_to_string(
+            &mut flate2::read::GzDecoder::new(&index.bytes().await.unwrap()[..]),
+            &mut unzipped,
+        )
+        .unwrap();
+        assert_eq!(unzipped, page, "{deep_link}");
+    }
 }
 
 #[tokio::test]
