@@ -21,7 +21,7 @@ pub use focus::keep_focus;
 pub use language::{catalog_for, focus_language_menu, remember_locale, show_language, show_title};
 pub use panels::{Panels, PanelsModule};
 pub use random::WebCrypto;
-pub use time::{local_time, local_time_rfc3339, now_unix, number, parse_instant};
+pub use time::{local_time, local_time_rfc3339, now_unix, number, parse_instant, prepare_intl};
 
 /// A browser value in the app's context, which wants `Send + Sync` values: the console runs on one thread.
 #[derive(Clone, Debug)]
