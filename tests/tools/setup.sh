@@ -26,6 +26,18 @@ for component in rustfmt clippy rust-src; do
   fi
 done
 
+# Trunk runs cargo offline (build.sh, dev.sh), so every crate it may compile must be in cargo's cache first: the
+# project's, for every target (the wasm's own, such as lol_alloc, are not fetched by the native builds), and the
+# standard library's, which the release build compiles from rust-src and whose lock file grows with each Rust release
+# (1.95's std needs moto-rt: a fresh machine's release build failed on it).
+STD_MANIFEST="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+for manifest in "$ROOT/Cargo.toml" "$STD_MANIFEST"; do
+  if ! RUSTC_BOOTSTRAP=1 cargo fetch --offline --manifest-path "$manifest" >/dev/null 2>&1; then
+    say "fetching the crates of $manifest"
+    RUSTC_BOOTSTRAP=1 cargo fetch --manifest-path "$manifest"
+  fi
+done
+
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (about 20 minutes on 2 cores, once)"
   cargo install --locked "trunk@$TRUNK_VERSION"

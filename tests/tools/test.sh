@@ -15,6 +15,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 setup_seconds=$((SECONDS - setup_start))
 cd "$ROOT"
 
+# A fresh CI clone builds everything anew: incremental caches would only add gigabytes it never reads again.
+if [ -n "${CI:-}" ]; then export CARGO_INCREMENTAL=0; fi
+# The disk is shared with other work on the machine: a run that fills it fails in the linker, so the space shows.
+disk() { say "disk: $(df -h --output=avail "$ROOT" | tail -1 | tr -d ' ') free; build output $(du -sh "$ROOT/target" 2>/dev/null | cut -f1 || true)"; }
+disk
+
 passed=0
 timings=()
 layer() { say "── $1"; layer_name="$1"; layer_start=$SECONDS; }
@@ -24,7 +30,7 @@ done_layer() {
   timings+=("$(printf '%5d s  %s' $((SECONDS - layer_start)) "$layer_name")")
   say "   took $((SECONDS - layer_start)) s"
 }
-print_times() { say "time per layer (set-up: ${setup_seconds} s):"; printf '  %s\n' "${timings[@]}"; }
+print_times() { say "time per layer (set-up: ${setup_seconds} s):"; printf '  %s\n' "${timings[@]}"; disk; }
 trap 'print_times; echo "layers: $passed passed, 1 failed"' ERR
 
 # Style first: it takes seconds, and a change that fails it is not ready for the slower layers.

@@ -92,6 +92,17 @@ test.describe('iframe embed: ?embed=1', () => {
     return release;
   }
 
+  /** The portal's frame with the second module held back, and the precautions opened by a press on the switch. */
+  async function precautionsWhilePanelsHeld(page) {
+    const release = await holdPanels(page);
+    await page.goto(`${portalURL}/frame.html?src=${encodeURIComponent(framed)}`);
+    const frame = consoleFrame(page);
+    const sync = frame.getByRole('switch', { name: '3rd-party MDM sync' });
+    await sync.click();
+    const dialog = frame.getByRole('dialog', { name: 'Turn on 3rd-party MDM sync?' });
+    return { release, frame, sync, dialog, ok: dialog.getByRole('button', { name: 'OK' }) };
+  }
+
   /** Two animation frames of the document `scope` evaluates in: what it had to draw is drawn. */
   const drawn = (scope) =>
     scope.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
@@ -100,13 +111,8 @@ test.describe('iframe embed: ?embed=1', () => {
   // frame taller, and Chromium then gives the release of a press that began in the frame to the portal. The precautions'
   // OK, pressed as the regions arrive and released once they are drawn, must still turn sync on.
   test('a press held while the second module arrives is still a click', async ({ page }) => {
-    const release = await holdPanels(page);
-    await page.goto(`${portalURL}/frame.html?src=${encodeURIComponent(framed)}`);
-    const frame = consoleFrame(page);
-    const sync = frame.getByRole('switch', { name: '3rd-party MDM sync' });
-    await sync.click();
-    const dialog = frame.getByRole('dialog', { name: 'Turn on 3rd-party MDM sync?' });
-    const box = await dialog.getByRole('button', { name: 'OK' }).boundingBox();
+    const { release, frame, sync, dialog, ok } = await precautionsWhilePanelsHeld(page);
+    const box = await ok.boundingBox();
     const main = frame.getByRole('main');
     const before = await main.evaluate((e) => e.getBoundingClientRect().height);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -132,12 +138,7 @@ test.describe('iframe embed: ?embed=1', () => {
     // so that the admin's press lands on the button aimed at.
     test.use({ viewport: { width: 1280, height: 1600 } });
     test('an open dialog stays where it opened while the frame grows', async ({ page }) => {
-      const release = await holdPanels(page);
-      await page.goto(`${portalURL}/frame.html?src=${encodeURIComponent(framed)}`);
-      const frame = consoleFrame(page);
-      const sync = frame.getByRole('switch', { name: '3rd-party MDM sync' });
-      await sync.click();
-      const ok = frame.getByRole('dialog', { name: 'Turn on 3rd-party MDM sync?' }).getByRole('button', { name: 'OK' });
+      const { release, frame, sync, ok } = await precautionsWhilePanelsHeld(page);
       const opened = await ok.boundingBox();
       release();
       await expect(frame.getByRole('region', { name: 'Device readiness' }).getByRole('table')).toBeAttached();

@@ -234,6 +234,30 @@ test('a save loads the report again, as the settings in force changed', async ({
   await expect.poll(loads).toBe(1);
 });
 
+test('a sign-in made while the screen is open shows after Refresh, with the reason the gate gave', async ({
+  page,
+  request,
+}) => {
+  await reset(request, { devices: [], mdmSync: { enabled: true, keyMode: 'auto', keyValue: SAVED } });
+  await page.goto(SETTINGS);
+  const region = page.getByRole('region', { name: 'Sign-in checks' });
+  await expect(region).toContainText('No sign-in was refused in this period.');
+  // A phone still on a key from before, and one on the key in force, sign in now.
+  const added = await request.post('/__mock/sign-ins', {
+    data: [
+      { platform: 'android', management: 'managed', keyValue: 'Stale-Key-From-Last-Year' },
+      { platform: 'ios', management: 'managed', keyValue: SAVED },
+    ],
+  });
+  expect(added.ok()).toBe(true);
+  expect(await added.text()).not.toContain(SAVED);
+  await region.getByRole('button', { name: 'Refresh' }).click();
+  await expect.poll(async () => (await reportRows(region)).length).toBe(1);
+  const [[, , device, reason]] = await reportRows(region);
+  expect(device).toContain('Android');
+  expect(reason).toMatch(/^Another key value on the device/);
+});
+
 test('a previous key that another domain uses cannot stay valid under the restriction: said so, and nothing is lost', async ({
   page,
   request,
