@@ -288,8 +288,10 @@ pub enum Consequence {
     LineworksMdmTurnedOff,
     /// Accounts of other domains on devices with this key are signed out.
     OtherDomainsSignedOut,
-    /// The MDM console's App Configuration must carry the new key value.
-    UpdateAppConfiguration,
+    /// The MDM console's App Configuration must carry the new key value. `refused_until_then`: from this save on, the
+    /// gate refuses a sign-in without it (enforcing, no previous key kept valid); else sign-ins go on meanwhile (Monitor
+    /// only, or an overlap), as the dialog's other lines say.
+    UpdateAppConfiguration { refused_until_then: bool },
     /// Turning sync off removes nothing from the devices: the MDM console must remove the App Configuration.
     AppConfigurationStaysOnDevices,
 }
@@ -332,7 +334,8 @@ impl Change {
             list.push(Consequence::OtherDomainsSignedOut);
         }
         if next.enabled && (self.turned_on || self.key_changed) {
-            list.push(Consequence::UpdateAppConfiguration);
+            let refused_until_then = enforcing && next.overlap == Overlap::None;
+            list.push(Consequence::UpdateAppConfiguration { refused_until_then });
         }
         if self.turned_off {
             list.push(Consequence::AppConfigurationStaysOnDevices);

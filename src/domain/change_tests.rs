@@ -68,7 +68,7 @@ fn turning_on_lists_every_consequence_in_numbers() {
             Consequence::ExceptionsDeleted { count: 3 },
             Consequence::LineworksMdmTurnedOff,
             Consequence::OtherDomainsSignedOut,
-            Consequence::UpdateAppConfiguration,
+            Consequence::UpdateAppConfiguration { refused_until_then: true },
         ]
     );
 }
@@ -79,7 +79,10 @@ fn no_exceptions_and_mdm_off_are_not_listed() {
     let impact = Impact { member_count: 5, exception_count: 0, lineworks_mdm_enabled: false };
     assert_eq!(
         Change::between(&saved, &next).consequences(&next, impact, 0),
-        vec![Consequence::MembersSignedOut { members: 5, by_unix: 600 }, Consequence::UpdateAppConfiguration]
+        vec![
+            Consequence::MembersSignedOut { members: 5, by_unix: 600 },
+            Consequence::UpdateAppConfiguration { refused_until_then: true }
+        ]
     );
 }
 
@@ -88,7 +91,10 @@ fn a_reissued_key_signs_out_and_needs_the_mdm_updated() {
     let (saved, next) = (state(true, false, Some("a")), state(true, false, Some("b")));
     assert_eq!(
         Change::between(&saved, &next).consequences(&next, IMPACT, 0),
-        vec![Consequence::MembersSignedOut { members: 1024, by_unix: 600 }, Consequence::UpdateAppConfiguration]
+        vec![
+            Consequence::MembersSignedOut { members: 1024, by_unix: 600 },
+            Consequence::UpdateAppConfiguration { refused_until_then: true }
+        ]
     );
 }
 
@@ -137,7 +143,11 @@ fn turning_on_in_monitor_mode_signs_nobody_out_and_leaves_lineworks_mdm() {
     assert!(!change.signs_members_out(true) && change.needs_confirmation(true) && !change.starts_enforcing);
     assert_eq!(
         change.consequences(&next, IMPACT, 0),
-        vec![Consequence::NobodySignedOut, Consequence::RefusalsOnlyRecorded, Consequence::UpdateAppConfiguration]
+        vec![
+            Consequence::NobodySignedOut,
+            Consequence::RefusalsOnlyRecorded,
+            Consequence::UpdateAppConfiguration { refused_until_then: false }
+        ]
     );
     assert_eq!(change.audit_actions(&saved, &next), vec![AuditAction::Enabled, AuditAction::MonitorOn]);
 }
@@ -188,7 +198,7 @@ fn a_new_key_with_an_overlap_signs_nobody_out_and_says_until_when() {
         vec![
             Consequence::NobodySignedOut,
             Consequence::PreviousKeyValidUntil { until_unix: 1_000 + 7 * 86_400 },
-            Consequence::UpdateAppConfiguration,
+            Consequence::UpdateAppConfiguration { refused_until_then: false },
         ]
     );
     assert_eq!(change.audit_actions(&saved, &next), vec![AuditAction::KeyReissued, AuditAction::RotationStarted]);
@@ -218,7 +228,7 @@ fn another_new_key_during_an_overlap_retires_the_older_previous_key() {
         vec![
             Consequence::PreviousKeySignedOut { by_unix: 600 },
             Consequence::PreviousKeyValidUntil { until_unix: 86_400 },
-            Consequence::UpdateAppConfiguration,
+            Consequence::UpdateAppConfiguration { refused_until_then: false },
         ]
     );
     assert_eq!(

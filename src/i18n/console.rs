@@ -100,6 +100,7 @@ catalog! {
     text consequence_lineworks_mdm_off,
     text consequence_other_domains_signed_out,
     text consequence_update_app_config,
+    text consequence_update_app_config_meanwhile,
     text consequence_config_stays_on_devices,
     text consequence_nobody_signed_out,
     text consequence_refusals_recorded,
@@ -175,7 +176,12 @@ impl Strings {
             }
             Consequence::LineworksMdmTurnedOff => self.consequence_lineworks_mdm_off().to_owned(),
             Consequence::OtherDomainsSignedOut => self.consequence_other_domains_signed_out().to_owned(),
-            Consequence::UpdateAppConfiguration => self.consequence_update_app_config().to_owned(),
+            Consequence::UpdateAppConfiguration { refused_until_then: true } => {
+                self.consequence_update_app_config().to_owned()
+            }
+            Consequence::UpdateAppConfiguration { refused_until_then: false } => {
+                self.consequence_update_app_config_meanwhile().to_owned()
+            }
             Consequence::AppConfigurationStaysOnDevices => self.consequence_config_stays_on_devices().to_owned(),
             Consequence::NobodySignedOut => self.consequence_nobody_signed_out().to_owned(),
             Consequence::RefusalsOnlyRecorded => self.consequence_refusals_recorded().to_owned(),
