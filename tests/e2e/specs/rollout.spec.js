@@ -55,7 +55,9 @@ test('monitor only signs nobody out, and the checks show what would have been re
   await expect(dialog).toContainText('Monitor only: every sign-in is let through');
   await expect(dialog).not.toContainText('will be signed out of the mobile app');
   // The MDM still needs the key, but nobody is kept out until it has it: the monitor lets every sign-in through.
-  await expect(dialog).toContainText('Update the App Configuration (LineworksAuthCode) in your MDM console to this key value.');
+  await expect(dialog).toContainText(
+    'Update the App Configuration (LineworksAuthCode) in your MDM console to this key value.'
+  );
   await expect(dialog).not.toContainText('cannot sign in');
   await expectNoAxeViolations(page);
   await dialog.getByRole('button', { name: 'Apply' }).click();
@@ -115,7 +117,9 @@ test('a new key with a 7-day overlap signs nobody out; past its end the previous
   await expect(dialog).toContainText('The previous key stays valid until');
   await expect(dialog).toContainText('40 active devices carry only the previous key today');
   // The previous key lets them in meanwhile.
-  await expect(dialog).toContainText('Update the App Configuration (LineworksAuthCode) in your MDM console to this key value.');
+  await expect(dialog).toContainText(
+    'Update the App Configuration (LineworksAuthCode) in your MDM console to this key value.'
+  );
   await expect(dialog).not.toContainText('cannot sign in');
   await expectNoAxeViolations(page);
   await dialog.getByRole('button', { name: 'Apply' }).click();
